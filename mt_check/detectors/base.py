@@ -1,0 +1,91 @@
+"""What a detector is: a pure function from an analysed document to issues.
+
+A detector declares what it needs (``requires``); the pipeline computes those inputs once and
+hands them over in a :class:`DocumentContext`. Detectors never mutate the context and never
+look at other detectors' output: merging issues found by several detectors is the pipeline's job.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from mt_check.types import Category, Document, Issue, Sentence, Severity, Translation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# What a detector may require; the pipeline fills the matching DocumentContext field.
+PARSE = "parse"  # spaCy Doc per sentence (fr_core_news_sm)
+TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    document: Document
+    sentences: tuple[Sentence, ...]
+    # Aligned with ``sentences``; an entry is None when the models did not run for it.
+    translations: tuple[Translation | None, ...]
+    # Aligned with ``sentences``: spaCy Docs parsed from ``sentence.text``, so a token's document
+    # offset is ``sentence.start + token.idx``. None when no enabled detector requires PARSE.
+    parses: tuple[Doc, ...] | None = None
+
+
+class Detector(ABC):
+    """Base class: subclasses set ``name``/``requires`` and implement :meth:`detect`."""
+
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]] = frozenset()
+    enabled_by_default: ClassVar[bool] = True
+    version: ClassVar[str] = "1"
+
+    def unavailable_reason(self) -> str | None:
+        """Why this detector cannot run here (a missing optional component), else None."""
+        return None
+
+    def data_version(self) -> str:
+        """Versions of the data the detector relies on, for the report signature."""
+        return self.version
+
+    @abstractmethod
+    def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
+        """Yield the issues found in one document."""
+
+    def issue(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        category: Category,
+        severity: Severity,
+        code: str,
+        message: str,
+        suggestion: str | None = None,
+        doc_text: str | None = None,
+    ) -> Issue:
+        """Build an Issue at document offsets ``[start, end)`` inside ``sentence``."""
+        if not (sentence.start <= start <= end <= sentence.end):
+            raise ValueError(
+                f"{self.name}: span {start}-{end} lies outside sentence "
+                f"{sentence.start}-{sentence.end}"
+            )
+        rel = sentence.text[start - sentence.start : end - sentence.start]
+        span = rel if doc_text is None else doc_text[start:end]
+        return Issue(
+            doc_id=sentence.doc_id,
+            sent_id=sentence.sent_id,
+            start=start,
+            end=end,
+            span=span,
+            category=category,
+            severity=severity,
+            code=code,
+            message=message,
+            suggestion=suggestion,
+            detectors=(self.name,),
+        )
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.data_version(), "requires": sorted(self.requires)}
