@@ -1,0 +1,188 @@
+"""The ``mt-check`` command: a thin layer over the library; it only parses, prints and exits.
+
+Exit codes: 0 success; 1 the check ran and ``--fail-on`` found issues at or above that severity;
+2 usage, input or model errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from mt_check.__version__ import __version__
+from mt_check.types import MtCheckError, Severity
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line on stderr, exit 2, no usage dump
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mt-check", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"mt-check {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    report = commands.add_parser(
+        "report", help="check French MT files and write a report",
+        description="Check machine-translated French and write sentences/issues/documents tables.",
+    )  # fmt: skip
+    report.add_argument("inputs", nargs="+", metavar="INPUT", help="text files or directories")
+    report.add_argument("--out", required=True, type=Path, help="directory for the report files")
+    report.add_argument("--glob", default="*.txt", help="file pattern inside directories (*.txt)")
+    report.add_argument("--bt-model", default="Helsinki-NLP/opus-mt-fr-en",
+                        help="fr->en model id or local directory")  # fmt: skip
+    report.add_argument("--rt-model", default="Helsinki-NLP/opus-mt-en-fr",
+                        help="en->fr model id or local directory (round trip, forced decoding)")  # fmt: skip
+    report.add_argument("--no-models", action="store_true", help="skip back-translation entirely")
+    report.add_argument("--beam", type=int, default=4, help="beam size (4)")
+    report.add_argument("--batch-size", type=int, default=16, help="sentences per batch (16)")
+    report.add_argument("--max-new-tokens", type=int, default=None,
+                        help="cap on generated tokens per sentence (default: 2x input + 10)")  # fmt: skip
+    report.add_argument("--device", default="cpu", help="cpu or cuda")
+    report.add_argument("--detectors", default=None,
+                        help="comma-separated detector names (default: the default set)")  # fmt: skip
+    report.add_argument("--require-models", action="store_true",
+                        help="fail (exit 2) when a model cannot be loaded instead of skipping")  # fmt: skip
+    report.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
+                        help="exit 1 when an issue at or above this severity is found")  # fmt: skip
+    report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
+    report.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the checker against gold span annotations (JSONL)",
+        description="Run the checker on each gold text and print span-level measures as JSON.",
+    )  # fmt: skip
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
+    evaluate.add_argument("--by-category", action="store_true", help="add recall per category")
+    evaluate.add_argument("--detectors", default=None, help="comma-separated detector names")
+    evaluate.add_argument("--bt-model", default=None, help="fr->en model (default: none, offline)")
+    evaluate.add_argument("--rt-model", default=None, help="en->fr model (default: none)")
+
+    models = commands.add_parser("models", help="manage the MarianMT models")
+    model_commands = models.add_subparsers(dest="models_command", required=True, parser_class=_Parser)
+    download = model_commands.add_parser(
+        "download", help="download the default models into the Hugging Face cache",
+        description="Fetch Helsinki-NLP/opus-mt-fr-en and opus-mt-en-fr (needs the network).",
+    )  # fmt: skip
+    download.add_argument("models", nargs="*", help="model ids (default: both default models)")
+    return parser
+
+
+def _detector_names(value: str | None) -> list[str] | None:
+    return None if value is None else [n.strip() for n in value.split(",") if n.strip()]
+
+
+def _print_summary(report: object, top: int) -> None:
+    from mt_check.report import Report
+
+    assert isinstance(report, Report)
+    for row in report.documents.itertuples():
+        print(
+            f"{row.doc_id}: {row.sentences} sentences, {row.n_issues} issues "
+            f"({row.n_critical} critical, {row.n_major} major, {row.n_minor} minor), "
+            f"quality {row.quality_score:.1f} [{row.label}]"
+        )
+    skipped = {k: v for k, v in report.meta["stages"].items() if isinstance(v, str) and v != "ran"}
+    for stage, why in skipped.items():
+        print(f"  {stage}: {why}")
+    worst = report.worst_sentences(top)
+    worst = worst[worst["n_issues"] > 0]
+    if len(worst):
+        print(f"Worst sentences:")
+        for row in worst.itertuples():
+            text = row.text if len(row.text) <= 90 else row.text[:87] + "..."
+            print(f"  [{row.quality_score:5.1f} {row.label}] {row.doc_id}#{row.sent_id}: {text}")
+            for issue in report.issues[
+                (report.issues["doc_id"] == row.doc_id) & (report.issues["sent_id"] == row.sent_id)
+            ].itertuples():
+                fix = f" -> {issue.suggestion}" if isinstance(issue.suggestion, str) else ""
+                print(f"      {issue.severity:8} {issue.code}: «{issue.span}»{fix}")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from mt_check.pipeline import Checker
+    from mt_check.io import load
+
+    documents = load([Path(p) for p in args.inputs], pattern=args.glob)
+    checker = Checker(
+        bt_model=None if args.no_models else args.bt_model,
+        rt_model=None if args.no_models else args.rt_model,
+        beam=args.beam,
+        batch_size=args.batch_size,
+        device=args.device,
+        max_new_tokens=args.max_new_tokens,
+        detectors=_detector_names(args.detectors),
+        require_models=args.require_models,
+    )
+    report = checker.run(documents)
+    written = report.save(args.out)
+    if not args.quiet:
+        _print_summary(report, args.top)
+        print(f"Wrote {len(written)} files to {args.out}")
+    if args.fail_on is not None:
+        threshold = Severity(args.fail_on).rank
+        if any(Severity(s).rank >= threshold for s in report.issues["severity"]):
+            return 1
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from mt_check.evaluate import evaluate_files
+
+    result = evaluate_files(
+        args.gold,
+        by_category=args.by_category,
+        detectors=_detector_names(args.detectors),
+        bt_model=args.bt_model,
+        rt_model=args.rt_model,
+    )
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from mt_check.translate import DEFAULT_BT_MODEL, DEFAULT_RT_MODEL, download_models
+
+    ids = args.models or [DEFAULT_BT_MODEL, DEFAULT_RT_MODEL]
+    for model_id, path in zip(ids, download_models(ids), strict=True):
+        print(f"{model_id}: {path}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    handler = {"report": _report, "evaluate": _evaluate, "models": _models}[args.command]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            code = handler(args)
+        except MtCheckError as err:
+            _flush_warnings(caught)
+            print(f"mt-check: error: {err}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("mt-check: interrupted", file=sys.stderr)
+            return 130
+    _flush_warnings(caught)
+    return code
+
+
+def _flush_warnings(caught: list[warnings.WarningMessage]) -> None:
+    from mt_check.pipeline import ModelUnavailableWarning
+
+    seen: set[str] = set()
+    for w in caught:
+        text = str(w.message)
+        if issubclass(w.category, ModelUnavailableWarning) and text not in seen:
+            seen.add(text)
+            print(f"mt-check: warning: {text}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""The Checker: configuration, loading models once, and composing the stages.
+
+segment -> translate (optional) -> parse (when a detector needs it) -> detectors -> scoring
+-> Report. A stage whose model is unavailable is skipped with one warning, and ``Report.meta``
+says which stages ran and why the others did not (``require_models=True`` makes it an error).
+"""
+
+from __future__ import annotations
+
+import platform
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mt_check import detectors as detector_registry
+from mt_check import scoring, segment
+from mt_check.__version__ import __version__
+from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
+from mt_check.io import Source, load
+from mt_check.report import Report, build_tables
+from mt_check.types import (
+    Document,
+    InputError,
+    Issue,
+    ModelUnavailableError,
+    MtCheckError,
+    Sentence,
+    Severity,
+    Translation,
+)
+
+
+class ModelUnavailableWarning(UserWarning):
+    """A model could not be loaded; the stages that need it were skipped."""
+
+
+RAN = "ran"
+
+
+@dataclass
+class Checker:
+    """Checks French MT output. Create once, call :meth:`run` on many batches: models load once."""
+
+    bt_model: str | None = "Helsinki-NLP/opus-mt-fr-en"  # None: no back-translation
+    rt_model: str | None = "Helsinki-NLP/opus-mt-en-fr"  # None: no round trip / forced decoding
+    beam: int = 4
+    batch_size: int = 16
+    device: str = "cpu"
+    max_new_tokens: int | None = None
+    detectors: Sequence[str] | None = None  # None: the default set
+    require_models: bool = False
+    weights: Mapping[Severity, float] = field(default_factory=lambda: dict(scoring.DEFAULT_WEIGHTS))
+    _models: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.beam < 1:
+            raise InputError(f"beam must be at least 1, got {self.beam}")
+        if self.batch_size < 1:
+            raise InputError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.device not in ("cpu", "cuda") and not self.device.startswith("cuda:"):
+            raise InputError(f"device must be cpu or cuda, got {self.device!r}")
+        self._detectors = detector_registry.build(self.detectors)
+
+    # -- models ---------------------------------------------------------------------------
+
+    def _translator(self, role: str, model_id: str | None) -> Any | None:
+        """The loaded model for ``role``, or None (skipped) after one warning."""
+        if model_id is None:
+            self._model_errors.setdefault(role, "disabled by the user")
+            return None
+        if role in self._models:
+            return self._models[role]
+        if role in self._model_errors:
+            return None
+        from mt_check.translate import load_translator
+
+        try:
+            model = load_translator(
+                model_id,
+                device=self.device,
+                batch_size=self.batch_size,
+                beam=self.beam,
+                max_new_tokens=self.max_new_tokens,
+            )
+        except ModelUnavailableError as err:
+            if self.require_models:
+                raise
+            self._model_errors[role] = str(err)
+            warnings.warn(
+                f"{role} skipped: {err}", ModelUnavailableWarning, stacklevel=3
+            )
+            return None
+        self._models[role] = model
+        return model
+
+    # -- stages ---------------------------------------------------------------------------
+
+    def _translate(
+        self, sentences: Sequence[Sentence], stages: dict[str, Any]
+    ) -> list[Translation | None]:
+        bt = self._translator("back-translation", self.bt_model)
+        if bt is None:
+            reason = f"skipped: {self._model_errors['back-translation']}"
+            stages.update(back_translation=reason, round_trip=reason, forced_decoding=reason)
+            return [None] * len(sentences)
+        rt = self._translator("round trip", self.rt_model)
+        from mt_check.translate import back_translate
+
+        translations: list[Translation | None] = list(back_translate(sentences, bt, rt))
+        stages["back_translation"] = RAN
+        if rt is None:
+            reason = f"skipped: {self._model_errors['round trip']}"
+            stages.update(round_trip=reason, forced_decoding=reason)
+        else:
+            stages.update(round_trip=RAN, forced_decoding=RAN)
+        return translations
+
+    def _parse(self, doc_sentences: Sequence[Sentence], stages: dict[str, Any]) -> tuple[Any, ...] | None:
+        if not any(PARSE in d.requires for d in self._detectors):
+            stages.setdefault("parse", "skipped: no enabled detector needs it")
+            return None
+        if str(stages.get("parse", "")).startswith("skipped: spaCy"):
+            return None
+        from mt_check.parse import parse_sentences
+
+        try:
+            parses = parse_sentences(doc_sentences)
+        except ModelUnavailableError as err:
+            if self.require_models:
+                raise
+            stages["parse"] = f"skipped: spaCy model unavailable ({err})"
+            warnings.warn(f"parsing skipped: {err}", ModelUnavailableWarning, stacklevel=3)
+            return None
+        stages["parse"] = RAN
+        return parses
+
+    def _detect(self, ctx: DocumentContext, stages: dict[str, Any]) -> list[Issue]:
+        ran: dict[str, str] = stages.setdefault("detectors", {})
+        found: list[Issue] = []
+        for detector in self._detectors:
+            reason = detector.unavailable_reason()
+            if reason is None and PARSE in detector.requires and ctx.parses is None:
+                reason = "needs the spaCy parse, which did not run"
+            if reason is None and TRANSLATION in detector.requires and all(
+                t is None for t in ctx.translations
+            ):
+                reason = "needs the models' translations, which did not run"
+            if reason is not None:
+                ran.setdefault(detector.name, f"skipped: {reason}")
+                continue
+            ran[detector.name] = RAN
+            found.extend(detector.detect(ctx))
+        for issue in found:
+            if ctx.document.text[issue.start : issue.end] != issue.span:
+                raise MtCheckError(
+                    f"detector {issue.detectors[0]} reported span {issue.span!r} at "
+                    f"{issue.start}-{issue.end}, which does not match the document text"
+                )
+        return found
+
+    # -- public ---------------------------------------------------------------------------
+
+    def run(self, documents: Sequence[Document]) -> Report:
+        stages: dict[str, Any] = {"segmentation": RAN}
+        segmented = [(doc, segment.segment(doc)) for doc in documents]
+        all_sentences = [s for _, sents in segmented for s in sents]
+        translations = self._translate(all_sentences, stages) if all_sentences else []
+        by_key = {(s.doc_id, s.sent_id): t for s, t in zip(all_sentences, translations, strict=True)}
+
+        issues: list[Issue] = []
+        for doc, sentences in segmented:
+            ctx = DocumentContext(
+                document=doc,
+                sentences=sentences,
+                translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
+                parses=self._parse(sentences, stages) if sentences else None,
+            )
+            issues.extend(self._detect(ctx, stages))
+        issues = detector_registry.merge_issues(issues)
+
+        meta = self._meta(stages)
+        tables = build_tables(segmented, by_key, issues, self.weights)
+        return Report(*tables, meta=meta)
+
+    def _meta(self, stages: dict[str, Any]) -> dict[str, Any]:
+        import sacrebleu
+
+        models = {
+            role: {"id": m.model_id, "revision": m.revision, "backend": m.backend}
+            for role, m in self._models.items()
+        }
+        detectors = {d.name: d.data_version() for d in self._detectors}
+        metrics = scoring.metric_signatures()
+        parts = [f"mt-check:{__version__}"]
+        parts += [f"{role}:{m.signature()}" for role, m in self._models.items()]
+        parts += [f"beam:{self.beam}", f"device:{self.device}"]
+        parts += [f"det.{name}:{version}" for name, version in detectors.items()]
+        parts += [f"{name}:{sig}" for name, sig in metrics.items()]
+        return {
+            "mt_check_version": __version__,
+            "signature": "|".join(parts),
+            "models": models,
+            "model_errors": dict(self._model_errors),
+            "stages": stages,
+            "settings": {
+                "bt_model": self.bt_model,
+                "rt_model": self.rt_model,
+                "beam": self.beam,
+                "batch_size": self.batch_size,
+                "device": self.device,
+                "detectors": [d.name for d in self._detectors],
+                "weights": {s.value: w for s, w in self.weights.items()},
+            },
+            "detector_versions": detectors,
+            "sacrebleu": {"version": sacrebleu.__version__, "signatures": metrics},
+            "python": platform.python_version(),
+        }
+
+
+def check(texts_or_paths: Source | Sequence[Source], *, pattern: str = "*.txt", **options: Any) -> Report:
+    """Check French MT output (strings, files, directories or Documents) and return a Report."""
+    return Checker(**options).run(load(texts_or_paths, pattern=pattern))

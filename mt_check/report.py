@@ -1,0 +1,204 @@
+"""The Report: three pandas tables (documents, sentences, issues) plus ``meta``, computed once.
+
+Exports and displays only read these tables. Column names are stable and listed in the README.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from mt_check import scoring
+from mt_check.types import Document, Issue, Sentence, Severity, Translation
+
+SENTENCE_COLUMNS = [
+    "doc_id", "sent_id", "paragraph", "start", "end", "text", "words",
+    "back_translation", "round_trip", "bt_logprob", "fd_logprob", "least_likely",
+    "rt_chrf", "rt_bleu", "rt_ter",
+    "n_issues", "worst_severity", "penalty", "quality_score", "label",
+]  # fmt: skip
+ISSUE_COLUMNS = [
+    "doc_id", "sent_id", "start", "end", "span", "category", "layer", "severity", "code",
+    "message", "suggestion", "detectors",
+]  # fmt: skip
+DOCUMENT_COLUMNS = [
+    "doc_id", "encoding", "characters", "sentences", "words", "n_issues", "n_minor", "n_major",
+    "n_critical", "penalty", "mean_rt_chrf", "quality_score", "label",
+]  # fmt: skip
+LEAST_LIKELY_WORDS = 3
+
+
+def _least_likely(translation: Translation | None) -> str | None:
+    if translation is None or not translation.word_scores:
+        return None
+    lowest = sorted(translation.word_scores, key=lambda w: w.logprob)[:LEAST_LIKELY_WORDS]
+    return "; ".join(f"{w.word} ({w.logprob:.2f})" for w in lowest)
+
+
+def build_tables(
+    segmented: Sequence[tuple[Document, Sequence[Sentence]]],
+    translations: Mapping[tuple[str, int], Translation | None],
+    issues: Sequence[Issue],
+    weights: Mapping[Severity, float],
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(sentences, issues, documents) tables from the stages' outputs."""
+    by_sentence: dict[tuple[str, int], list[Issue]] = {}
+    for issue in issues:
+        by_sentence.setdefault((issue.doc_id, issue.sent_id), []).append(issue)
+
+    all_sentences = [s for _, sents in segmented for s in sents]
+    with_rt = [
+        (s, t) for s in all_sentences if (t := translations.get((s.doc_id, s.sent_id))) is not None
+        and t.round_trip is not None
+    ]
+    rt_scores = dict(
+        zip(
+            [(s.doc_id, s.sent_id) for s, _ in with_rt],
+            scoring.round_trip_scores([s.text for s, _ in with_rt], [t.round_trip or "" for _, t in with_rt]),
+            strict=True,
+        )
+    )
+
+    sentence_rows: list[dict[str, Any]] = []
+    document_rows: list[dict[str, Any]] = []
+    for doc, sentences in segmented:
+        doc_issues: list[Issue] = []
+        doc_words = 0
+        chrfs: list[float] = []
+        for s in sentences:
+            key = (s.doc_id, s.sent_id)
+            found = by_sentence.get(key, [])
+            doc_issues.extend(found)
+            t = translations.get(key)
+            rt = rt_scores.get(key)
+            words = scoring.count_words(s.text)
+            doc_words += words
+            if rt is not None:
+                chrfs.append(rt.chrf)
+            points = scoring.penalty(found, weights)
+            worst = scoring.worst_severity(found)
+            score = scoring.quality_score(points, words, rt.chrf if rt else None)
+            sentence_rows.append(
+                {
+                    "doc_id": s.doc_id, "sent_id": s.sent_id, "paragraph": s.paragraph,
+                    "start": s.start, "end": s.end, "text": s.text, "words": words,
+                    "back_translation": t.back_translation if t else None,
+                    "round_trip": t.round_trip if t else None,
+                    "bt_logprob": t.bt_logprob if t else None,
+                    "fd_logprob": t.fd_logprob if t else None,
+                    "least_likely": _least_likely(t),
+                    "rt_chrf": rt.chrf if rt else None,
+                    "rt_bleu": rt.bleu if rt else None,
+                    "rt_ter": rt.ter if rt else None,
+                    "n_issues": len(found),
+                    "worst_severity": worst.value if worst else None,
+                    "penalty": points, "quality_score": score,
+                    "label": scoring.label(score, worst),
+                }  # fmt: skip
+            )
+        points = scoring.penalty(doc_issues, weights)
+        mean_chrf = sum(chrfs) / len(chrfs) if chrfs else None
+        score = scoring.quality_score(points, doc_words, mean_chrf)
+        worst = scoring.worst_severity(doc_issues)
+        document_rows.append(
+            {
+                "doc_id": doc.id, "encoding": doc.encoding, "characters": len(doc.text),
+                "sentences": len(sentences), "words": doc_words, "n_issues": len(doc_issues),
+                **{f"n_{sev.value}": sum(i.severity is sev for i in doc_issues) for sev in Severity},
+                "penalty": points, "mean_rt_chrf": mean_chrf, "quality_score": score,
+                "label": scoring.label(score, worst),
+            }  # fmt: skip
+        )
+
+    issue_rows = [
+        {
+            "doc_id": i.doc_id, "sent_id": i.sent_id, "start": i.start, "end": i.end,
+            "span": i.span, "category": i.category.value, "layer": i.category.layer,
+            "severity": i.severity.value, "code": i.code, "message": i.message,
+            "suggestion": i.suggestion, "detectors": ",".join(i.detectors),
+        }  # fmt: skip
+        for i in issues
+    ]
+    return (
+        _frame(sentence_rows, SENTENCE_COLUMNS, _SENTENCE_DTYPES),
+        _frame(issue_rows, ISSUE_COLUMNS, _ISSUE_DTYPES),
+        _frame(document_rows, DOCUMENT_COLUMNS, _DOCUMENT_DTYPES),
+    )
+
+
+_STR = "string"
+_SENTENCE_DTYPES = {
+    "doc_id": _STR, "sent_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+    "text": _STR, "words": "int64", "back_translation": _STR, "round_trip": _STR,
+    "bt_logprob": "float64", "fd_logprob": "float64", "least_likely": _STR,
+    "rt_chrf": "float64", "rt_bleu": "float64", "rt_ter": "float64", "n_issues": "int64",
+    "worst_severity": _STR, "penalty": "float64", "quality_score": "float64", "label": _STR,
+}  # fmt: skip
+_ISSUE_DTYPES = {
+    "doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64", "span": _STR,
+    "category": _STR, "layer": _STR, "severity": _STR, "code": _STR, "message": _STR,
+    "suggestion": _STR, "detectors": _STR,
+}  # fmt: skip
+_DOCUMENT_DTYPES = {
+    "doc_id": _STR, "encoding": _STR, "characters": "int64", "sentences": "int64",
+    "words": "int64", "n_issues": "int64", "n_minor": "int64", "n_major": "int64",
+    "n_critical": "int64", "penalty": "float64", "mean_rt_chrf": "float64",
+    "quality_score": "float64", "label": _STR,
+}  # fmt: skip
+_DTYPES = {"sentences": _SENTENCE_DTYPES, "issues": _ISSUE_DTYPES, "documents": _DOCUMENT_DTYPES}
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype(dtypes)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a check. ``sentences``/``issues``/``documents`` are pandas DataFrames."""
+
+    sentences: pd.DataFrame
+    issues: pd.DataFrame
+    documents: pd.DataFrame
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def worst_sentences(self, n: int = 10) -> pd.DataFrame:
+        """The ``n`` lowest-scoring sentences, worst first (ties: most issues first)."""
+        return self.sentences.sort_values(
+            ["quality_score", "n_issues", "doc_id", "sent_id"], ascending=[True, False, True, True]
+        ).head(n)
+
+    def save(self, directory: str | Path) -> list[Path]:
+        """Write each table as CSV and JSON (records), and ``meta.json``; return the paths."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for name, frame in self._tables().items():
+            csv_path = out / f"{name}.csv"
+            frame.to_csv(csv_path, index=False)
+            json_path = out / f"{name}.json"
+            frame.to_json(json_path, orient="records", force_ascii=False, indent=1)
+            written += [csv_path, json_path]
+        meta_path = out / "meta.json"
+        meta_path.write_text(json.dumps(self.meta, ensure_ascii=False, indent=1, default=str))
+        written.append(meta_path)
+        return written
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Report:
+        """Read back a report written by :meth:`save` (from its JSON files)."""
+        base = Path(directory)
+        tables = {}
+        for name, dtypes in _DTYPES.items():
+            records = json.loads((base / f"{name}.json").read_text())
+            tables[name] = _frame(records, list(dtypes), dtypes)
+        meta = json.loads((base / "meta.json").read_text())
+        return cls(tables["sentences"], tables["issues"], tables["documents"], meta)
+
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        return {"documents": self.documents, "sentences": self.sentences, "issues": self.issues}
