@@ -94,7 +94,7 @@ def _print_summary(report: object, top: int) -> None:
     worst = report.worst_sentences(top)
     worst = worst[worst["n_issues"] > 0]
     if len(worst):
-        print(f"Worst sentences:")
+        print("Worst sentences:")
         for row in worst.itertuples():
             text = row.text if len(row.text) <= 90 else row.text[:87] + "..."
             print(f"  [{row.quality_score:5.1f} {row.label}] {row.doc_id}#{row.sent_id}: {text}")
@@ -106,8 +106,8 @@ def _print_summary(report: object, top: int) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from mt_check.pipeline import Checker
     from mt_check.io import load
+    from mt_check.pipeline import Checker
 
     documents = load([Path(p) for p in args.inputs], pattern=args.glob)
     checker = Checker(

@@ -88,18 +88,14 @@ class Checker:
             if self.require_models:
                 raise
             self._model_errors[role] = str(err)
-            warnings.warn(
-                f"{role} skipped: {err}", ModelUnavailableWarning, stacklevel=3
-            )
+            warnings.warn(f"{role} skipped: {err}", ModelUnavailableWarning, stacklevel=3)
             return None
         self._models[role] = model
         return model
 
     # -- stages ---------------------------------------------------------------------------
 
-    def _translate(
-        self, sentences: Sequence[Sentence], stages: dict[str, Any]
-    ) -> list[Translation | None]:
+    def _translate(self, sentences: Sequence[Sentence], stages: dict[str, Any]) -> list[Translation | None]:
         bt = self._translator("back-translation", self.bt_model)
         if bt is None:
             reason = f"skipped: {self._model_errors['back-translation']}"
@@ -143,8 +139,10 @@ class Checker:
             reason = detector.unavailable_reason()
             if reason is None and PARSE in detector.requires and ctx.parses is None:
                 reason = "needs the spaCy parse, which did not run"
-            if reason is None and TRANSLATION in detector.requires and all(
-                t is None for t in ctx.translations
+            if (
+                reason is None
+                and TRANSLATION in detector.requires
+                and all(t is None for t in ctx.translations)
             ):
                 reason = "needs the models' translations, which did not run"
             if reason is not None:

@@ -53,8 +53,9 @@ def build_tables(
 
     all_sentences = [s for _, sents in segmented for s in sents]
     with_rt = [
-        (s, t) for s in all_sentences if (t := translations.get((s.doc_id, s.sent_id))) is not None
-        and t.round_trip is not None
+        (s, t)
+        for s in all_sentences
+        if (t := translations.get((s.doc_id, s.sent_id))) is not None and t.round_trip is not None
     ]
     rt_scores = dict(
         zip(
@@ -85,8 +86,13 @@ def build_tables(
             score = scoring.quality_score(points, words, rt.chrf if rt else None)
             sentence_rows.append(
                 {
-                    "doc_id": s.doc_id, "sent_id": s.sent_id, "paragraph": s.paragraph,
-                    "start": s.start, "end": s.end, "text": s.text, "words": words,
+                    "doc_id": s.doc_id,
+                    "sent_id": s.sent_id,
+                    "paragraph": s.paragraph,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "words": words,
                     "back_translation": t.back_translation if t else None,
                     "round_trip": t.round_trip if t else None,
                     "bt_logprob": t.bt_logprob if t else None,
@@ -97,7 +103,8 @@ def build_tables(
                     "rt_ter": rt.ter if rt else None,
                     "n_issues": len(found),
                     "worst_severity": worst.value if worst else None,
-                    "penalty": points, "quality_score": score,
+                    "penalty": points,
+                    "quality_score": score,
                     "label": scoring.label(score, worst),
                 }  # fmt: skip
             )
@@ -107,20 +114,34 @@ def build_tables(
         worst = scoring.worst_severity(doc_issues)
         document_rows.append(
             {
-                "doc_id": doc.id, "encoding": doc.encoding, "characters": len(doc.text),
-                "sentences": len(sentences), "words": doc_words, "n_issues": len(doc_issues),
+                "doc_id": doc.id,
+                "encoding": doc.encoding,
+                "characters": len(doc.text),
+                "sentences": len(sentences),
+                "words": doc_words,
+                "n_issues": len(doc_issues),
                 **{f"n_{sev.value}": sum(i.severity is sev for i in doc_issues) for sev in Severity},
-                "penalty": points, "mean_rt_chrf": mean_chrf, "quality_score": score,
+                "penalty": points,
+                "mean_rt_chrf": mean_chrf,
+                "quality_score": score,
                 "label": scoring.label(score, worst),
             }  # fmt: skip
         )
 
     issue_rows = [
         {
-            "doc_id": i.doc_id, "sent_id": i.sent_id, "start": i.start, "end": i.end,
-            "span": i.span, "category": i.category.value, "layer": i.category.layer,
-            "severity": i.severity.value, "code": i.code, "message": i.message,
-            "suggestion": i.suggestion, "detectors": ",".join(i.detectors),
+            "doc_id": i.doc_id,
+            "sent_id": i.sent_id,
+            "start": i.start,
+            "end": i.end,
+            "span": i.span,
+            "category": i.category.value,
+            "layer": i.category.layer,
+            "severity": i.severity.value,
+            "code": i.code,
+            "message": i.message,
+            "suggestion": i.suggestion,
+            "detectors": ",".join(i.detectors),
         }  # fmt: skip
         for i in issues
     ]

@@ -25,8 +25,25 @@ _TERMINATOR = re.compile(r"[.!?…]+[\s»”\"')\]]*$")
 _QUOTE_END = re.compile(r"[.!?…]\s*»\s+(?=[A-ZÀ-Ý«])")
 # French abbreviations pySBD lacks, and month/ordinal abbreviations before numbers.
 _EXTRA_ABBREVIATIONS = {
-    "p", "pp", "sept", "janv", "févr", "avr", "juill", "oct", "nov", "déc", "suiv", "vol",
-    "éd", "env", "art", "chap", "no", "n°", "av",
+    "p",
+    "pp",
+    "sept",
+    "janv",
+    "févr",
+    "avr",
+    "juill",
+    "oct",
+    "nov",
+    "déc",
+    "suiv",
+    "vol",
+    "éd",
+    "env",
+    "art",
+    "chap",
+    "no",
+    "n°",
+    "av",
 }
 # Titles that always precede a name: never a sentence end ("le Dr. Baxa", "M. Peskov").
 _PREPOSITIVE = {"m", "mm", "mme", "mmes", "mlle", "mr", "dr", "pr", "me", "mgr", "st", "ste"}
