@@ -35,6 +35,9 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("inputs", nargs="+", metavar="INPUT", help="text files or directories")
     report.add_argument("--out", required=True, type=Path, help="directory for the report files")
     report.add_argument("--glob", default="*.txt", help="file pattern inside directories (*.txt)")
+    report.add_argument("--text-column", help="tables (CSV/TSV/JSONL/Parquet): column with the French text")
+    report.add_argument("--id-column", help="tables: column with document ids (default: row number)")
+    report.add_argument("--source-column", help="tables: column with the source text, kept in the report")
     report.add_argument("--bt-model", default="Helsinki-NLP/opus-mt-fr-en",
                         help="fr->en model id or local directory")  # fmt: skip
     report.add_argument("--rt-model", default="Helsinki-NLP/opus-mt-en-fr",
@@ -106,10 +109,11 @@ def _print_summary(report: object, top: int) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from mt_check.io import load
+    from mt_check.io import Columns, load
     from mt_check.pipeline import Checker
 
-    documents = load([Path(p) for p in args.inputs], pattern=args.glob)
+    columns = Columns(text=args.text_column, id=args.id_column, source=args.source_column)
+    documents = load([Path(p) for p in args.inputs], pattern=args.glob, columns=columns)
     checker = Checker(
         bt_model=None if args.no_models else args.bt_model,
         rt_model=None if args.no_models else args.rt_model,

@@ -17,7 +17,7 @@ from mt_check import detectors as detector_registry
 from mt_check import scoring, segment
 from mt_check.__version__ import __version__
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
-from mt_check.io import Source, load
+from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables
 from mt_check.types import (
     Document,
@@ -217,6 +217,15 @@ class Checker:
         }
 
 
-def check(texts_or_paths: Source | Sequence[Source], *, pattern: str = "*.txt", **options: Any) -> Report:
-    """Check French MT output (strings, files, directories or Documents) and return a Report."""
-    return Checker(**options).run(load(texts_or_paths, pattern=pattern))
+def check(
+    texts_or_paths: Source | Sequence[Source],
+    *,
+    pattern: str = "*.txt",
+    columns: Columns | None = None,
+    **options: Any,
+) -> Report:
+    """Check French MT output (strings, files, tables, directories or Documents); return a Report.
+
+    ``options`` are :class:`Checker` fields; ``columns`` names the text/id/source columns of tables.
+    """
+    return Checker(**options).run(load(texts_or_paths, pattern=pattern, columns=columns))

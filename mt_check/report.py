@@ -27,7 +27,7 @@ ISSUE_COLUMNS = [
     "message", "suggestion", "detectors",
 ]  # fmt: skip
 DOCUMENT_COLUMNS = [
-    "doc_id", "encoding", "characters", "sentences", "words", "n_issues", "n_minor", "n_major",
+    "doc_id", "source", "encoding", "characters", "sentences", "words", "n_issues", "n_minor", "n_major",
     "n_critical", "penalty", "mean_rt_chrf", "quality_score", "label",
 ]  # fmt: skip
 LEAST_LIKELY_WORDS = 3
@@ -115,6 +115,7 @@ def build_tables(
         document_rows.append(
             {
                 "doc_id": doc.id,
+                "source": doc.source,
                 "encoding": doc.encoding,
                 "characters": len(doc.text),
                 "sentences": len(sentences),
@@ -166,7 +167,7 @@ _ISSUE_DTYPES = {
     "suggestion": _STR, "detectors": _STR,
 }  # fmt: skip
 _DOCUMENT_DTYPES = {
-    "doc_id": _STR, "encoding": _STR, "characters": "int64", "sentences": "int64",
+    "doc_id": _STR, "source": _STR, "encoding": _STR, "characters": "int64", "sentences": "int64",
     "words": "int64", "n_issues": "int64", "n_minor": "int64", "n_major": "int64",
     "n_critical": "int64", "penalty": "float64", "mean_rt_chrf": "float64",
     "quality_score": "float64", "label": _STR,

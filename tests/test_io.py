@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mt_check.io import load
+from mt_check.io import Columns, load
 from mt_check.types import Document, InputError
 
 
@@ -67,3 +67,58 @@ def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
 def test_duplicate_ids_are_refused() -> None:
     with pytest.raises(InputError, match="two inputs have the document id 'x'"):
         load([Document("x", "a"), Document("x", "b")])
+
+
+def _table(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # CSV with quoted text containing commas
+        ("t.csv", 'id,fr,en\nA,"Bonjour, Paris.",Hello\nB,Salut.,Hi\n'),
+        # TSV
+        ("t.tsv", "id\tfr\ten\nA\tBonjour, Paris.\tHello\nB\tSalut.\tHi\n"),
+        # JSONL
+        (
+            "t.jsonl",
+            '{"id": "A", "fr": "Bonjour, Paris.", "en": "Hello"}\n{"id": "B", "fr": "Salut.", "en": "Hi"}\n',
+        ),
+    ],
+)
+def test_tables(tmp_path: Path, name: str, content: str) -> None:
+    docs = load(_table(tmp_path, name, content), columns=Columns(text="fr", id="id", source="en"))
+    assert docs == [
+        Document("A", "Bonjour, Paris.", source="Hello"),
+        Document("B", "Salut.", source="Hi"),
+    ]
+
+
+def test_table_without_id_column_uses_row_numbers(tmp_path: Path) -> None:
+    docs = load(_table(tmp_path, "t.csv", "fr\nUn.\nDeux.\n"), columns=Columns(text="fr"))
+    assert [d.id for d in docs] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("content", "columns", "message"),
+    [
+        # a missing column names the columns that exist
+        ("id,texte\n1,Un.\n", Columns(text="fr"), "t.csv: no text column 'fr'; columns are: id, texte"),
+        # a wrong delimiter shows as one column
+        ("id;fr\n1;Un.\n", Columns(text="fr"), "no text column 'fr'; columns are: id;fr (wrong delimiter?)"),
+        # an empty cell names the row and the column
+        ("id,fr\n1,Un.\n2,\n", Columns(text="fr", id="id"), "t.csv: row 2, column 'fr': empty text cell"),
+        # duplicate ids name both rows
+        ("id,fr\n1,Un.\n1,Deux.\n", Columns(text="fr", id="id"),
+         "t.csv: row 2, column 'id': duplicate id '1' (first at row 1)"),
+        # a table needs a text column
+        ("fr\nUn.\n", Columns(), "t.csv: tabular input needs --text-column"),
+    ],
+)  # fmt: skip
+def test_table_errors(tmp_path: Path, content: str, columns: Columns, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load(_table(tmp_path, "t.csv", content), columns=columns)
+    assert message in str(caught.value)
