@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,7 +56,9 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
                         help="exit 1 when an issue at or above this severity is found")  # fmt: skip
     report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
-    report.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
+    report.add_argument("--no-cache", action="store_true", help="do not read or write the model-output cache")
+    report.add_argument("--cache-dir", type=Path, help="cache directory (default: ~/.cache/mt-check)")
 
     evaluate = commands.add_parser(
         "evaluate", help="score the checker against gold span annotations (JSONL)",
@@ -123,12 +126,21 @@ def _report(args: argparse.Namespace) -> int:
         max_new_tokens=args.max_new_tokens,
         detectors=_detector_names(args.detectors),
         require_models=args.require_models,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        progress=False if args.quiet else None,
     )
+    started = time.perf_counter()
     report = checker.run(documents)
+    seconds = time.perf_counter() - started
     written = report.save(args.out)
     if not args.quiet:
         _print_summary(report, args.top)
-        print(f"Wrote {len(written)} files to {args.out}")
+        n = len(report.sentences)
+        print(
+            f"Checked {len(report.documents)} documents, {n} sentences in {seconds:.1f} s "
+            f"({n / max(seconds, 1e-9):.1f} sentences/s); wrote {len(written)} files to {args.out}"
+        )
     if args.fail_on is not None:
         threshold = Severity(args.fail_on).rank
         if any(Severity(s).rank >= threshold for s in report.issues["severity"]):

@@ -8,14 +8,17 @@ says which stages ran and why the others did not (``require_models=True`` makes 
 from __future__ import annotations
 
 import platform
+import sys
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from mt_check import detectors as detector_registry
 from mt_check import scoring, segment
 from mt_check.__version__ import __version__
+from mt_check.cache import TranslationCache, cache_key, default_cache_dir
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables
@@ -51,8 +54,12 @@ class Checker:
     detectors: Sequence[str] | None = None  # None: the default set
     require_models: bool = False
     weights: Mapping[Severity, float] = field(default_factory=lambda: dict(scoring.DEFAULT_WEIGHTS))
+    cache: bool = True  # persistent cache of model outputs (see mt_check.cache)
+    cache_dir: str | Path | None = None  # default: $MT_CHECK_CACHE or ~/.cache/mt-check
+    progress: bool | None = None  # progress bars; None: only on an interactive terminal
     _models: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _store: TranslationCache | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.beam < 1:
@@ -102,16 +109,63 @@ class Checker:
             stages.update(back_translation=reason, round_trip=reason, forced_decoding=reason)
             return [None] * len(sentences)
         rt = self._translator("round trip", self.rt_model)
-        from mt_check.translate import back_translate
-
-        translations: list[Translation | None] = list(back_translate(sentences, bt, rt))
         stages["back_translation"] = RAN
         if rt is None:
             reason = f"skipped: {self._model_errors['round trip']}"
             stages.update(round_trip=reason, forced_decoding=reason)
         else:
             stages.update(round_trip=RAN, forced_decoding=RAN)
-        return translations
+        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages)
+        return [_shift(by_text[s.text], s.start) for s in sentences]
+
+    def _translate_texts(
+        self, texts: Sequence[str], bt: Any, rt: Any | None, stages: dict[str, Any]
+    ) -> dict[str, Translation]:
+        """Translations of the distinct texts, sentence-relative, from the cache or the models.
+
+        Work goes in chunks, each stored in the cache as soon as it is done, so an interrupted
+        run resumes where it stopped.
+        """
+        from mt_check.translate import back_translate
+
+        unique = list(dict.fromkeys(texts))
+        signature = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}"
+        keys = {text: cache_key(signature, text) for text in unique}
+        store = self._cache()
+        cached = store.get_many(keys.values()) if store is not None else {}
+        done = {text: cached[keys[text]] for text in unique if keys[text] in cached}
+        todo = [text for text in unique if text not in done]
+        stages["translation_cache"] = {
+            "sentences": len(texts),
+            "distinct": len(unique),
+            "from_cache": len(done),
+            "translated": len(todo),
+            "path": str(store.path) if store is not None else None,
+        }
+        chunk = max(4 * self.batch_size, 32)
+        with self._progress(len(todo), "translate") as bar:
+            for i in range(0, len(todo), chunk):
+                part = todo[i : i + chunk]
+                pseudo = [Sentence("", n, 0, len(text), text) for n, text in enumerate(part)]
+                results = dict(zip(part, back_translate(pseudo, bt, rt), strict=True))
+                if store is not None:
+                    store.put_many({keys[text]: t for text, t in results.items()})
+                done.update(results)
+                bar.update(len(part))
+        return done
+
+    def _cache(self) -> TranslationCache | None:
+        if not self.cache:
+            return None
+        if self._store is None:
+            self._store = TranslationCache(Path(self.cache_dir) if self.cache_dir else default_cache_dir())
+        return self._store
+
+    def _progress(self, total: int, stage: str) -> Any:
+        from tqdm.auto import tqdm
+
+        show = sys.stderr.isatty() if self.progress is None else self.progress
+        return tqdm(total=total, desc=stage, unit="sent", disable=not show or total == 0, leave=False)
 
     def _parse(self, doc_sentences: Sequence[Sentence], stages: dict[str, Any]) -> tuple[Any, ...] | None:
         if not any(PARSE in d.requires for d in self._detectors):
@@ -168,14 +222,16 @@ class Checker:
         by_key = {(s.doc_id, s.sent_id): t for s, t in zip(all_sentences, translations, strict=True)}
 
         issues: list[Issue] = []
-        for doc, sentences in segmented:
-            ctx = DocumentContext(
-                document=doc,
-                sentences=sentences,
-                translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
-                parses=self._parse(sentences, stages) if sentences else None,
-            )
-            issues.extend(self._detect(ctx, stages))
+        with self._progress(len(all_sentences), "detect") as bar:
+            for doc, sentences in segmented:
+                ctx = DocumentContext(
+                    document=doc,
+                    sentences=sentences,
+                    translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
+                    parses=self._parse(sentences, stages) if sentences else None,
+                )
+                issues.extend(self._detect(ctx, stages))
+                bar.update(len(sentences))
         issues = detector_registry.merge_issues(issues)
 
         meta = self._meta(stages)
@@ -215,6 +271,14 @@ class Checker:
             "sacrebleu": {"version": sacrebleu.__version__, "signatures": metrics},
             "python": platform.python_version(),
         }
+
+
+def _shift(translation: Translation, offset: int) -> Translation:
+    """A sentence-relative Translation moved to the sentence's document offset."""
+    if not translation.word_scores or offset == 0:
+        return translation
+    words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in translation.word_scores)
+    return replace(translation, word_scores=words)
 
 
 def check(
