@@ -1,0 +1,504 @@
+"""MarianMT back-translation (fr→en), round trip (en→fr) and forced-decoding scores.
+
+This stage turns :class:`~mt_check.types.Sentence` objects into
+:class:`~mt_check.types.Translation` objects with the transformers backend:
+
+* ``MarianTranslator.translate``: beam-search translation plus the mean token log-probability of
+  the output under the model;
+* ``MarianTranslator.score``: forced decoding (teacher forcing) of a given target, one
+  log-probability per target subword with its character span in the target text;
+* ``word_scores``: those subword log-probabilities summed per word of the original sentence;
+* ``back_translate``: the three composed for a list of sentences.
+
+All inference sorts inputs by length, batches them and restores the input order, so that batching
+changes no result (the tests check it). Models load once per process through
+:func:`load_translator`. torch and transformers are imported on first use: importing this module
+is cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mt_check.types import InputError, ModelUnavailableError, Sentence, Translation, WordScore
+
+if TYPE_CHECKING:
+    import torch
+
+DEFAULT_BT_MODEL = "Helsinki-NLP/opus-mt-fr-en"
+DEFAULT_RT_MODEL = "Helsinki-NLP/opus-mt-en-fr"
+
+_FIX = (
+    "run `mt-check models download` on a connected machine, "
+    "or pass --bt-model PATH / --rt-model PATH"
+)
+# An unreachable hub must fail in seconds, not after the library's default 10 s per request.
+_HUB_TIMEOUT_S = 5.0
+# Everything a MarianMT checkpoint needs besides its weights.
+_CONFIG_FILES = (
+    "config.json",
+    "generation_config.json",
+    "vocab.json",
+    "target_vocab.json",
+    "source.spm",
+    "target.spm",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+)
+_SNAPSHOT_DIR = re.compile(r"models--[^/\\]+--[^/\\]+[/\\]snapshots[/\\]([0-9a-f]{40})(?:[/\\]|$)")
+_REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?$")
+_TRUE = {"1", "on", "yes", "true"}
+
+
+class MarianTranslator:
+    """One loaded MarianMT model (transformers backend)."""
+
+    backend: str = "transformers"
+
+    def __init__(
+        self,
+        model_id: str,
+        *,
+        device: str = "cpu",
+        batch_size: int = 16,
+        beam: int = 4,
+        max_new_tokens: int | None = None,
+    ) -> None:
+        if batch_size < 1 or beam < 1:
+            raise InputError(f"batch_size and beam must be >= 1, got {batch_size} and {beam}")
+        if max_new_tokens is not None and max_new_tokens < 1:
+            raise InputError(f"max_new_tokens must be >= 1 or None, got {max_new_tokens}")
+        import torch
+
+        if device.startswith("cuda") and not torch.cuda.is_available():
+            raise ModelUnavailableError(
+                f"cuda requested but not available (model {model_id}); pass device='cpu'"
+            )
+        self.model_id: str = model_id
+        self.device: str = device
+        self.batch_size: int = batch_size
+        self.beam: int = beam
+        self.max_new_tokens: int | None = max_new_tokens
+        path, self.revision = _locate(model_id)
+        self.path: str = path
+        self._tokenizer, self._model = _load(model_id, path, device)
+        config = self._model.config
+        self._pad_id: int = int(config.pad_token_id)
+        self._eos_id: int = int(config.eos_token_id)
+        start = config.decoder_start_token_id
+        self._start_id: int = self._pad_id if start is None else int(start)
+        self._max_positions: int = int(config.max_position_embeddings)
+        tok = self._tokenizer
+        # What MarianTokenizer does in target mode: target SentencePiece pieces, looked up in the
+        # target vocabulary (the shared one unless the checkpoint has separate vocabularies).
+        self._target_vocab: dict[str, int] = (
+            tok.target_encoder if getattr(tok, "separate_vocabs", False) else tok.encoder
+        )
+        self._unk_id: int = int(tok.unk_token_id)
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """Translate each text: ``(translation, mean token log-probability)``, in input order.
+
+        The log-probability is exact: the generated token ids are re-scored by forced decoding
+        (``log_softmax`` over the full vocabulary, EOS included), so generation-time logits
+        processors (banned pad token, length penalty) do not enter it. Empty or whitespace-only
+        texts give ``("", 0.0)`` without running the model; identical texts are translated once.
+        With ``max_new_tokens=None`` each batch may generate ``2 × its longest input + 10``
+        tokens: only an output that hits that cap can depend on its batch.
+        """
+        import torch
+
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        found: dict[str, tuple[str, float]] = {}
+        if unique:
+            sources = self._encode_sources(unique)
+            with torch.inference_mode():
+                for batch in _length_batches([len(s) for s in sources], self.batch_size):
+                    src = [sources[i] for i in batch]
+                    generated = self._generate(src)
+                    logprobs = self._forced_logprobs(src, generated)
+                    decoded = self._tokenizer.batch_decode(generated, skip_special_tokens=True)
+                    for i, text, lps in zip(batch, decoded, logprobs, strict=True):
+                        found[unique[i]] = (text, sum(lps) / len(lps))
+        return [found[t] if t.strip() else ("", 0.0) for t in texts]
+
+    def score(
+        self, sources: Sequence[str], targets: Sequence[str]
+    ) -> list[list[tuple[int, int, float]]]:
+        """Forced decoding: per-token log-probabilities of ``targets[i]`` given ``sources[i]``.
+
+        Each token comes as ``(char_start, char_end, logprob)`` with offsets into ``targets[i]``;
+        the span leaves out the whitespace a "▁" piece stands for (a bare "▁" piece gets the empty
+        span where the next character starts), and the final EOS token gets
+        ``(len(target), len(target))``. A target longer than the model's positions is cut to fit
+        (its last pieces are then not scored).
+        """
+        import torch
+
+        if len(sources) != len(targets):
+            raise InputError(f"got {len(sources)} sources and {len(targets)} targets")
+        if not sources:
+            return []
+        src_ids = self._encode_sources(sources)
+        encoded = [self._encode_target(t) for t in targets]
+        results: list[list[tuple[int, int, float]]] = [[] for _ in targets]
+        lengths = [len(s) + len(ids) for s, (ids, _) in zip(src_ids, encoded, strict=True)]
+        with torch.inference_mode():
+            for batch in _length_batches(lengths, self.batch_size):
+                logprobs = self._forced_logprobs(
+                    [src_ids[i] for i in batch], [encoded[i][0] for i in batch]
+                )
+                for i, lps in zip(batch, logprobs, strict=True):
+                    spans = encoded[i][1]
+                    results[i] = [(s, e, lp) for (s, e), lp in zip(spans, lps, strict=True)]
+        return results
+
+    def signature(self) -> str:
+        """``model@revision|backend|beamN``: what produced the numbers, for ``Report.meta``."""
+        name = self.model_id if self.revision is None else f"{self.model_id}@{self.revision}"
+        return f"{name}|{self.backend}|beam{self.beam}"
+
+    def __repr__(self) -> str:
+        return f"MarianTranslator({self.signature()!r}, device={self.device!r})"
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _encode_sources(self, texts: Sequence[str]) -> list[list[int]]:
+        # Cut to the model's positions (the tokenizer's own limit may be larger).
+        encoded = self._tokenizer(list(texts), truncation=True, max_length=self._max_positions)
+        return [list(ids) for ids in encoded["input_ids"]]
+
+    def _encode_target(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Target token ids (EOS appended) and each token's character span in ``text``."""
+        pieces = _pieces_with_spans(self._tokenizer.spm_target, text)
+        pieces = pieces[: self._max_positions - 1]
+        ids = [self._target_vocab.get(p, self._unk_id) for p, _, _ in pieces] + [self._eos_id]
+        spans = [(s, e) for _, s, e in pieces] + [(len(text), len(text))]
+        return ids, spans
+
+    def _tensors(self, seqs: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Right-padded ids and their attention mask, on the model's device."""
+        import torch
+
+        width = max(len(s) for s in seqs)
+        ids = torch.full((len(seqs), width), self._pad_id, dtype=torch.long)
+        mask = torch.zeros((len(seqs), width), dtype=torch.long)
+        for row, seq in enumerate(seqs):
+            ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
+            mask[row, : len(seq)] = 1
+        return ids.to(self.device), mask.to(self.device)
+
+    def _generate(self, sources: list[list[int]]) -> list[list[int]]:
+        """Beam search; each output's ids after the start token, up to and including EOS."""
+        cap = self.max_new_tokens or 2 * max(len(s) for s in sources) + 10
+        cap = min(cap, self._max_positions - 1)
+        input_ids, mask = self._tensors(sources)
+        out = self._model.generate(
+            input_ids=input_ids,
+            attention_mask=mask,
+            num_beams=self.beam,
+            do_sample=False,
+            # As a total decoder length (start token included): passing max_new_tokens next to
+            # the checkpoint's max_length makes transformers warn on every batch.
+            max_length=cap + 1,
+            max_new_tokens=None,
+        )
+        generated: list[list[int]] = []
+        for row in out.tolist():
+            ids = row[1:]
+            if self._eos_id in ids:
+                ids = ids[: ids.index(self._eos_id) + 1]
+            else:
+                while ids and ids[-1] == self._pad_id:
+                    ids.pop()
+            generated.append(ids or [self._eos_id])
+        return generated
+
+    def _forced_logprobs(
+        self, sources: list[list[int]], targets: list[list[int]]
+    ) -> list[list[float]]:
+        """Teacher-forced log-probability of every target id (no target may be empty)."""
+        import torch
+
+        input_ids, mask = self._tensors(sources)
+        decoder_ids, _ = self._tensors([[self._start_id, *t[:-1]] for t in targets])
+        labels, _ = self._tensors(targets)
+        # No decoder mask needed: padding sits on the right and attention is causal, so no real
+        # position ever sees a pad; pad positions are dropped below.
+        logits = self._model(
+            input_ids=input_ids, attention_mask=mask, decoder_input_ids=decoder_ids
+        ).logits
+        logprobs = torch.log_softmax(logits.float(), dim=-1)
+        picked = logprobs.gather(-1, labels.unsqueeze(-1)).squeeze(-1).cpu().tolist()
+        return [row[: len(t)] for row, t in zip(picked, targets, strict=True)]
+
+
+def _length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Indices sorted longest first (stable), cut into batches."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    return [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+
+
+def _pieces_with_spans(sp: Any, text: str) -> list[tuple[str, int, int]]:
+    """SentencePiece pieces of ``text`` with character spans into ``text``.
+
+    SentencePiece reports each piece's surface as byte offsets into the original (unnormalised)
+    input; the span drops the leading whitespace that a "▁" stands for.
+    """
+    try:
+        proto = sp.encode(text, out_type="proto")
+    except ValueError:  # sentencepiece < 0.2.1 names it differently
+        proto = sp.encode(text, out_type="immutable_proto")
+    raw = text.encode("utf-8")
+    char_at = [0] * (len(raw) + 1)
+    pos = 0
+    for i, ch in enumerate(text):
+        n = len(ch.encode("utf-8"))
+        for b in range(pos, pos + n):
+            char_at[b] = i
+        pos += n
+    char_at[len(raw)] = len(text)
+    out: list[tuple[str, int, int]] = []
+    surfaces: list[str] = []
+    for piece in proto.pieces:
+        start, end = char_at[piece.begin], char_at[piece.end]
+        surface = text[start:end]
+        surfaces.append(surface)
+        start += len(surface) - len(surface.lstrip())
+        out.append((piece.piece, start, end))
+    if out:
+        first = char_at[proto.pieces[0].begin]
+        last = char_at[proto.pieces[-1].end]
+        if "".join(surfaces) != text[first:last]:
+            raise RuntimeError(f"SentencePiece surfaces do not tile the text: {text!r}")
+    return out
+
+
+# -- model loading -------------------------------------------------------------------------------
+
+
+def _offline() -> bool:
+    """HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE, read now (huggingface_hub reads them at import)."""
+    from huggingface_hub import constants
+
+    env = (os.environ.get(v, "").strip().lower() for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    return any(v in _TRUE for v in env) or bool(constants.HF_HUB_OFFLINE)
+
+
+def _looks_like_path(model_id: str) -> bool:
+    return (
+        os.path.isabs(model_id)
+        or model_id.startswith((".", "~"))
+        or "\\" in model_id
+        or _REPO_ID.match(model_id) is None
+    )
+
+
+def _locate(model_id: str) -> tuple[str, str | None]:
+    """Local directory holding the model, and the hub snapshot's commit hash when known."""
+    if os.path.isdir(os.path.expanduser(model_id)):
+        path = str(Path(model_id).expanduser().resolve())
+        match = _SNAPSHOT_DIR.search(path)
+        return path, match.group(1) if match else None
+    if _looks_like_path(model_id):
+        raise ModelUnavailableError(f"model path {model_id} does not exist; {_FIX}")
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.utils import LocalEntryNotFoundError
+
+    try:
+        # Only config.json is required here: a snapshot fetched with download_models() lacks the
+        # repository's other files (TF/Rust weights), and loading checks the rest.
+        path = snapshot_download(model_id, local_files_only=True, allow_patterns=["config.json"])
+    except LocalEntryNotFoundError:
+        if _offline():
+            raise ModelUnavailableError(
+                f"model {model_id} is not in the Hugging Face cache and HF_HUB_OFFLINE is set "
+                f"(nor is it a local directory); {_FIX}"
+            ) from None
+        path = download_models([model_id])[0]
+    match = _SNAPSHOT_DIR.search(path)
+    return path, match.group(1) if match else None
+
+
+def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    try:
+        config = MarianConfig.from_pretrained(path, local_files_only=True)
+        if config.model_type != "marian":
+            raise ModelUnavailableError(
+                f"model {model_id} is a {config.model_type!r} model, not MarianMT"
+            )
+        with warnings.catch_warnings():
+            # MarianTokenizer recommends sacremoses for a normaliser it never applies.
+            warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+            tokenizer = MarianTokenizer.from_pretrained(path, local_files_only=True)
+        # safetensors is preferred by default when present; remote code is never trusted.
+        model: Any = MarianMTModel.from_pretrained(path, config=config, local_files_only=True)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ModelUnavailableError(
+            f"model {model_id} could not be loaded from {path} ({first}); {_FIX}"
+        ) from error
+    model.to(device)
+    model.eval()
+    return tokenizer, model
+
+
+_CACHE: dict[tuple[str, tuple[tuple[str, Any], ...]], MarianTranslator] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_translator(model_id: str, **opts: Any) -> MarianTranslator:
+    """The process-wide translator for ``(model_id, opts)``: each model is loaded once."""
+    key = (model_id, tuple(sorted(opts.items())))
+    with _CACHE_LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = MarianTranslator(model_id, **opts)
+        return _CACHE[key]
+
+
+def _http_client_errors() -> tuple[type[Exception], ...]:
+    """The base error of the HTTP client huggingface_hub uses (httpx2, httpx; requests' is an
+    OSError already)."""
+    import importlib
+
+    found: list[type[Exception]] = []
+    for name in ("httpx2", "httpx"):
+        try:
+            found.append(importlib.import_module(name).HTTPError)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
+def download_models(model_ids: Sequence[str] = (DEFAULT_BT_MODEL, DEFAULT_RT_MODEL)) -> list[str]:
+    """Fetch models into the Hugging Face cache (for connected machines); their local paths.
+
+    Only the config, tokenizer and weight files are fetched: ``*.safetensors`` when the repository
+    has them, else ``pytorch_model.bin``.
+    """
+    from huggingface_hub import HfApi, snapshot_download
+
+    network_errors: tuple[type[Exception], ...] = (OSError, ValueError, *_http_client_errors())
+    if _offline():
+        raise ModelUnavailableError(
+            f"cannot download {', '.join(model_ids)}: HF_HUB_OFFLINE is set; unset it on a "
+            "connected machine, or pass --bt-model PATH / --rt-model PATH"
+        )
+    paths: list[str] = []
+    for model_id in model_ids:
+        try:
+            info = HfApi().model_info(model_id, timeout=_HUB_TIMEOUT_S)
+            names = [s.rfilename for s in info.siblings or ()]
+            has_safetensors = any(n.endswith(".safetensors") for n in names)
+            weights = "*.safetensors" if has_safetensors else "pytorch_model.bin"
+            paths.append(
+                snapshot_download(
+                    model_id,
+                    revision=info.sha,
+                    allow_patterns=[*_CONFIG_FILES, weights],
+                    etag_timeout=_HUB_TIMEOUT_S,
+                )
+            )
+        except network_errors as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ModelUnavailableError(
+                f"model {model_id} is not cached and could not be downloaded "
+                f"({type(error).__name__}: {reason}); {_FIX}"
+            ) from error
+    return paths
+
+
+# -- words ---------------------------------------------------------------------------------------
+
+# Runs of letters/digits joined by hyphens or apostrophes ("États-Unis", "aujourd’hui"), then an
+# elided clitic is split off after its apostrophe ("l’escalade" -> "l’" + "escalade").
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CLITIC = re.compile(r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnstç])['’]", re.IGNORECASE)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        while (clitic := _CLITIC.match(text, start, end)) and clitic.end() < end:
+            spans.append((start, clitic.end()))
+            start = clitic.end()
+        spans.append((start, end))
+    return spans
+
+
+def word_scores(
+    sentence: Sentence, token_scores: list[tuple[int, int, float]]
+) -> tuple[WordScore, ...]:
+    """Sum token log-probabilities per word of ``sentence``, with document offsets.
+
+    A token counts for every word it overlaps; an empty-span token (a bare "▁") counts for the
+    word that starts where it stands; EOS (at the end of the text) counts for no word.
+    """
+    out: list[WordScore] = []
+    for ws, we in _words(sentence.text):
+        total = 0.0
+        for ts, te, lp in token_scores:
+            if (ts < we and ws < te) if ts < te else (ws <= ts < we):
+                total += lp
+        out.append(
+            WordScore(
+                start=sentence.start + ws,
+                end=sentence.start + we,
+                word=sentence.text[ws:we],
+                logprob=total,
+            )
+        )
+    return tuple(out)
+
+
+def back_translate(
+    sentences: Sequence[Sentence], bt: MarianTranslator, rt: MarianTranslator | None
+) -> list[Translation]:
+    """Back-translate each sentence; with ``rt``, also round-trip it and force-decode the original.
+
+    ``fd_logprob`` is the mean token log-probability (EOS included) of the ORIGINAL French given
+    the back-translation under ``rt`` (the en→fr model); ``word_scores`` split it per word.
+    """
+    texts = [s.text for s in sentences]
+    back = bt.translate(texts)
+    if rt is None:
+        return [Translation(back_translation=en, bt_logprob=lp) for en, lp in back]
+    english = [en for en, _ in back]
+    round_trips = rt.translate(english)
+    forced = rt.score(english, texts)
+    out: list[Translation] = []
+    for sentence, (en, lp), (fr, _), tokens in zip(
+        sentences, back, round_trips, forced, strict=True
+    ):
+        out.append(
+            Translation(
+                back_translation=en,
+                bt_logprob=lp,
+                round_trip=fr,
+                fd_logprob=sum(t[2] for t in tokens) / len(tokens),
+                word_scores=word_scores(sentence, tokens),
+            )
+        )
+    return out
+
+
+__all__ = [
+    "DEFAULT_BT_MODEL",
+    "DEFAULT_RT_MODEL",
+    "MarianTranslator",
+    "back_translate",
+    "download_models",
+    "load_translator",
+    "word_scores",
+]
