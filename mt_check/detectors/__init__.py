@@ -12,9 +12,10 @@ REGISTRY: dict[str, type[Detector]] = {}
 
 
 def _register() -> None:
+    from mt_check.detectors.model_evidence import ModelEvidenceDetector
     from mt_check.detectors.spelling import SpellingDetector
 
-    for cls in (SpellingDetector,):
+    for cls in (SpellingDetector, ModelEvidenceDetector):
         REGISTRY[cls.name] = cls
 
 
