@@ -15,6 +15,7 @@ import sentencepiece as spm
 from mt_check.translate import (
     MarianTranslator,
     back_translate,
+    download_models,
     load_translator,
     word_scores,
 )
@@ -292,6 +293,12 @@ def test_unavailable_model_fails_fast_with_its_name(
     assert time.perf_counter() - started < 5
     assert fragment in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_download_refuses_when_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelUnavailableError, match="cannot download org/model: HF_HUB_OFFLINE"):
+        download_models(["org/model"])
 
 
 def test_directory_without_a_model_is_unavailable(tmp_path: Path) -> None:
