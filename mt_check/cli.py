@@ -55,6 +55,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="fail (exit 2) when a model cannot be loaded instead of skipping")  # fmt: skip
     report.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
                         help="exit 1 when an issue at or above this severity is found")  # fmt: skip
+    report.add_argument("--format", action="append", default=None, metavar="FORMAT", dest="formats",
+                        help="csv, json, parquet, xlsx, html; repeatable or comma-separated "
+                        "(default: csv,json)")  # fmt: skip
     report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
     report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
     report.add_argument("--no-cache", action="store_true", help="do not read or write the model-output cache")
@@ -112,9 +115,11 @@ def _print_summary(report: object, top: int) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from mt_check.export import DEFAULT_FORMATS, parse_formats
     from mt_check.io import Columns, load
     from mt_check.pipeline import Checker
 
+    formats = parse_formats(args.formats or DEFAULT_FORMATS)  # before the work, not after
     columns = Columns(text=args.text_column, id=args.id_column, source=args.source_column)
     documents = load([Path(p) for p in args.inputs], pattern=args.glob, columns=columns)
     checker = Checker(
@@ -133,7 +138,7 @@ def _report(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = checker.run(documents)
     seconds = time.perf_counter() - started
-    written = report.save(args.out)
+    written = report.save(args.out, formats=formats)
     if not args.quiet:
         _print_summary(report, args.top)
         n = len(report.sentences)

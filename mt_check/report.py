@@ -5,8 +5,7 @@ Exports and displays only read these tables. Column names are stable and listed 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,32 +194,55 @@ class Report:
             ["quality_score", "n_issues", "doc_id", "sent_id"], ascending=[True, False, True, True]
         ).head(n)
 
-    def save(self, directory: str | Path) -> list[Path]:
-        """Write each table as CSV and JSON (records), and ``meta.json``; return the paths."""
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-        for name, frame in self._tables().items():
-            csv_path = out / f"{name}.csv"
-            frame.to_csv(csv_path, index=False)
-            json_path = out / f"{name}.json"
-            frame.to_json(json_path, orient="records", force_ascii=False, indent=1)
-            written += [csv_path, json_path]
-        meta_path = out / "meta.json"
-        meta_path.write_text(json.dumps(self.meta, ensure_ascii=False, indent=1, default=str))
-        written.append(meta_path)
-        return written
+    def save(self, directory: str | Path, formats: str | Iterable[str] = ("csv", "json")) -> list[Path]:
+        """Write the tables in each of ``formats`` (csv, json, parquet, xlsx, html) and ``meta.json``."""
+        from mt_check import export
+
+        return export.save(self, directory, formats)
 
     @classmethod
-    def load(cls, directory: str | Path) -> Report:
-        """Read back a report written by :meth:`save` (from its JSON files)."""
-        base = Path(directory)
-        tables = {}
-        for name, dtypes in _DTYPES.items():
-            records = json.loads((base / f"{name}.json").read_text())
-            tables[name] = _frame(records, list(dtypes), dtypes)
-        meta = json.loads((base / "meta.json").read_text())
-        return cls(tables["sentences"], tables["issues"], tables["documents"], meta)
+    def load(cls, directory: str | Path, format: str | None = None) -> Report:
+        """Read back a report written by :meth:`save` (the most faithful format present by default)."""
+        from mt_check import export
+
+        return export.load(directory, format)
+
+    def to_html(self, title: str = "mt-check report") -> str:
+        """The whole report as one self-contained HTML page (no script, no network)."""
+        from mt_check import html
+
+        return html.render(self, title)
+
+    def _repr_html_(self) -> str:
+        from mt_check import html
+
+        return html.summary(self)
+
+    def flagged(
+        self, min_severity: str = "major", category: str | Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """Issues at or above ``min_severity`` (optionally in ``category``), with their sentence text."""
+        from mt_check import notebook
+
+        return notebook.flagged(self, min_severity, category)
+
+    def style_sentences(self, columns: list[str] | None = None) -> Any:
+        """A pandas Styler of the sentences: spans highlighted, severities and labels coloured."""
+        from mt_check import notebook
+
+        return notebook.style_sentences(self, columns)
+
+    def style_issues(self, issues: pd.DataFrame | None = None) -> Any:
+        """A pandas Styler of the issues (or of ``issues``, e.g. ``flagged()``), severities coloured."""
+        from mt_check import notebook
+
+        return notebook.style_issues(self, issues)
+
+    def show_sentence(self, doc_id: str, sent_id: int) -> Any:
+        """One sentence for Jupyter: highlighted spans, back-translation, round trip and scores."""
+        from mt_check import notebook
+
+        return notebook.show_sentence(self, doc_id, sent_id)
 
     def _tables(self) -> dict[str, pd.DataFrame]:
         return {"documents": self.documents, "sentences": self.sentences, "issues": self.issues}
