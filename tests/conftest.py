@@ -170,3 +170,59 @@ def tiny_marian_en_fr(
         ("en", "fr"),
         seed=4321,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Detector contexts (numbers, structure, grammalecte): documents built from explicit paragraphs
+# and sentences, so offsets in the tests are exact and do not depend on the segmenter.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fr_nlp():  # type: ignore[no-untyped-def]
+    """spaCy fr_core_news_sm, loaded once (through mt_check.parse when it is there)."""
+    try:
+        from mt_check.parse import get_nlp
+    except ImportError:
+        import spacy
+
+        return spacy.load("fr_core_news_sm")
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def make_context(fr_nlp):  # type: ignore[no-untyped-def]
+    """Build a DocumentContext: ``paragraphs`` is a string (one sentence), a list of sentences
+    (one paragraph) or a list of lists; sentences of a paragraph are joined by one space,
+    paragraphs by a newline. ``back_translations`` aligns with the sentences (None: absent)."""
+    from mt_check.detectors.base import DocumentContext
+    from mt_check.types import Document, Sentence, Translation
+
+    def build(paragraphs, back_translations=None, parse=True):  # type: ignore[no-untyped-def]
+        if isinstance(paragraphs, str):
+            paragraphs = [[paragraphs]]
+        elif paragraphs and isinstance(paragraphs[0], str):
+            paragraphs = [paragraphs]
+        spans: list[tuple[int, int, int]] = []
+        text = ""
+        for number, sentences in enumerate(paragraphs):
+            if number:
+                text += "\n"
+            for index, sentence in enumerate(sentences):
+                if index:
+                    text += " "
+                spans.append((len(text), len(text) + len(sentence), number))
+                text += sentence
+        document = Document("doc", text)
+        sentences_ = tuple(
+            Sentence("doc", i, start, end, text[start:end], paragraph)
+            for i, (start, end, paragraph) in enumerate(spans)
+        )
+        translations = tuple(
+            None if bt is None else Translation(back_translation=bt, bt_logprob=-1.0)
+            for bt in (back_translations or [None] * len(sentences_))
+        )
+        parses = tuple(fr_nlp(s.text) for s in sentences_) if parse else None
+        return DocumentContext(document, sentences_, translations, parses)
+
+    return build

@@ -12,10 +12,19 @@ REGISTRY: dict[str, type[Detector]] = {}
 
 
 def _register() -> None:
+    from mt_check.detectors.grammalecte import GrammalecteDetector
     from mt_check.detectors.model_evidence import ModelEvidenceDetector
+    from mt_check.detectors.numbers import NumbersDetector
     from mt_check.detectors.spelling import SpellingDetector
+    from mt_check.detectors.structure import StructureDetector
 
-    for cls in (SpellingDetector, ModelEvidenceDetector):
+    for cls in (
+        SpellingDetector,
+        NumbersDetector,
+        StructureDetector,
+        GrammalecteDetector,
+        ModelEvidenceDetector,
+    ):
         REGISTRY[cls.name] = cls
 
 

@@ -1,0 +1,345 @@
+"""Number errors: truncated years, numbers that change in the back-translation, malformed separators.
+
+Codes:
+
+- ``NUMBER-TRUNCATED-YEAR`` (number, minor): a two-digit year after a time preposition
+  ("construites en 63") in a document that writes other years in full ("1962"); the suggestion
+  takes the century of the nearest full year ("1963"). Decades ("les années 60") are correct
+  French and never flagged.
+- ``NUMBER-MISMATCH`` (mistranslation, major): a number of the French sentence that its
+  back-translation does not contain (after normalising "1 000"/"1,000", "3,5"/"3.5", ordinals,
+  percentages, number words, 12-hour times). MQM files a wrong number under Accuracy >
+  Mistranslation, hence the category; the back-translation model can also be the one that
+  garbled it, so the message says what each side has.
+- ``NUMBER-DECIMAL-POINT`` (number, minor): an English decimal point in a French quantity
+  ("3.5 millions" -> "3,5").
+- ``NUMBER-THOUSANDS-SEPARATOR`` (number, minor): an English (or dotted) thousands separator
+  ("1,000 personnes" -> "1 000").
+
+Conservative by construction: numbers glued to letters (identifiers, "COVID-19", "F-16"),
+times ("10h30", "10 h 30"), dates, version numbers and phone numbers are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from mt_check.detectors.base import Detector, DocumentContext
+from mt_check.types import Category, Issue, Sentence, Severity, Translation
+
+# Spaces French uses inside numbers: space, no-break space, narrow no-break space.
+_SP = " \u00a0\u202f"
+
+# --- truncated years -------------------------------------------------------------------------
+
+_FULL_YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d)")
+# "en 63", "depuis 63", "dès 63", "jusqu'en 63": the preposition right before the number.
+_SHORT_YEAR = re.compile(
+    r"(?i)(?<![\w’'])(en|depuis|dès|jusqu['’]en)[" + _SP + r"]+(\d\d)(?![\w%°€$£\-/:]|[.,]\d)"
+)
+# What may follow a year: punctuation, end of text, or a function word (never a noun or unit:
+# "en 63 minutes", "en 10 secondes").
+_AFTER_YEAR_OK = frozenset(
+    "pour et ou puis par après avant lorsque quand alors afin dans à au aux avec sans sous sur "
+    "selon mais donc car qui que qu où lors déjà puisque comme tandis ni même encore aussi "
+    "seulement pendant durant contre chez vers entre jusqu le la les un une des du de d l".split()
+)
+_NEXT_WORD = re.compile(r"[" + _SP + r"]*([^\W\d_]+)?")
+# Before "en": a participle ("construites en 63", "né en 63") or a clause boundary ("En 63,").
+# Verbs that take "en N" as a number of parts are left out ("divisé en 10").
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte)$")
+_PARTS_VERBS = re.compile(
+    r"(?i)^(?:divis|coup|class|convert|tradu|transform|sépar|répart|regroup|multipli|partag|"
+    r"découp|scind|organis|structur|rang|réduit|exprim|mesur|compt|chiffr|estim|not|évalu)"
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)?([^\w]*)$")
+
+# --- number extraction (French sentence and English back-translation) ------------------------
+
+# A number not glued to letters: "1 000", "1,000", "3,5", "3.5", "1er", "2nd", "45e", "10h30".
+_FR_NUMBER = re.compile(
+    r"(?<![\w.,\-/])(\d{1,3}(?:[" + _SP + r"]\d{3})+|\d+(?:[.,]\d+)*)"
+    r"(?:(er|re|ère|e|ème|eme|nd|nde)\b)?(?![\w\-/]|[.,]\d)"
+)
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,\-/])(\d+(?:[.,]\d+)*)(?:(st|nd|rd|th|s)\b)?(?![\w\-/]|[.,]\d)"
+)
+_EN_PM = re.compile(r"^\s*(?:p\.?\s?m\b\.?)", re.IGNORECASE)
+# "10h30", "10 h 30", "10:30": hours and minutes come out as separate numbers.
+_FR_TIME = re.compile(r"(?<![\w.,])(\d{1,2})[" + _SP + r"]?h[" + _SP + r"]?(\d\d)?(?!\w)")
+_EN_TIME = re.compile(r"(?<![\w.,])(\d{1,2}):(\d\d)(?!\d)")
+
+_FR_WORDS = {
+    "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "cent": 100, "mille": 1000, "premier": 1, "première": 1, "second": 2, "seconde": 2,
+    "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10,
+    "moitié": 2, "demi": 2, "tiers": 3, "quart": 4, "douzaine": 12, "dizaine": 10,
+    "centaine": 100, "millier": 1000, "un": 1, "une": 1,
+}
+_EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "half": 2,
+    "quarter": 4, "dozen": 12, "a": 1, "an": 1, "once": 1, "twice": 2, "single": 1,
+    "noon": 12, "midnight": 12, "double": 2, "triple": 3, "decade": 10, "century": 100,
+}
+_SCALES = {
+    "million": Decimal(10) ** 6, "millions": Decimal(10) ** 6,
+    "milliard": Decimal(10) ** 9, "milliards": Decimal(10) ** 9,
+    "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9,
+    "mille": Decimal(1000), "thousand": Decimal(1000), "thousands": Decimal(1000),
+    "trillion": Decimal(10) ** 12,
+}
+_SCALE_AFTER = re.compile(r"^[" + _SP + r"]*(?:de[" + _SP + r"]+)?([^\W\d_]+)")
+
+# --- malformed separators --------------------------------------------------------------------
+
+# "3.5 millions": a decimal point before a quantity word (version numbers, section numbers and
+# dates have none after them, so they never match).
+_QUANTITY = (
+    r"(?:millions?|milliards?|mille|%|pour[" + _SP + r"]?cent|points?|fois|km|kg|mg|cm|mm|m|g|"
+    r"t|tonnes?|litres?|l|euros?|€|dollars?|\$|£|livres?|degrés|°|habitants|personnes|ans|"
+    r"heures|jours|mois|semaines|kilomètres|mètres|kilos|hectares|ha)"
+)
+_DECIMAL_POINT = re.compile(
+    r"(?<![\w.,\-/])(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)(?=[" + _SP + r"]?" + _QUANTITY + r"(?!\w))"
+)
+_DECIMAL_BEFORE_OK = re.compile(r"(?i)(?:version|v|art|article|section|chapitre|§|n°|no)\.?\s*$")
+# "1,000 personnes", "2,500,000": comma groups of exactly three digits; one group only when it
+# ends in 0 (a French decimal would not keep a trailing zero: "2,5", not "2,500"). Dotted
+# thousands ("29.000 employés") are left alone: French newswire writes them.
+_THOUSANDS = re.compile(
+    r"(?<![\w.,\-/])(\d{1,3})((?:,\d{3}){2,}|,\d\d0)(?![\w\-/]|[.,]\d)"
+)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int  # offsets in the text it was read from
+    end: int
+    text: str
+    values: frozenset[Decimal]  # every reading of the number (ambiguous separators)
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _readings(raw: str, french: bool) -> set[Decimal]:
+    """All values a number may denote, reading its separators either way."""
+    compact = re.sub(r"[" + _SP + r"]", "", raw)
+    out: set[Decimal] = set()
+    if "," not in compact and "." not in compact:
+        value = _decimal(compact)
+        return {value} if value is not None else set()
+    seps = set(re.findall(r"[.,]", compact))
+    groups = re.split(r"[.,]", compact)
+    if len(seps) == 1 and all(len(g) == 3 for g in groups[1:]):  # thousands separators
+        value = _decimal("".join(groups))
+        if value is not None:
+            out.add(value)
+    if len(groups) == 2:  # one separator: also a decimal mark
+        value = _decimal(groups[0] + "." + groups[1])
+        if value is not None:
+            out.add(value)
+    if len(seps) == 2:  # "1,234.5" / "1.234,5": the last separator is the decimal mark
+        last = max(compact.rfind(","), compact.rfind("."))
+        value = _decimal(re.sub(r"[.,]", "", compact[:last]) + "." + compact[last + 1 :])
+        if value is not None:
+            out.add(value)
+    return out
+
+
+def _scaled(values: set[Decimal], text: str, end: int) -> set[Decimal]:
+    match = _SCALE_AFTER.match(text[end:])
+    if match and match.group(1).lower() in _SCALES:
+        scale = _SCALES[match.group(1).lower()]
+        return values | {(v * scale).normalize() for v in values}
+    return values
+
+
+def _numbers(text: str, french: bool) -> list[_Number]:
+    numbers: list[_Number] = []
+    time_spans: list[tuple[int, int]] = []
+    for match in (_FR_TIME if french else _EN_TIME).finditer(text):
+        time_spans.append(match.span())
+        for group in (1, 2):
+            if match.group(group):
+                value = Decimal(int(match.group(group)))
+                values = {value}
+                if not french and group == 1 and _EN_PM.match(text[match.end() :]):
+                    values.add(value + 12)
+                numbers.append(
+                    _Number(match.start(group), match.end(group), match.group(group),
+                            frozenset(values))
+                )
+    pattern = _FR_NUMBER if french else _EN_NUMBER
+    for match in pattern.finditer(text):
+        if any(s <= match.start() < e for s, e in time_spans):
+            continue
+        values = _scaled(_readings(match.group(1), french), text, match.end())
+        if not french and _EN_PM.match(text[match.end() :]):
+            values |= {v + 12 for v in values if v <= 12}
+        if values:
+            numbers.append(_Number(match.start(1), match.end(1), match.group(1),
+                                   frozenset(values)))
+    return numbers
+
+
+def _word_values(text: str, french: bool) -> set[Decimal]:
+    table = _FR_WORDS if french else _EN_WORDS
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    values = {Decimal(table[w]) for w in words if w in table}
+    # "quatre-vingt", "twenty-five", "trois cents": sums and products of neighbouring words
+    nums = [table.get(w) for w in words]
+    for i in range(len(nums) - 1):
+        a, b = nums[i], nums[i + 1]
+        if a is not None and b is not None:
+            values.add(Decimal(a + b))
+            values.add(Decimal(a * b))
+    for word in words:
+        if word in _SCALES:
+            values.add(_SCALES[word])
+    return values
+
+
+def _matches(number: _Number, others: Iterable[_Number], words: set[Decimal]) -> bool:
+    for other in others:
+        if number.values & other.values:
+            return True
+        # A two-digit year against its full form ("63" / "1963"): the truncated-year rule's job.
+        for a in number.values:
+            for b in other.values:
+                if _year_suffix(a, b) or _year_suffix(b, a):
+                    return True
+    return bool(number.values & words)
+
+
+def _year_suffix(short: Decimal, full: Decimal) -> bool:
+    return (
+        short == short.to_integral_value()
+        and 0 <= short < 100
+        and 1500 <= full < 2100
+        and int(full) % 100 == int(short)
+    )
+
+
+def _time_en(before: str) -> bool:
+    """Whether "en" after this text reads as a time preposition rather than "in N parts"."""
+    match = _WORD_BEFORE.search(before)
+    if match is None or match.group(1) is None:
+        return True  # start of the sentence
+    word, gap = match.group(1), match.group(2)
+    if gap.strip():  # punctuation between: "En 1962 et, en 63"
+        return True
+    if word.lower() in {"et", "ou", "puis", "mais", "même", "déjà", "seulement", "qu"}:
+        return True
+    return bool(_PARTICIPLE.search(word.lower())) and not _PARTS_VERBS.match(word)
+
+
+def _suffix_years(text: str) -> list[int]:
+    return [int(m.group(1)) for m in _FULL_YEAR.finditer(text)]
+
+
+class NumbersDetector(Detector):
+    """Truncated years, back-translation number mismatches, English separators in French."""
+
+    name = "numbers"
+    version = "1"
+    # Uses translations when the pipeline has them; never requires them.
+    requires = frozenset()
+
+    def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
+        years = _suffix_years(ctx.document.text)
+        for index, sentence in enumerate(ctx.sentences):
+            yield from self._truncated_years(sentence, years)
+            yield from self._separators(sentence)
+            translation = ctx.translations[index] if index < len(ctx.translations) else None
+            if translation is not None:
+                yield from self._mismatches(sentence, translation)
+
+    # -- rules --------------------------------------------------------------------------------
+
+    def _truncated_years(self, sentence: Sentence, years: list[int]) -> Iterator[Issue]:
+        if not years:
+            return
+        for match in _SHORT_YEAR.finditer(sentence.text):
+            following = _NEXT_WORD.match(sentence.text, match.end())
+            word = following.group(1) if following else None
+            if word is not None and word.lower() not in _AFTER_YEAR_OK:
+                continue
+            if sentence.text[match.end() :].lstrip(_SP)[:1] in set("%‰°€$£0123456789"):
+                continue  # "en 63 %", "en 63 000"
+            if match.group(1).lower() == "en" and not _time_en(sentence.text[: match.start()]):
+                continue
+            short = int(match.group(2))
+            # The nearest full year: "98" next to 2004 is 1998, "63" next to 1962 is 1963.
+            centuries = {y - y % 100 for y in years}
+            candidates = {c + short for c in centuries} | {c - 100 + short for c in centuries}
+            suggestion = min(candidates, key=lambda c: (min(abs(c - y) for y in years), c))
+            start = sentence.start + match.start(2)
+            yield self.issue(
+                sentence, start, start + 2, Category.NUMBER, Severity.MINOR,
+                "NUMBER-TRUNCATED-YEAR",
+                f"Year written with two digits; the document writes years in full "
+                f"(e.g. {min(years, key=lambda y: abs(y - suggestion))}).",
+                str(suggestion),
+            )
+
+    def _separators(self, sentence: Sentence) -> Iterator[Issue]:
+        text = sentence.text
+        for match in _DECIMAL_POINT.finditer(text):
+            if _DECIMAL_BEFORE_OK.search(text[: match.start()]):
+                continue
+            start = sentence.start + match.start()
+            yield self.issue(
+                sentence, start, sentence.start + match.end(), Category.NUMBER, Severity.MINOR,
+                "NUMBER-DECIMAL-POINT",
+                "French writes decimals with a comma.",
+                f"{match.group(1)},{match.group(2)}",
+            )
+        for match in _THOUSANDS.finditer(text):
+            groups = [match.group(1), *re.split(r"[.,]", match.group(2))[1:]]
+            start = sentence.start + match.start()
+            yield self.issue(
+                sentence, start, sentence.start + match.end(), Category.NUMBER, Severity.MINOR,
+                "NUMBER-THOUSANDS-SEPARATOR",
+                "French groups thousands with a (non-breaking) space, never a comma or a point; "
+                "a comma here reads as a decimal mark.",
+                "\u00a0".join(groups) if len(groups) > 1 else match.group(0),
+            )
+
+    def _mismatches(self, sentence: Sentence, translation: Translation) -> Iterator[Issue]:
+        english = translation.back_translation
+        french_numbers = _numbers(sentence.text, french=True)
+        if not french_numbers:
+            return
+        english_numbers = _numbers(english, french=False)
+        en_words = _word_values(english, french=False)
+        fr_words = _word_values(sentence.text, french=True)
+        missing_fr = [n for n in french_numbers if not _matches(n, english_numbers, en_words)]
+        missing_en = [n for n in english_numbers if not _matches(n, french_numbers, fr_words)]
+        for number in missing_fr:
+            other = ", ".join(n.text for n in missing_en) or "no matching number"
+            start = sentence.start + number.start
+            yield self.issue(
+                sentence, start, sentence.start + number.end, Category.MISTRANSLATION,
+                Severity.MAJOR, "NUMBER-MISMATCH",
+                f"The number {number.text} is not in the back-translation ({other}): check it "
+                f"against the source.",
+                None,
+            )
+
+
+__all__ = ["NumbersDetector"]

@@ -1,0 +1,362 @@
+"""Structural slips of MT output: repeated words, unbalanced quotes and brackets, untranslated
+English, verbless fragments.
+
+Codes:
+
+- ``STRUCTURE-REPEATED-WORD`` (grammar, minor): the same word twice in a row ("le le").
+  The span covers both words and the space between them; the suggestion is the first word
+  alone, so replacing the span with it is the fix. Pronominal "nous nous"/"vous vous",
+  interjections ("ha ha") and capitalised names ("de De Gaulle", "Bora Bora") are left alone.
+- ``PUNCTUATION-UNBALANCED`` (punctuation, minor): an opening « “ ( [ never closed, a closing
+  one never opened, or an odd straight double quote. Checked per paragraph, because quotes
+  legitimately span sentences; the span is the unmatched mark. A quote left open at the end of
+  a paragraph is fine when the next paragraph reopens it with « or » (the multi-paragraph quote
+  convention); a paragraph opening with » continues the quote. In a one-sentence document (a
+  table row, a segment) quote marks are not checked: their partner may be in the next segment;
+  brackets still are.
+- ``UNTRANSLATED-FRAGMENT`` (untranslated, major): two or more consecutive lower-case words far
+  more frequent in English than in French (wordfreq), outside quotation marks. Loanwords are
+  French words by frequency ("week-end", "e-mail"); a few multi-word loans are listed.
+- ``GRAMMAR-VERBLESS`` (grammar, minor; needs the parse): a clause of at least six words that
+  opens with a connective ("En outre", "Mais", "Et", "De plus"…) and has no verb at all, e.g.
+  "En outre, même pour la communication vidéo". French has many legitimate nominal sentences;
+  only this clear case is flagged. Clauses are cut at quotation marks and at sentence ends
+  inside quotes, so a quote fragment followed by "a déclaré X" is still seen on its own.
+  Questions, exclamations, headlines (a one-sentence paragraph without final punctuation), list
+  items and datelines are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.types import Category, Issue, Sentence, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# --- repeated words --------------------------------------------------------------------------
+
+_REPEAT = re.compile(r"(?i)(?<![\w'’\-])([^\W\d_]+)(?=(\s+)(\1)(?![\w'’\-]))")
+_LEGIT_REPEATS = frozenset(
+    "nous vous ha ah hé eh oh ho hi bla pan toc tic tac cha ta là si non oui très bien "
+    "plus fort vite tout beaucoup dur".split()
+)
+
+# --- balanced marks --------------------------------------------------------------------------
+
+_PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
+_CLOSING = {close: open_ for open_, close in _PAIRS.items()}
+# "a)", "1)", "ii)": enumeration labels; ":)" ";)" smileys.
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+
+# --- untranslated English --------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_EN_MIN = 3.5  # zipf frequency in English
+_EN_STRONG = 1.5  # zipf margin over French of a clearly English word ("the", "said")
+_EN_WEAK = 0.5  # margin of a word that may be English ("meeting"): extends runs, never starts one
+_LOAN_PHRASES = frozenset(
+    {
+        "made in", "best of", "fake news", "think tank", "soft power", "hard power", "big data",
+        "open source", "low cost", "prime time", "must have", "one man show", "self made man",
+        "happy end", "fast food", "black friday", "cold case", "hedge fund", "hedge funds",
+        "stand up", "work in progress", "front office", "back office", "off shore", "world music",
+        "new age", "the end", "gentleman agreement", "gentlemen agreement", "dream team",
+        "happy few", "last but not least", "self service", "do it yourself", "take away",
+        "coming out", "come back", "check in", "check out", "non stop", "in extremis",
+        "a priori", "a posteriori", "de facto", "de jure", "ad hoc", "in fine", "stand by",
+        "small business", "start up", "fair play", "big bang", "no man's land", "all inclusive",
+    }
+)
+
+# A run right after a French determiner ("le lazy bed", "de roller in line") is a borrowed term
+# unless it holds a word that only a sentence has: an article, a pronoun, an auxiliary...
+_FRENCH_DETERMINER = re.compile(
+    r"(?i)(?:^|[\s(])(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|en|ce|cette|ces|son|sa|ses)"
+    r"\s*$"
+)
+_ENGLISH_CLAUSE_WORDS = frozenset(
+    "the a an that this these those is are was were be been being has have had will would can "
+    "could should may might must it its they their we our you your he his she her i and of to "
+    "with from by not which who what said says".split()
+)
+
+# --- verbless clauses ------------------------------------------------------------------------
+
+_CONNECTIVE = re.compile(
+    r"(?i)^(?:en outre|de plus|par ailleurs|d['’]autre part|en revanche|en effet|cependant|"
+    r"toutefois|néanmoins|pourtant|ainsi|aussi|par conséquent|donc|mais|et|ou|or|puis|ensuite|"
+    r"enfin|également|de même|en plus|sans compter|surtout)\b"
+)
+# A sentence end inside a segmented sentence (quotes keep several sentences together): a final
+# mark after a word of two or more letters ("États-Unis. En outre", not "Collis P. Huntington").
+_INNER_END = re.compile(r"(?<=[^\W\d_]{2}[.!?…])\s+(?=[A-ZÀ-Ý«])")
+_OPENERS = "«“"
+_CLOSERS = "»”"
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,}(?:\([^)]*\))?\s+[-–—]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])\s")
+_MIN_VERBLESS_WORDS = 6
+
+
+class StructureDetector(Detector):
+    """Repeated words, unbalanced quotes/brackets, English fragments, verbless clauses."""
+
+    name = "structure"
+    version = "1"
+    requires = frozenset({PARSE})
+
+    def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
+        for sentence in ctx.sentences:
+            yield from self._repeats(sentence)
+            yield from self._untranslated(sentence)
+        yield from self._unbalanced(ctx)
+        if ctx.parses is not None:
+            for index, sentence in enumerate(ctx.sentences):
+                yield from self._verbless(ctx, index, sentence, ctx.parses[index])
+
+    # -- repeated words -----------------------------------------------------------------------
+
+    def _repeats(self, sentence: Sentence) -> Iterator[Issue]:
+        text = sentence.text
+        for match in _REPEAT.finditer(text):
+            first, second = match.group(1), match.group(3)
+            if first.lower() in _LEGIT_REPEATS:
+                continue
+            if second[0].isupper() and (match.start() > 0 or first[0].isupper()):
+                continue  # a name: "de De Gaulle", "Bora Bora" (but "Le le" opening a sentence)
+            start = sentence.start + match.start()
+            yield self.issue(
+                sentence, start, sentence.start + match.end(3), Category.GRAMMAR, Severity.MINOR,
+                "STRUCTURE-REPEATED-WORD", f"The word “{first}” is repeated.", first,
+            )
+
+    # -- balanced marks -----------------------------------------------------------------------
+
+    def _unbalanced(self, ctx: DocumentContext) -> Iterator[Issue]:
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sentence in ctx.sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+        order = sorted(paragraphs)
+        text = ctx.document.text
+        # A one-sentence document is a segment cut from a larger text (a table row): a quote
+        # may open or close in a neighbouring segment. Brackets are still checked.
+        segment_input = len(ctx.sentences) == 1
+        for rank, number in enumerate(order):
+            sentences = paragraphs[number]
+            following = paragraphs[order[rank + 1]] if rank + 1 < len(order) else None
+            next_start = text[following[0].start :].lstrip()[:1] if following else ""
+            for offset, mark, message in _unmatched(sentences):
+                if mark in "«»“”\"" and segment_input:
+                    continue
+                if mark in "«“" and next_start in {"«", "»"}:
+                    continue  # a quote running on into the next paragraph
+                sentence = next(s for s in sentences if s.start <= offset < s.end)
+                yield self.issue(
+                    sentence, offset, offset + 1, Category.PUNCTUATION, Severity.MINOR,
+                    "PUNCTUATION-UNBALANCED", message, None,
+                )
+
+    # -- untranslated English -----------------------------------------------------------------
+
+    def _untranslated(self, sentence: Sentence) -> Iterator[Issue]:
+        text = sentence.text
+        quoted = _quoted_ranges(text)
+        run: list[re.Match[str]] = []
+        for index, match in enumerate(_WORD.finditer(text)):
+            inside = any(a <= match.start() < b for a, b in quoted)
+            if inside or not _english_score(match.group(), index == 0):
+                yield from self._flush_run(sentence, run)
+                run = []
+            elif run and text[run[-1].end() : match.start()].strip() == "":
+                run.append(match)
+            else:  # punctuation between: a new run
+                yield from self._flush_run(sentence, run)
+                run = [match]
+        yield from self._flush_run(sentence, run)
+
+    def _flush_run(self, sentence: Sentence, run: list[re.Match[str]]) -> Iterator[Issue]:
+        # At least two clearly English words, or three words one of which is clearly English.
+        strong = sum(1 for i, m in enumerate(run) if _english_score(m.group(), i == 0) == 2)
+        if not (strong >= 2 or (strong >= 1 and len(run) >= 3)):
+            return
+        phrase = " ".join(m.group().lower().replace("-", " ") for m in run)
+        if phrase in _LOAN_PHRASES:
+            return
+        if _FRENCH_DETERMINER.search(sentence.text[: run[0].start()]) and not any(
+            m.group().lower() in _ENGLISH_CLAUSE_WORDS for m in run
+        ):
+            return  # a borrowed term: "le lazy bed"
+        start, end = sentence.start + run[0].start(), sentence.start + run[-1].end()
+        yield self.issue(
+            sentence, start, end, Category.UNTRANSLATED, Severity.MAJOR,
+            "UNTRANSLATED-FRAGMENT", "These words are English, not French: left untranslated?",
+            None,
+        )
+
+    # -- verbless clauses ---------------------------------------------------------------------
+
+    def _verbless(
+        self, ctx: DocumentContext, index: int, sentence: Sentence, doc: Doc
+    ) -> Iterator[Issue]:
+        text = sentence.text
+        if _is_headline(ctx, sentence) or _LIST_ITEM.match(text) or _DATELINE.match(text):
+            return
+        for start, end in _clauses(text):
+            clause = text[start:end]
+            stripped = clause.strip(" \u00a0\u202f,;:—–-\"")
+            if not stripped:
+                continue
+            start += clause.index(stripped[0])
+            end = start + len(stripped)
+            # A question or an exclamation is never a fragment to repair.
+            if any(mark in text[end - 1 : end + 3] for mark in "?!"):
+                continue
+            stripped = stripped.rstrip(" .…")
+            end = start + len(stripped)
+            if not _CONNECTIVE.match(stripped):
+                continue
+            words = _WORD.findall(stripped)
+            if len(words) < _MIN_VERBLESS_WORDS:
+                continue
+            tokens = [t for t in doc if start <= t.idx < end]
+            if any(t.pos_ in {"VERB", "AUX"} or _may_be_verb(t.text) for t in tokens):
+                continue  # the small tagger misses verbs ("abat" as ADP): ask its lemma tables
+            yield self.issue(
+                sentence, sentence.start + start, sentence.start + end, Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-VERBLESS",
+                "This clause has no verb: a fragment left by the translation?", None,
+            )
+
+
+def _unmatched(sentences: Sequence[Sentence]) -> Iterator[tuple[int, str, str]]:
+    """(document offset, mark, message) of every unmatched mark in a paragraph."""
+    stack: list[tuple[int, str]] = []
+    straight: list[int] = []
+    for number, sentence in enumerate(sentences):
+        text = sentence.text
+        for rel, char in enumerate(text):
+            offset = sentence.start + rel
+            if char == "»" and number == 0 and rel == 0:
+                stack.append((offset, "«"))  # "» Il ajoute…": a multi-paragraph quote goes on
+            elif char in _PAIRS:
+                stack.append((offset, char))
+            elif char in _CLOSING:
+                if char == ")" and (
+                    _LABEL_BEFORE.search(text[:rel]) and not any(m == "(" for _, m in stack)
+                    or text[rel - 1 : rel] in {":", ";"}
+                ):
+                    continue
+                opener = _CLOSING[char]
+                depth = next(
+                    (i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None
+                )
+                if depth is None:
+                    yield offset, char, f"“{char}” closes a “{opener}” that was never opened."
+                else:
+                    del stack[depth]
+            elif char == '"' and not (rel and text[rel - 1].isdigit()):  # 12" (inches)
+                straight.append(offset)
+    for offset, char in stack:
+        yield offset, char, f"A quotation or bracket opened here is never closed by “{_PAIRS[char]}”."
+    if len(straight) % 2:
+        yield straight[-1], '"', "Odd number of straight double quotes: one is not closed."
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for open_, close in (("«", "»"), ("“", "”"), ('"', '"')):
+        at = 0
+        while (begin := text.find(open_, at)) >= 0:
+            finish = text.find(close, begin + 1)
+            if finish < 0:
+                ranges.append((begin, len(text)))
+                break
+            ranges.append((begin, finish))
+            at = finish + 1
+    return ranges
+
+
+@lru_cache(maxsize=65536)
+def _english_score(word: str, sentence_initial: bool) -> int:
+    """2: clearly English, 1: may be English, 0: French, a name or an acronym."""
+    if not word.islower() and not (sentence_initial and word[1:].islower()):
+        return 0  # names, acronyms, titles: "New York Times", "ATACMS"
+    from wordfreq import zipf_frequency  # loads its data files on first use
+
+    lowered = word.lower()
+    en = zipf_frequency(lowered, "en")
+    if en < _EN_MIN:
+        return 0
+    margin = en - zipf_frequency(lowered, "fr")
+    return 2 if margin >= _EN_STRONG else 1 if margin >= _EN_WEAK else 0
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans that may hold a clause of their own.
+
+    A clause starts at the sentence start, after a sentence end inside the sentence, or after an
+    opening quote; it ends at the next inner sentence end, at the closing quote of a quote it is
+    part of ("En outre, même pour la communication vidéo », a déclaré…"), or at the end.
+    """
+    inner_ends = [m.start() for m in _INNER_END.finditer(text)]
+    starts = {0} | {m.end() for m in _INNER_END.finditer(text)}
+    starts |= {i + 1 for i, char in enumerate(text) if char in _OPENERS}
+    spans = []
+    for start in sorted(starts):
+        end = next((e for e in inner_ends if e > start), len(text))
+        depth = 0
+        for i in range(start, end):
+            if text[i] in _OPENERS:
+                depth += 1
+            elif text[i] in _CLOSERS:
+                if depth == 0:
+                    end = i
+                    break
+                depth -= 1
+        spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _verb_tables() -> tuple[dict[str, object], list[tuple[str, str]], frozenset[str]]:
+    try:
+        from mt_check.parse import get_nlp
+
+        nlp = get_nlp()
+    except ImportError:  # parse.py not there: the same model, loaded here
+        import spacy
+
+        nlp = spacy.load("fr_core_news_sm")
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    exceptions = dict(lookups.get_table("lemma_exc")["verb"])
+    rules = [(old, new) for old, new in lookups.get_table("lemma_rules")["verb"]]
+    return exceptions, rules, frozenset(lookups.get_table("lemma_index")["verb"])
+
+
+@lru_cache(maxsize=65536)
+def _may_be_verb(word: str) -> bool:
+    """Whether spaCy's French lemma tables read ``word`` as some form of a known verb."""
+    lowered = word.lower()
+    if not lowered.isalpha():
+        return False
+    exceptions, rules, lemmas = _verb_tables()
+    if lowered in exceptions or lowered in lemmas:
+        return True
+    return any(
+        lowered.endswith(old) and lowered[: len(lowered) - len(old)] + new in lemmas
+        for old, new in rules
+        if old
+    )
+
+
+def _is_headline(ctx: DocumentContext, sentence: Sentence) -> bool:
+    alone = sum(1 for s in ctx.sentences if s.paragraph == sentence.paragraph) == 1
+    return alone and not sentence.text.rstrip(" »”\"')").endswith((".", "!", "?", "…"))
+
+
+__all__ = ["StructureDetector"]

@@ -1,0 +1,176 @@
+"""The numbers detector: truncated years, back-translation mismatches, English separators."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.detectors.numbers import NumbersDetector
+from mt_check.types import Category, Severity
+
+
+def _found(ctx):  # type: ignore[no-untyped-def]
+    issues = list(NumbersDetector().detect(ctx))
+    for issue in issues:
+        assert ctx.document.text[issue.start : issue.end] == issue.span
+    return [(i.code, i.span, i.start, i.suggestion) for i in issues]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # The sample article's case: "en 63" after a participle, 1962 elsewhere.
+        (
+            ["La crise de 1962 a tout changé.", "Elles ont été construites en 63 pour réduire."],
+            [("NUMBER-TRUNCATED-YEAR", "63", 61, "1963")],
+        ),
+        # The year with the same last two digits is not needed: the nearest century wins.
+        (
+            ["Il est né en 1950.", "Il est parti en 72, puis revenu."],
+            [("NUMBER-TRUNCATED-YEAR", "72", 35, "1972")],
+        ),
+        # "depuis" is a time preposition whatever precedes it.
+        (
+            ["Le contrat date de 2004.", "Il travaille ici depuis 98."],
+            [("NUMBER-TRUNCATED-YEAR", "98", 49, "1998")],
+        ),
+        # A sentence-initial "En 63," is a year.
+        (
+            ["La crise de 1962 a eu lieu.", "En 63, la ligne est ouverte."],
+            [("NUMBER-TRUNCATED-YEAR", "63", 31, "1963")],
+        ),
+    ],
+)
+def test_truncated_year_flagged(make_context, paragraphs, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(paragraphs, parse=False)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # Decades are correct French.
+        ["La crise de 1962 a tout changé.", "Dans les années 60, tout a changé."],
+        # No full year anywhere in the document: nothing to anchor the century.
+        ["Elles ont été construites en 63 pour réduire les risques."],
+        # "en 63 minutes": a duration, the next word is a noun.
+        ["En 2024, il a couru.", "Il a fini en 63 minutes."],
+        # "divisé en 10": a number of parts.
+        ["En 2010, le gâteau fut divisé en 10."],
+        # A four-digit year is already complete.
+        ["La crise de 1962 a eu lieu en 1962."],
+        # "en 63 %" is a percentage.
+        ["En 1962, la hausse a été en 63 %."],
+    ],
+)
+def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(paragraphs, parse=False)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # English decimal point before a quantity word.
+        ("Il a gagné 3.5 millions d'euros.", [("NUMBER-DECIMAL-POINT", "3.5", 11, "3,5")]),
+        # ... and before a unit.
+        ("Il mesure 1.80 m.", [("NUMBER-DECIMAL-POINT", "1.80", 10, "1,80")]),
+        # English thousands comma with a trailing zero: never a French decimal.
+        (
+            "Il y avait 1,000 personnes.",
+            [("NUMBER-THOUSANDS-SEPARATOR", "1,000", 11, "1\u00a0000")],
+        ),
+        # Several comma groups are unambiguous.
+        (
+            "Un budget de 2,500,000 euros.",
+            [("NUMBER-THOUSANDS-SEPARATOR", "2,500,000", 13, "2\u00a0500\u00a0000")],
+        ),
+    ],
+)
+def test_separators_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(sentence, parse=False)
+    assert _found(ctx) == expected
+    issue = next(iter(NumbersDetector().detect(ctx)))
+    assert (issue.category, issue.severity) == (Category.NUMBER, Severity.MINOR)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Times in every French spelling.
+        "Rendez-vous à 10h30 ou à 10 h 30.",
+        # A French decimal with percent.
+        "La hausse atteint 2,5 % cette année.",
+        # A French decimal with three digits (could be a precise measure).
+        "Le pH vaut 3,141 exactement.",
+        # A version number.
+        "Installez la version 3.5 du logiciel.",
+        # A date written with points.
+        "Le contrat du 12.03.2024 est signé.",
+        # A phone number.
+        "Appelez le 01.23.45.67.89 ou le 01 23 45 67 89.",
+        # Section numbers and identifiers.
+        "Voir l'article 3.5 et le vol AF-447 de 2009.",
+        # Dotted thousands appear in French newswire.
+        "Il défendra 29.000 employées de Boeing.",
+        # Years are never separators.
+        "En 1962, puis en 2024.",
+    ],
+)
+def test_separators_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(sentence, parse=False)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back_translation", "expected"),
+    [
+        # A changed number: the French one is flagged.
+        ("Il y a eu 35 morts.", "There were 53 dead.", [("NUMBER-MISMATCH", "35", 10, None)]),
+        # A number the back-translation lost entirely.
+        ("Le bilan est de 12 blessés.", "The toll is wounded.", [("NUMBER-MISMATCH", "12", 16, None)]),
+    ],
+)
+def test_mismatch_flagged(make_context, sentence, back_translation, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(sentence, back_translations=[back_translation], parse=False)
+    assert _found(ctx) == expected
+    issue = next(iter(NumbersDetector().detect(ctx)))
+    assert (issue.category, issue.severity) == (Category.MISTRANSLATION, Severity.MAJOR)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back_translation"),
+    [
+        # Thousands and decimal separators differ by language.
+        ("Il y avait 1 000 personnes et 3,5 millions d'euros.",
+         "There were 1,000 people and 3.5 million euros."),
+        # Ordinals and percentages; "12" spelled out in English.
+        ("Le 1er mars, 2,5 % des 12 membres.", "On March 1st, 2.5% of the twelve members."),
+        # A 24-hour time against a 12-hour one.
+        ("Il est arrivé à 22 h 15.", "He arrived at 10:15 p.m."),
+        # Identifiers glued to letters are not compared.
+        ("La COVID-19 a tué 200 personnes.", "Covid killed 200 people."),
+        # Scaled amounts: "3,5 milliards" and "3.5 billion".
+        ("Un prêt de 3,5 milliards.", "A loan of 3.5 billion."),
+        # The truncated year against its full form is the other rule's business.
+        ("Construites en 63.", "Built in 1963."),
+        # No translation available: nothing to compare.
+        ("Il y a eu 35 morts.", None),
+    ],
+)
+def test_mismatch_not_flagged(make_context, sentence, back_translation) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(sentence, back_translations=[back_translation], parse=False)
+    assert _found(ctx) == []
+
+
+def test_sample_article_truncated_year(make_context) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from mt_check.segment import segment
+    from mt_check.types import Document
+
+    path = Path(__file__).resolve().parent.parent / "data" / "kremlin_hotline_fr.txt"
+    document = Document("kremlin", path.read_text(encoding="utf-8"))
+    sentences = segment(document)
+    from mt_check.detectors.base import DocumentContext
+
+    ctx = DocumentContext(document, sentences, (None,) * len(sentences))
+    found = [(i.code, i.start, i.end, i.suggestion) for i in NumbersDetector().detect(ctx)]
+    # The gold span of the article: 473-475 "63" -> "1963".
+    assert found == [("NUMBER-TRUNCATED-YEAR", 473, 475, "1963")]

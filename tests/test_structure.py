@@ -1,0 +1,247 @@
+"""The structure detector: repeated words, unbalanced marks, untranslated English, verbless
+clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mt_check.detectors.structure import StructureDetector
+from mt_check.types import Category, Severity
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _found(ctx, code=None):  # type: ignore[no-untyped-def]
+    issues = list(StructureDetector().detect(ctx))
+    for issue in issues:
+        assert ctx.document.text[issue.start : issue.end] == issue.span
+    return [
+        (i.code, i.span, i.start, i.suggestion)
+        for i in issues
+        if code is None or i.code == code
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # Span = both words and the space; suggestion = the first word.
+        ("Il a vu le le chat.", [("STRUCTURE-REPEATED-WORD", "le le", 8, "le")]),
+        # Case-insensitive; the first word keeps its case in the suggestion.
+        ("De de nombreux pays ont signé.", [("STRUCTURE-REPEATED-WORD", "De de", 0, "De")]),
+        # Three in a row: two overlapping pairs.
+        (
+            "Il parle de de de tout.",
+            [
+                ("STRUCTURE-REPEATED-WORD", "de de", 9, "de"),
+                ("STRUCTURE-REPEATED-WORD", "de de", 12, "de"),
+            ],
+        ),
+    ],
+)
+def test_repeated_word_flagged(make_context, paragraphs, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(paragraphs, parse=False)
+    assert _found(ctx, "STRUCTURE-REPEATED-WORD") == expected
+    issue = next(iter(StructureDetector().detect(ctx)))
+    assert (issue.category, issue.severity) == (Category.GRAMMAR, Severity.MINOR)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Pronominal verbs.
+        "Nous nous sommes vus et vous vous êtes parlé.",
+        # A name after a particle.
+        "Le général de De Gaulle est arrivé.",
+        # A doubled place name.
+        "Il vit à Bora Bora depuis dix ans.",
+        # Emphatic repetition.
+        "Il court très très vite.",
+        # Interjections.
+        "Ha ha, quelle blague.",
+        # Hyphenated: "elle elle-même" is not a doubled word.
+        "Elle, elle-même, le dit.",
+        # Numbers are not words.
+        "Le score est de 10 10.",
+    ],
+)
+def test_repeated_word_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(sentence, parse=False), "STRUCTURE-REPEATED-WORD") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # An opening « never closed in its paragraph (of two sentences).
+        (
+            [["Il a dit : « Nous partons.", "Puis il est parti."]],
+            [("PUNCTUATION-UNBALANCED", "«", 11, None)],
+        ),
+        # A closing » never opened, mid-paragraph.
+        (
+            [["Il est parti.", "Nous partons », a-t-il dit."]],
+            [("PUNCTUATION-UNBALANCED", "»", 27, None)],
+        ),
+        # A parenthesis left open, even in a one-sentence document.
+        ("Il est parti (vers Paris.", [("PUNCTUATION-UNBALANCED", "(", 13, None)]),
+        # A continuation paragraph (starting with ») whose quote never closes.
+        (
+            [["Il a dit : « Nous partons."], ["» Et nous reviendrons.", "Vite."]],
+            [("PUNCTUATION-UNBALANCED", "»", 27, None)],
+        ),
+        # A stray closing parenthesis.
+        ("Il est parti vers Paris) hier.", [("PUNCTUATION-UNBALANCED", ")", 23, None)]),
+        # An odd number of straight quotes: the last one is reported.
+        (
+            [['Il a dit "non" puis "oui.', "Fin."]],
+            [("PUNCTUATION-UNBALANCED", '"', 20, None)],
+        ),
+    ],
+)
+def test_unbalanced_flagged(make_context, paragraphs, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(paragraphs, parse=False)
+    assert _found(ctx, "PUNCTUATION-UNBALANCED") == expected
+    issue = next(i for i in StructureDetector().detect(ctx) if i.code == expected[0][0])
+    assert (issue.category, issue.severity) == (Category.PUNCTUATION, Severity.MINOR)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # « » balanced across two sentences of one paragraph.
+        [["« Nous avons un canal spécial.", "Il est sûr », a-t-il dit."]],
+        # A quote running over two paragraphs, reopened by « (French convention).
+        [["Il a dit : « Nous partons demain."], ["« Et nous reviendrons », a-t-il ajouté."]],
+        # A continuation paragraph that starts with ».
+        [["Il a dit : « Nous partons."], ["» Et nous reviendrons.", "Vite. »"]],
+        # One-sentence document (a table row): the quote's partner may be in the next row.
+        "« Tu es donc las de la corvée politique ?",
+        # Enumeration labels and smileys use a lone ).
+        [["Deux choix : a) partir, b) rester.", "Super :)"]],
+        # Inches.
+        [['Un écran de 27" et un autre.', "Fin."]],
+        # Nested and balanced.
+        [["Il (le président, « notre chef ») est venu [sic]."]],
+    ],
+)
+def test_unbalanced_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(paragraphs, parse=False), "PUNCTUATION-UNBALANCED") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A clause left in English.
+        (
+            "Le président said that the meeting was cancelled hier.",
+            [("UNTRANSLATED-FRAGMENT", "said that the meeting was cancelled", 13, None)],
+        ),
+        # Sentence-initial capital is allowed in the run.
+        (
+            "The meeting was cancelled, a déclaré le Kremlin.",
+            [("UNTRANSLATED-FRAGMENT", "The meeting was cancelled", 0, None)],
+        ),
+    ],
+)
+def test_untranslated_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(sentence, parse=False)
+    assert _found(ctx, "UNTRANSLATED-FRAGMENT") == expected
+    issue = next(iter(StructureDetector().detect(ctx)))
+    assert (issue.category, issue.severity) == (Category.UNTRANSLATED, Severity.MAJOR)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Loanwords are French by frequency.
+        "Le week-end dernier, il a envoyé un e-mail à une start-up.",
+        # Established multi-word loans.
+        "Le made in France et les fake news du show business.",
+        # Names and titles are capitalised.
+        "Il lit le New York Times et le Wall Street Journal.",
+        # A quoted English phrase is a quotation, not a translation slip.
+        "Il a crié « I can't breathe » avant de mourir.",
+        # A borrowed term after a French determiner.
+        "Il pratique le roller in line depuis dix ans.",
+        # A single English word.
+        "C'est un meeting important.",
+    ],
+)
+def test_untranslated_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(sentence, parse=False), "UNTRANSLATED-FRAGMENT") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # The sample article's fragment, inside a quote followed by its reporting clause.
+        (
+            [[
+                "« Nous avons un canal sûr spécial pour la communication entre les présidents. "
+                "En outre, même pour la communication vidéo », a déclaré le porte-parole."
+            ]],
+            [("GRAMMAR-VERBLESS", "En outre, même pour la communication vidéo", 78, None)],
+        ),
+        # A whole sentence opening with a connective and no verb.
+        (
+            [["Le canal fonctionne.", "Et pour la communication vidéo entre les deux pays."]],
+            [("GRAMMAR-VERBLESS", "Et pour la communication vidéo entre les deux pays", 21, None)],
+        ),
+    ],
+)
+def test_verbless_flagged(make_context, paragraphs, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(paragraphs)
+    assert _found(ctx, "GRAMMAR-VERBLESS") == expected
+    issue = next(i for i in StructureDetector().detect(ctx) if i.code == "GRAMMAR-VERBLESS")
+    assert (issue.category, issue.severity) == (Category.GRAMMAR, Severity.MINOR)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # A short answer in quotes.
+        [["Il a répondu : « Pas grand-chose. »"]],
+        # A headline: a one-sentence paragraph without final punctuation.
+        [["Mais pour la communication vidéo entre les deux pays"], ["Le texte suit."]],
+        # A nominal sentence without a connective.
+        [["Le canal fonctionne.", "Une réussite pour la communication entre les deux pays."]],
+        # A question.
+        [["Mais comment faire dans un contexte structurellement raciste ?"]],
+        # Too short to be a clear fragment.
+        [["Le canal fonctionne.", "Mais pas pour longtemps."]],
+        # A verb the small tagger misses ("abat").
+        [["Cependant, un autre avion de l'escadrille de Hardy abat Alistair par derrière."]],
+        # A connective after a closing quote continues the sentence.
+        [["Le Sud était de droit « romain » et le nord de droit coutumier depuis toujours."]],
+        # A list item.
+        [["- Et pour la communication vidéo entre les deux pays."]],
+        # A dateline.
+        [["MOSCOU - Et pour la communication vidéo entre les deux pays."]],
+    ],
+)
+def test_verbless_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(paragraphs), "GRAMMAR-VERBLESS") == []
+
+
+def test_verbless_needs_the_parse(make_context) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context([["Le canal fonctionne.", "Et pour la communication vidéo entre les deux pays."]],
+                       parse=False)
+    assert _found(ctx, "GRAMMAR-VERBLESS") == []
+
+
+def test_sample_article(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    from mt_check.detectors.base import DocumentContext
+    from mt_check.segment import segment
+    from mt_check.types import Document
+
+    text = (REPO / "data" / "kremlin_hotline_fr.txt").read_text(encoding="utf-8")
+    document = Document("kremlin", text)
+    sentences = segment(document)
+    parses = tuple(fr_nlp(s.text) for s in sentences)
+    ctx = DocumentContext(document, sentences, (None,) * len(sentences), parses)
+    # The gold span 769-811 and nothing else.
+    assert [(i.code, i.start, i.end) for i in StructureDetector().detect(ctx)] == [
+        ("GRAMMAR-VERBLESS", 769, 811)
+    ]
