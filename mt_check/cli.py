@@ -49,6 +49,8 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--max-new-tokens", type=int, default=None,
                         help="cap on generated tokens per sentence (default: 2x input + 10)")  # fmt: skip
     report.add_argument("--device", default="cpu", help="cpu or cuda")
+    report.add_argument("--backend", choices=["transformers", "ctranslate2"], default="transformers",
+                        help="transformers, or ctranslate2: int8 on CPU, float16 on GPU")  # fmt: skip
     report.add_argument("--detectors", default=None,
                         help="comma-separated detector names (default: the default set)")  # fmt: skip
     report.add_argument("--require-models", action="store_true",
@@ -128,6 +130,7 @@ def _report(args: argparse.Namespace) -> int:
         beam=args.beam,
         batch_size=args.batch_size,
         device=args.device,
+        backend=args.backend,
         max_new_tokens=args.max_new_tokens,
         detectors=_detector_names(args.detectors),
         require_models=args.require_models,

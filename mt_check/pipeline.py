@@ -50,6 +50,7 @@ class Checker:
     beam: int = 4
     batch_size: int = 16
     device: str = "cpu"
+    backend: str = "transformers"  # or "ctranslate2" (mt_check.translate_ct2)
     max_new_tokens: int | None = None
     detectors: Sequence[str] | None = None  # None: the default set
     require_models: bool = False
@@ -86,6 +87,7 @@ class Checker:
         try:
             model = load_translator(
                 model_id,
+                backend=self.backend,
                 device=self.device,
                 batch_size=self.batch_size,
                 beam=self.beam,
