@@ -24,7 +24,7 @@ import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mt_check.types import InputError, ModelUnavailableError, Sentence, Translation, WordScore
 
@@ -56,6 +56,25 @@ _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?$")
 _TRUE = {"1", "on", "yes", "true"}
 
 
+class Translator(Protocol):
+    """What the pipeline uses of a loaded model, whichever backend runs it."""
+
+    model_id: str
+    revision: str | None
+    backend: str
+
+    def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]: ...
+
+    def score(
+        self, sources: Sequence[str], targets: Sequence[str]
+    ) -> list[list[tuple[int, int, float]]]: ...
+
+    def signature(self) -> str: ...
+
+
+BACKENDS = ("transformers", "ctranslate2")
+
+
 class MarianTranslator:
     """One loaded MarianMT model (transformers backend)."""
 
@@ -70,10 +89,7 @@ class MarianTranslator:
         beam: int = 4,
         max_new_tokens: int | None = None,
     ) -> None:
-        if batch_size < 1 or beam < 1:
-            raise InputError(f"batch_size and beam must be >= 1, got {batch_size} and {beam}")
-        if max_new_tokens is not None and max_new_tokens < 1:
-            raise InputError(f"max_new_tokens must be >= 1 or None, got {max_new_tokens}")
+        _check_settings(batch_size, beam, max_new_tokens)
         import torch
 
         if device.startswith("cuda") and not torch.cuda.is_available():
@@ -94,13 +110,8 @@ class MarianTranslator:
         start = config.decoder_start_token_id
         self._start_id: int = self._pad_id if start is None else int(start)
         self._max_positions: int = int(config.max_position_embeddings)
-        tok = self._tokenizer
-        # What MarianTokenizer does in target mode: target SentencePiece pieces, looked up in the
-        # target vocabulary (the shared one unless the checkpoint has separate vocabularies).
-        self._target_vocab: dict[str, int] = (
-            tok.target_encoder if getattr(tok, "separate_vocabs", False) else tok.encoder
-        )
-        self._unk_id: int = int(tok.unk_token_id)
+        self._target_vocab: dict[str, int] = _target_vocab(self._tokenizer)
+        self._unk_id: int = int(self._tokenizer.unk_token_id)
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -178,11 +189,8 @@ class MarianTranslator:
 
     def _encode_target(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         """Target token ids (EOS appended) and each token's character span in ``text``."""
-        pieces = _pieces_with_spans(self._tokenizer.spm_target, text)
-        pieces = pieces[: self._max_positions - 1]
-        ids = [self._target_vocab.get(p, self._unk_id) for p, _, _ in pieces] + [self._eos_id]
-        spans = [(s, e) for _, s, e in pieces] + [(len(text), len(text))]
-        return ids, spans
+        pieces, spans = _target_pieces(self._tokenizer, text, self._max_positions)
+        return [self._target_vocab.get(p, self._unk_id) for p in pieces] + [self._eos_id], spans
 
     def _tensors(self, seqs: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
         """Right-padded ids and their attention mask, on the model's device."""
@@ -198,8 +206,7 @@ class MarianTranslator:
 
     def _generate(self, sources: list[list[int]]) -> list[list[int]]:
         """Beam search; each output's ids after the start token, up to and including EOS."""
-        cap = self.max_new_tokens or 2 * max(len(s) for s in sources) + 10
-        cap = min(cap, self._max_positions - 1)
+        cap = _generation_cap(self.max_new_tokens, sources, self._max_positions)
         input_ids, mask = self._tensors(sources)
         out = self._model.generate(
             input_ids=input_ids,
@@ -239,6 +246,32 @@ class MarianTranslator:
         logprobs = torch.log_softmax(logits.float(), dim=-1)
         picked = logprobs.gather(-1, labels.unsqueeze(-1)).squeeze(-1).cpu().tolist()
         return [row[: len(t)] for row, t in zip(picked, targets, strict=True)]
+
+
+def _check_settings(batch_size: int, beam: int, max_new_tokens: int | None) -> None:
+    if batch_size < 1 or beam < 1:
+        raise InputError(f"batch_size and beam must be >= 1, got {batch_size} and {beam}")
+    if max_new_tokens is not None and max_new_tokens < 1:
+        raise InputError(f"max_new_tokens must be >= 1 or None, got {max_new_tokens}")
+
+
+def _generation_cap(max_new_tokens: int | None, sources: Sequence[Sequence[Any]], max_positions: int) -> int:
+    """New tokens a batch may generate (EOS included): the setting, else 2 × longest input + 10."""
+    cap = max_new_tokens or 2 * max(len(s) for s in sources) + 10
+    return min(cap, max_positions - 1)
+
+
+def _target_vocab(tokenizer: Any) -> dict[str, int]:
+    """What MarianTokenizer looks target pieces up in: the shared vocabulary unless the checkpoint
+    has separate ones."""
+    return tokenizer.target_encoder if getattr(tokenizer, "separate_vocabs", False) else tokenizer.encoder
+
+
+def _target_pieces(tokenizer: Any, text: str, max_positions: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """Target SentencePiece pieces of ``text`` (cut so that they and EOS fit ``max_positions``) and
+    the character span of each, then EOS's ``(len(text), len(text))``."""
+    pieces = _pieces_with_spans(tokenizer.spm_target, text)[: max_positions - 1]
+    return [p for p, _, _ in pieces], [(s, e) for _, s, e in pieces] + [(len(text), len(text))]
 
 
 def _length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
@@ -328,8 +361,17 @@ def _locate(model_id: str) -> tuple[str, str | None]:
     return path, match.group(1) if match else None
 
 
-def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+_LOAD_ERRORS = (OSError, ValueError, KeyError, TypeError, AssertionError)
+
+
+def _unloadable(model_id: str, path: str, error: Exception) -> ModelUnavailableError:
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return ModelUnavailableError(f"model {model_id} could not be loaded from {path} ({first}); {_FIX}")
+
+
+def _load_tokenizer(model_id: str, path: str) -> tuple[Any, Any]:
+    """The MarianConfig and MarianTokenizer of a local model directory."""
+    from transformers import MarianConfig, MarianTokenizer
 
     try:
         config = MarianConfig.from_pretrained(path, local_files_only=True)
@@ -341,28 +383,46 @@ def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
             # MarianTokenizer recommends sacremoses for a normaliser it never applies.
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
             tokenizer = MarianTokenizer.from_pretrained(path, local_files_only=True)
+    except _LOAD_ERRORS as error:
+        raise _unloadable(model_id, path, error) from error
+    return config, tokenizer
+
+
+def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
+    from transformers import MarianMTModel
+
+    config, tokenizer = _load_tokenizer(model_id, path)
+    try:
         # safetensors is preferred by default when present; remote code is never trusted.
         model: Any = MarianMTModel.from_pretrained(path, config=config, local_files_only=True)
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ModelUnavailableError(
-            f"model {model_id} could not be loaded from {path} ({first}); {_FIX}"
-        ) from error
+    except _LOAD_ERRORS as error:
+        raise _unloadable(model_id, path, error) from error
     model.to(device)
     model.eval()
     return tokenizer, model
 
 
-_CACHE: dict[tuple[str, tuple[tuple[str, Any], ...]], MarianTranslator] = {}
+_CACHE: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Translator] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load_translator(model_id: str, **opts: Any) -> MarianTranslator:
-    """The process-wide translator for ``(model_id, opts)``: each model is loaded once."""
-    key = (model_id, tuple(sorted(opts.items())))
+def load_translator(model_id: str, backend: str = "transformers", **opts: Any) -> Translator:
+    """The process-wide translator for ``(model_id, backend, opts)``: each model is loaded once.
+
+    ``backend`` is ``"transformers"`` (:class:`MarianTranslator`) or ``"ctranslate2"``
+    (:class:`mt_check.translate_ct2.CTranslate2Translator`); both take the same ``opts``.
+    """
+    if backend not in BACKENDS:
+        raise InputError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    key = (model_id, backend, tuple(sorted(opts.items())))
     with _CACHE_LOCK:
         if key not in _CACHE:
-            _CACHE[key] = MarianTranslator(model_id, **opts)
+            if backend == "ctranslate2":
+                from mt_check.translate_ct2 import CTranslate2Translator
+
+                _CACHE[key] = CTranslate2Translator(model_id, **opts)
+            else:
+                _CACHE[key] = MarianTranslator(model_id, **opts)
         return _CACHE[key]
 
 
@@ -463,7 +523,7 @@ def word_scores(
 
 
 def back_translate(
-    sentences: Sequence[Sentence], bt: MarianTranslator, rt: MarianTranslator | None
+    sentences: Sequence[Sentence], bt: Translator, rt: Translator | None
 ) -> list[Translation]:
     """Back-translate each sentence; with ``rt``, also round-trip it and force-decode the original.
 
@@ -497,6 +557,7 @@ __all__ = [
     "DEFAULT_BT_MODEL",
     "DEFAULT_RT_MODEL",
     "MarianTranslator",
+    "Translator",
     "back_translate",
     "download_models",
     "load_translator",

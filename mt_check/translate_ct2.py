@@ -1,0 +1,279 @@
+"""The CTranslate2 backend: the same MarianMT models, converted once, run faster on CPU and GPU.
+
+:class:`CTranslate2Translator` has exactly the interface of
+:class:`~mt_check.translate.MarianTranslator` (``translate``, ``score``, ``signature``,
+``model_id``, ``revision``, ``backend``), so the pipeline does not know which backend runs. It
+shares the transformers backend's tokenisation (MarianTokenizer, SentencePiece pieces with
+character spans), length batching and generation cap; CTranslate2 only replaces the network.
+
+On first use the model directory is converted with CTranslate2's own converter into
+``<cache dir>/ct2/<name>-<quantization>-<hash>`` (see :func:`mt_check.cache.default_cache_dir`),
+atomically: a temporary directory is renamed into place, so concurrent or interrupted runs never
+leave a half-written model. Later loads reuse it. Weights are int8 on CPU and float16 on GPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from mt_check.cache import default_cache_dir
+from mt_check.translate import (
+    _check_settings,
+    _generation_cap,
+    _length_batches,
+    _load_tokenizer,
+    _locate,
+    _target_pieces,
+    _target_vocab,
+)
+from mt_check.types import InputError, ModelUnavailableError
+
+DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "float16"}
+_INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4'"
+# What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle.
+_CONVERT_ERRORS = (OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError)
+
+
+class CTranslate2Translator:
+    """One MarianMT model run by CTranslate2 (converted on first use)."""
+
+    backend: str = "ctranslate2"
+
+    def __init__(
+        self,
+        model_id: str,
+        *,
+        device: str = "cpu",
+        batch_size: int = 16,
+        beam: int = 4,
+        max_new_tokens: int | None = None,
+        compute_type: str | None = None,
+        threads: int = 0,
+    ) -> None:
+        _check_settings(batch_size, beam, max_new_tokens)
+        kind, index = _parse_device(device)
+        try:
+            import ctranslate2
+        except ImportError:
+            raise ModelUnavailableError(f"{_INSTALL} (model {model_id})") from None
+        if kind == "cuda" and index >= ctranslate2.get_cuda_device_count():
+            raise ModelUnavailableError(
+                f"{device} requested but CTranslate2 sees {ctranslate2.get_cuda_device_count()} "
+                f"CUDA device(s) (model {model_id}); pass device='cpu'"
+            )
+        compute_type = compute_type or DEFAULT_COMPUTE_TYPE[kind]
+        supported = sorted(ctranslate2.get_supported_compute_types(kind, index))
+        if compute_type not in supported:
+            raise ModelUnavailableError(
+                f"compute type {compute_type} is not supported on {device} here "
+                f"(supported: {', '.join(supported)}; model {model_id})"
+            )
+        self.model_id: str = model_id
+        self.device: str = device
+        self.batch_size: int = batch_size
+        self.beam: int = beam
+        self.max_new_tokens: int | None = max_new_tokens
+        self.compute_type: str = compute_type
+        path, self.revision = _locate(model_id)
+        self.path: str = path
+        config, self._tokenizer = _load_tokenizer(model_id, path)
+        self._max_positions: int = int(config.max_position_embeddings)
+        self._forced_eos: bool = _forces_eos(path)
+        self._target_vocab: dict[str, int] = _target_vocab(self._tokenizer)
+        self._unk: str = str(self._tokenizer.unk_token)
+        self.model_dir: Path = convert(model_id, path, self.revision, compute_type)
+        try:
+            self._model = ctranslate2.Translator(
+                str(self.model_dir),
+                device=kind,
+                device_index=index,
+                compute_type=compute_type,
+                intra_threads=threads,
+            )
+        except _CONVERT_ERRORS as error:
+            raise ModelUnavailableError(
+                f"model {model_id} could not be loaded by CTranslate2 from {self.model_dir} "
+                f"({_first_line(error)}); delete that directory to convert it again"
+            ) from error
+
+    # -- public API (MarianTranslator's) ---------------------------------------------------------
+
+    def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """Translate each text: ``(translation, mean token log-probability)``, in input order.
+
+        As in the transformers backend: the generated tokens are re-scored by forced decoding
+        (``score_batch``), EOS included; a checkpoint whose generation config forces EOS at the
+        length cap gets it here too. Empty texts give ``("", 0.0)``; duplicates run once.
+        """
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        found: dict[str, tuple[str, float]] = {}
+        if unique:
+            sources = self._encode_sources(unique)
+            for batch in _length_batches([len(s) for s in sources], self.batch_size):
+                src = [sources[i] for i in batch]
+                cap = _generation_cap(self.max_new_tokens, src, self._max_positions)
+                # With a forced EOS, the last of the cap's steps is EOS: decode one step less.
+                steps = cap - 1 if self._forced_eos else cap
+                if steps > 0:
+                    results = self._model.translate_batch(
+                        src,
+                        beam_size=self.beam,
+                        max_decoding_length=steps,
+                        num_hypotheses=1,
+                        max_input_length=0,
+                    )
+                    generated = [list(r.hypotheses[0]) for r in results]
+                else:
+                    generated = [[] for _ in src]
+                scored = self._model.score_batch(src, generated, max_input_length=0)
+                decoded = self._tokenizer.batch_decode(
+                    [self._tokenizer.convert_tokens_to_ids(g) for g in generated],
+                    skip_special_tokens=True,
+                )
+                for i, tokens, result, text in zip(batch, generated, scored, decoded, strict=True):
+                    logprobs = list(result.log_probs)
+                    if not self._forced_eos and len(tokens) == steps:
+                        logprobs.pop()  # stopped by the cap: no EOS was generated
+                    logprobs = logprobs or [0.0]
+                    found[unique[i]] = (text, sum(logprobs) / len(logprobs))
+        return [found[t] if t.strip() else ("", 0.0) for t in texts]
+
+    def score(self, sources: Sequence[str], targets: Sequence[str]) -> list[list[tuple[int, int, float]]]:
+        """Forced decoding with ``score_batch``: per-token ``(char_start, char_end, logprob)`` of
+        ``targets[i]`` given ``sources[i]``, spans as in ``MarianTranslator.score``."""
+        if len(sources) != len(targets):
+            raise InputError(f"got {len(sources)} sources and {len(targets)} targets")
+        if not sources:
+            return []
+        src = self._encode_sources(sources)
+        encoded = [_target_pieces(self._tokenizer, t, self._max_positions) for t in targets]
+        pieces = [[p if p in self._target_vocab else self._unk for p in ps] for ps, _ in encoded]
+        results: list[list[tuple[int, int, float]]] = [[] for _ in targets]
+        lengths = [len(s) + len(p) for s, p in zip(src, pieces, strict=True)]
+        for batch in _length_batches(lengths, self.batch_size):
+            scored = self._model.score_batch(
+                [src[i] for i in batch], [pieces[i] for i in batch], max_input_length=0
+            )
+            for i, result in zip(batch, scored, strict=True):
+                spans = encoded[i][1]
+                results[i] = [(s, e, lp) for (s, e), lp in zip(spans, result.log_probs, strict=True)]
+        return results
+
+    def signature(self) -> str:
+        """``model@revision|ctranslate2:<compute type>|beamN``, for ``Report.meta``."""
+        name = self.model_id if self.revision is None else f"{self.model_id}@{self.revision}"
+        return f"{name}|{self.backend}:{self.compute_type}|beam{self.beam}"
+
+    def __repr__(self) -> str:
+        return f"CTranslate2Translator({self.signature()!r}, device={self.device!r})"
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _encode_sources(self, texts: Sequence[str]) -> list[list[str]]:
+        """Source tokens as MarianTokenizer makes them (EOS appended, cut to the model's
+        positions), as strings: CTranslate2 looks them up in its own copy of the vocabulary."""
+        encoded = self._tokenizer(list(texts), truncation=True, max_length=self._max_positions)
+        return [self._tokenizer.convert_ids_to_tokens(ids) for ids in encoded["input_ids"]]
+
+
+def _parse_device(device: str) -> tuple[str, int]:
+    if device == "cpu":
+        return "cpu", 0
+    if device == "cuda":
+        return "cuda", 0
+    if device.startswith("cuda:") and device[5:].isdigit():
+        return "cuda", int(device[5:])
+    raise InputError(f"device must be cpu, cuda or cuda:N, got {device!r}")
+
+
+def _forces_eos(path: str) -> bool:
+    """Whether transformers' generate() forces EOS at the length cap for this checkpoint (as the
+    OPUS-MT ones do): generation_config.json when present, else config.json."""
+    for name in ("generation_config.json", "config.json"):
+        file = Path(path) / name
+        if file.is_file():
+            try:
+                settings = json.loads(file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return False
+            return settings.get("forced_eos_token_id") is not None
+    return False
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def conversion_dir(path: str, revision: str | None, quantization: str) -> Path:
+    """Where the converted model lives: keyed by the model directory, its revision, its files
+    (name, size, modification time), the quantization and the CTranslate2 version."""
+    import ctranslate2
+
+    parts = [str(Path(path).resolve()), revision or "", quantization, ctranslate2.__version__]
+    for file in sorted(Path(path).iterdir()):
+        if file.is_file():
+            stat = file.stat()
+            parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+    return default_cache_dir() / "ct2" / f"{Path(path).name}-{quantization}-{digest}"
+
+
+def convert(model_id: str, path: str, revision: str | None, quantization: str) -> Path:
+    """The converted model directory for ``path``, converting it first if needed."""
+    target = conversion_dir(path, revision, quantization)
+    if (target / "model.bin").is_file():
+        return target
+    from ctranslate2.converters import TransformersConverter
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as error:
+        raise ModelUnavailableError(
+            f"cannot write the CTranslate2 conversion of {model_id} under {target.parent} "
+            f"({_first_line(error)}); set MT_CHECK_CACHE to a writable directory"
+        ) from error
+    try:
+        with _quiet_transformers():
+            TransformersConverter(path).convert(str(work), quantization=quantization, force=True)
+        try:
+            os.rename(work, target)
+        except OSError:
+            if not (target / "model.bin").is_file():  # not another process's finished conversion
+                raise
+    except _CONVERT_ERRORS as error:
+        raise ModelUnavailableError(
+            f"model {model_id} could not be converted for CTranslate2 ({_first_line(error)}); "
+            "use --backend transformers"
+        ) from error
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """No loading progress bars or tokenizer advice while the converter loads the model."""
+    from transformers.utils import logging as hf_logging
+
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+            yield
+    finally:
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
+__all__ = ["CTranslate2Translator", "DEFAULT_COMPUTE_TYPE", "conversion_dir", "convert"]
