@@ -33,6 +33,16 @@ def _found(ctx):  # type: ignore[no-untyped-def]
             ["Le contrat date de 2004.", "Il travaille ici depuis 98."],
             [("NUMBER-TRUNCATED-YEAR", "98", 49, "1998")],
         ),
+        # After a noun of the "parts" family ("classement" is not "classé en 10").
+        (
+            ["Le château date de 1850.", "Malgré le classement en 41 par Mérimée, il tombe."],
+            [("NUMBER-TRUNCATED-YEAR", "41", 49, "1841")],
+        ),
+        # A capitalised word may follow the year.
+        (
+            ["Le moteur date de 1876.", "En 76 Nikolaus Otto invente le moteur."],
+            [("NUMBER-TRUNCATED-YEAR", "76", 27, "1876")],
+        ),
         # A sentence-initial "En 63," is a year.
         (
             ["La crise de 1962 a eu lieu.", "En 63, la ligne est ouverte."],
@@ -53,8 +63,11 @@ def test_truncated_year_flagged(make_context, paragraphs, expected) -> None:  # 
         ["Elles ont été construites en 63 pour réduire les risques."],
         # "en 63 minutes": a duration, the next word is a noun.
         ["En 2024, il a couru.", "Il a fini en 63 minutes."],
-        # "divisé en 10": a number of parts.
+        # "divisé en 10", "couper en 12": a number of parts.
         ["En 2010, le gâteau fut divisé en 10."],
+        ["En 2012, il fallait couper en 12 et partager."],
+        # "de 5 en 10": a progression.
+        ["En 2010, ils passent de 5 en 10 et plus."],
         # A four-digit year is already complete.
         ["La crise de 1962 a eu lieu en 1962."],
         # "en 63 %" is a percentage.

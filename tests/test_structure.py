@@ -31,6 +31,8 @@ def _found(ctx, code=None):  # type: ignore[no-untyped-def]
         ("Il a vu le le chat.", [("STRUCTURE-REPEATED-WORD", "le le", 8, "le")]),
         # Case-insensitive; the first word keeps its case in the suggestion.
         ("De de nombreux pays ont signé.", [("STRUCTURE-REPEATED-WORD", "De de", 0, "De")]),
+        # A doubled capitalised pronoun opening the sentence.
+        ("Il Il a ouvert le bal.", [("STRUCTURE-REPEATED-WORD", "Il Il", 0, "Il")]),
         # Three in a row: two overlapping pairs.
         (
             "Il parle de de de tout.",
@@ -57,6 +59,8 @@ def test_repeated_word_flagged(make_context, paragraphs, expected) -> None:  # t
         "Le général de De Gaulle est arrivé.",
         # A doubled place name.
         "Il vit à Bora Bora depuis dix ans.",
+        # A title opening the sentence.
+        "La La Land a gagné six oscars.",
         # Emphatic repetition.
         "Il court très très vite.",
         # Interjections.

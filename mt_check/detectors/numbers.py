@@ -38,19 +38,25 @@ _SP = " \u00a0\u202f"
 _FULL_YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d)")
 # "en 63", "depuis 63", "dès 63", "jusqu'en 63": the preposition right before the number.
 _SHORT_YEAR = re.compile(
-    r"(?i)(?<![\w’'])(en|depuis|dès|jusqu['’]en)[" + _SP + r"]+(\d\d)(?![\w%°€$£\-/:]|[.,]\d)"
+    r"(?i)(?<![\w’'])(en|depuis|dès|(?:jusqu|lorsqu|qu)['’]en)[" + _SP + r"]+(\d\d)"
+    r"(?![\w%°€$£\-/:]|[.,]\d)"
 )
-# What may follow a year: punctuation, end of text, or a function word (never a noun or unit:
-# "en 63 minutes", "en 10 secondes").
+# What may follow a year: punctuation, end of text, a capitalised word ("En 76 Nikolaus Otto
+# invente…"), a function word, a subject pronoun or an auxiliary; never a lower-case noun or unit
+# ("en 63 minutes", "en 10 secondes").
 _AFTER_YEAR_OK = frozenset(
     "pour et ou puis par après avant lorsque quand alors afin dans à au aux avec sans sous sur "
     "selon mais donc car qui que qu où lors déjà puisque comme tandis ni même encore aussi "
-    "seulement pendant durant contre chez vers entre jusqu le la les un une des du de d l".split()
+    "seulement pendant durant contre chez vers entre jusqu le la les un une des du de d l "
+    "il ils elle elles on nous je j ce c se s y ne n est sont a ont était étaient fut furent "
+    "sera seront avait avaient".split()
 )
 _NEXT_WORD = re.compile(r"[" + _SP + r"]*([^\W\d_]+)?")
-# Before "en": a participle ("construites en 63", "né en 63") or a clause boundary ("En 63,").
-# Verbs that take "en N" as a number of parts are left out ("divisé en 10").
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|ert|erte)$")
+# Before "en": anything but a verb that takes "en N" as a number of parts ("divisé en 10",
+# "couper en 8") or a number ("de 5 en 10").
+_VERB_ENDING = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|u|ue|us|ues|er|ir|re|e|es|ent|ons|ez|ait|aient)$"
+)
 _PARTS_VERBS = re.compile(
     r"(?i)^(?:divis|coup|class|convert|tradu|transform|sépar|répart|regroup|multipli|partag|"
     r"découp|scind|organis|structur|rang|réduit|exprim|mesur|compt|chiffr|estim|not|évalu)"
@@ -239,13 +245,11 @@ def _time_en(before: str) -> bool:
     """Whether "en" after this text reads as a time preposition rather than "in N parts"."""
     match = _WORD_BEFORE.search(before)
     if match is None or match.group(1) is None:
-        return True  # start of the sentence
-    word, gap = match.group(1), match.group(2)
-    if gap.strip():  # punctuation between: "En 1962 et, en 63"
-        return True
-    if word.lower() in {"et", "ou", "puis", "mais", "même", "déjà", "seulement", "qu"}:
-        return True
-    return bool(_PARTICIPLE.search(word.lower())) and not _PARTS_VERBS.match(word)
+        return not before.rstrip(_SP)[-1:].isdigit()  # "de 5 en 10"
+    word = match.group(1)
+    lowered = word.lower()
+    verb = _VERB_ENDING.search(lowered) and not lowered.endswith("ment")  # "le classement en 41"
+    return not (_PARTS_VERBS.match(word) and verb)
 
 
 def _suffix_years(text: str) -> list[int]:
@@ -277,7 +281,7 @@ class NumbersDetector(Detector):
         for match in _SHORT_YEAR.finditer(sentence.text):
             following = _NEXT_WORD.match(sentence.text, match.end())
             word = following.group(1) if following else None
-            if word is not None and word.lower() not in _AFTER_YEAR_OK:
+            if word is not None and word.lower() not in _AFTER_YEAR_OK and word.islower():
                 continue
             if sentence.text[match.end() :].lstrip(_SP)[:1] in set("%‰°€$£0123456789"):
                 continue  # "en 63 %", "en 63 000"

@@ -47,6 +47,12 @@ _LEGIT_REPEATS = frozenset(
     "plus fort vite tout beaucoup dur".split()
 )
 
+# Doubled at the start of a sentence, these are slips even when both are capitalised ("Il Il").
+_SENTENCE_OPENERS = frozenset(
+    "il ils elle elles on le les un une à en et ce cette ces dans pour au aux du des sur par "
+    "mais".split()
+)
+
 # --- balanced marks --------------------------------------------------------------------------
 
 _PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
@@ -127,8 +133,10 @@ class StructureDetector(Detector):
             first, second = match.group(1), match.group(3)
             if first.lower() in _LEGIT_REPEATS:
                 continue
-            if second[0].isupper() and (match.start() > 0 or first[0].isupper()):
-                continue  # a name: "de De Gaulle", "Bora Bora" (but "Le le" opening a sentence)
+            if second[0].isupper() and not (
+                match.start() == 0 and (first[0].islower() or first.lower() in _SENTENCE_OPENERS)
+            ):
+                continue  # a name: "de De Gaulle", "Bora Bora", "La La Land"
             start = sentence.start + match.start()
             yield self.issue(
                 sentence, start, sentence.start + match.end(3), Category.GRAMMAR, Severity.MINOR,
