@@ -37,7 +37,7 @@ from mt_check.translate import (
 from mt_check.types import InputError, ModelUnavailableError
 
 DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "float16"}
-_INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4'"
+_INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4,<5'"
 # What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle.
 _CONVERT_ERRORS = (OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError)
 
