@@ -100,8 +100,8 @@ def _print_summary(report: object, top: int) -> None:
             f"quality {row.quality_score:.1f} [{row.label}]"
         )
     skipped = {k: v for k, v in report.meta["stages"].items() if isinstance(v, str) and v != "ran"}
-    for stage, why in skipped.items():
-        print(f"  {stage}: {why}")
+    if skipped:
+        print(f"  stages not run: {', '.join(skipped)} (reasons in meta.json)")
     worst = report.worst_sentences(top)
     worst = worst[worst["n_issues"] > 0]
     if len(worst):

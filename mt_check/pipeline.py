@@ -107,8 +107,12 @@ class Checker:
     def _translate(self, sentences: Sequence[Sentence], stages: dict[str, Any]) -> list[Translation | None]:
         bt = self._translator("back-translation", self.bt_model)
         if bt is None:
-            reason = f"skipped: {self._model_errors['back-translation']}"
-            stages.update(back_translation=reason, round_trip=reason, forced_decoding=reason)
+            after = "skipped: needs the back-translation, which did not run"
+            stages.update(
+                back_translation=f"skipped: {self._model_errors['back-translation']}",
+                round_trip=after,
+                forced_decoding=after,
+            )
             return [None] * len(sentences)
         rt = self._translator("round trip", self.rt_model)
         stages["back_translation"] = RAN
