@@ -142,6 +142,11 @@ def test_unbalanced_not_flagged(make_context, paragraphs) -> None:  # type: igno
             "Le président said that the meeting was cancelled hier.",
             [("UNTRANSLATED-FRAGMENT", "said that the meeting was cancelled", 13, None)],
         ),
+        # A rarer English word ("hotline") inside the run does not break it.
+        (
+            "Le Kremlin a déclaré que the hotline has not been used.",
+            [("UNTRANSLATED-FRAGMENT", "the hotline has not been used", 25, None)],
+        ),
         # Sentence-initial capital is allowed in the run.
         (
             "The meeting was cancelled, a déclaré le Kremlin.",
@@ -169,6 +174,8 @@ def test_untranslated_flagged(make_context, sentence, expected) -> None:  # type
         "Il a crié « I can't breathe » avant de mourir.",
         # A borrowed term after a French determiner.
         "Il pratique le roller in line depuis dix ans.",
+        # Borrowed terms with "and" after a determiner.
+        "Le groupe joue du rock and roll et le click and collect progresse.",
         # A single English word.
         "C'est un meeting important.",
     ],

@@ -63,7 +63,7 @@ _LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 # --- untranslated English --------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
-_EN_MIN = 3.5  # zipf frequency in English
+_EN_MIN = 3.0  # zipf frequency in English
 _EN_STRONG = 1.5  # zipf margin over French of a clearly English word ("the", "said")
 _EN_WEAK = 0.5  # margin of a word that may be English ("meeting"): extends runs, never starts one
 _LOAN_PHRASES = frozenset(
@@ -77,6 +77,7 @@ _LOAN_PHRASES = frozenset(
         "coming out", "come back", "check in", "check out", "non stop", "in extremis",
         "a priori", "a posteriori", "de facto", "de jure", "ad hoc", "in fine", "stand by",
         "small business", "start up", "fair play", "big bang", "no man's land", "all inclusive",
+        "rock and roll", "rock n roll", "drag queen", "after work", "food truck", "live tweet",
     }
 )
 
@@ -88,8 +89,8 @@ _FRENCH_DETERMINER = re.compile(
 )
 _ENGLISH_CLAUSE_WORDS = frozenset(
     "the a an that this these those is are was were be been being has have had will would can "
-    "could should may might must it its they their we our you your he his she her i and of to "
-    "with from by not which who what said says".split()
+    "could should may might must it its they their we our you your he his she her i with from "
+    "by not which who what said says".split()
 )
 
 # --- verbless clauses ------------------------------------------------------------------------
