@@ -55,6 +55,11 @@ def _found(ctx, detector=None):  # type: ignore[no-untyped-def]
             "Le restaurant fait parti des meilleurs de la ville.",
             "GRAMMALECTE-CONF", "parti", 19, "partie", Category.GRAMMAR,
         ),
+        # A dateline does not hide the noun phrase that opens the sentence.
+        (
+            "JAKARTA - Les lignes téléphoniques spéciaux entre la Russie et Washington.",
+            "GRAMMALECTE-GN", "spéciaux", 35, "spéciales", Category.AGREEMENT,
+        ),
         # Offsets of a later paragraph and sentence are document offsets.
         (
             [["Le canal existe.", "Il fonctionne bien."], ["Il vont à Moscou demain."]],
@@ -129,9 +134,10 @@ def test_sample_article(make_context) -> None:  # type: ignore[no-untyped-def]
     document = Document("kremlin", path.read_text(encoding="utf-8"))
     sentences = segment(document)
     ctx = DocumentContext(document, sentences, (None,) * len(sentences))
-    # The gold span 414-422 "spéciaux" -> "spéciales".
+    # The gold spans 158-166 and 414-422, "spéciaux" -> "spéciales".
     assert [(i.code, i.start, i.end, i.suggestion) for i in _found(ctx)] == [
-        ("GRAMMALECTE-GN", 414, 422, "spéciales")
+        ("GRAMMALECTE-GN", 158, 166, "spéciales"),
+        ("GRAMMALECTE-GN", 414, 422, "spéciales"),
     ]
 
 

@@ -10,6 +10,8 @@ Issue at document offsets, attached to the sentence holding it (errors that stra
 sentences are dropped). Message: Grammalecte's; suggestion: its first one. Grammalecte reports
 the alternative fixes of one error as separate errors ("Il vont": "Il" -> "Ils", "vont" ->
 "va"); they become one issue spanning both words, suggesting the rule's first action ("Il va").
+A dateline opening a paragraph ("JAKARTA - ") is blanked before checking: it hides the sentence
+start that Grammalecte's noun-phrase rules need.
 
 Codes are ``GRAMMALECTE-<FAMILY>``, the family being Grammalecte's option name (its ``sType``)
 upper-cased: ``GRAMMALECTE-GN`` (noun-phrase gender/number agreement), ``-PPAS`` (past
@@ -132,7 +134,7 @@ class GrammalecteDetector(Detector):
         for sentences in _paragraphs(ctx.sentences):
             start, end = sentences[0].start, sentences[-1].end
             errors = sorted(
-                engine.parse(text[start:end], "FR", dOptions=options),
+                engine.parse(_mask_dateline(text[start:end]), "FR", dOptions=options),
                 key=lambda e: (e["nStart"], e["nEnd"]),
             )
             found = []
@@ -177,6 +179,16 @@ class GrammalecteDetector(Detector):
             str(suggestions[0]) if suggestions and suggestions[0] != span else None,
             doc_text=text,
         )
+
+
+# "JAKARTA - Les lignes…": the dateline hides the sentence start from Grammalecte's noun-phrase
+# rules; blanking it (same length, offsets unchanged) lets them see "Les lignes…" as the start.
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,}(?:\([^)]*\))?\s+[-–—]\s+")
+
+
+def _mask_dateline(paragraph: str) -> str:
+    match = _DATELINE.match(paragraph)
+    return " " * match.end() + paragraph[match.end() :] if match else paragraph
 
 
 _ACTION = re.compile(r"_a(\d+)_\d+$")
