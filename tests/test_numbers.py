@@ -136,6 +136,8 @@ def test_separators_not_flagged(make_context, sentence) -> None:  # type: ignore
     [
         # A changed number: the French one is flagged.
         ("Il y a eu 35 morts.", "There were 53 dead.", [("NUMBER-MISMATCH", "35", 10, None)]),
+        # A range whose end changed.
+        ("De 2020 à 2022.", "From 2020-2021.", [("NUMBER-MISMATCH", "2022", 10, None)]),
         # A number the back-translation lost entirely.
         ("Le bilan est de 12 blessés.", "The toll is wounded.", [("NUMBER-MISMATCH", "12", 16, None)]),
     ],
@@ -163,6 +165,12 @@ def test_mismatch_flagged(make_context, sentence, back_translation, expected) ->
         ("Un prêt de 3,5 milliards.", "A loan of 3.5 billion."),
         # The truncated year against its full form is the other rule's business.
         ("Construites en 63.", "Built in 1963."),
+        # "10pm" and "10.30 am" are times too.
+        ("Départ à 22 h, retour à 10 h 30.", "Departure at 10pm, return at 10.30 am."),
+        # A range written with a hyphen, and a minus sign.
+        ("De 2020 à 2021, il a fait −5 °C.", "From 2020-2021, it was -5°C."),
+        # English amount suffixes.
+        ("Un contrat de 5 milliards de dollars.", "A $5bn contract."),
         # No translation available: nothing to compare.
         ("Il y a eu 35 morts.", None),
     ],

@@ -66,17 +66,30 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)?([^\w]*)$")
 # --- number extraction (French sentence and English back-translation) ------------------------
 
 # A number not glued to letters: "1 000", "1,000", "3,5", "3.5", "1er", "2nd", "45e", "10h30".
+# Not glued to letters ("COVID-19", "F-16", "3-D", "A320"), to a slash (dates "12/03/2024") or
+# to another number's separator; a hyphen between two numbers is a range ("2020-2021") and a
+# hyphen after a space a minus sign ("-5 °C").
+_NOT_AFTER = r"(?<![^\W\d_])(?<![\d.,/])(?<![^\W\d_]-)"
+_NOT_BEFORE = r"(?![^\W\d_]|-[^\W\d_]|/|[.,]\d)"
 _FR_NUMBER = re.compile(
-    r"(?<![\w.,\-/])(\d{1,3}(?:[" + _SP + r"]\d{3})+|\d+(?:[.,]\d+)*)"
-    r"(?:(er|re|ère|e|ème|eme|nd|nde)\b)?(?![\w\-/]|[.,]\d)"
+    _NOT_AFTER + r"(\d{1,3}(?:[" + _SP + r"]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
+    r"(?:(er|re|ère|e|ème|eme|nd|nde)\b)?" + _NOT_BEFORE
 )
+# English suffixes: ordinals, decades ("1990s"), and amounts ("5bn", "$3m", "10k").
 _EN_NUMBER = re.compile(
-    r"(?<![\w.,\-/])(\d+(?:[.,]\d+)*)(?:(st|nd|rd|th|s)\b)?(?![\w\-/]|[.,]\d)"
+    _NOT_AFTER + r"(\d+(?:[.,]\d+)*)(?:(st|nd|rd|th|s|bn|m|k|tn)\b)?" + _NOT_BEFORE
 )
+_EN_SUFFIX_SCALE = {"bn": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(1000),
+                    "tn": Decimal(10) ** 12}
 _EN_PM = re.compile(r"^\s*(?:p\.?\s?m\b\.?)", re.IGNORECASE)
-# "10h30", "10 h 30", "10:30": hours and minutes come out as separate numbers.
+_EN_AM = re.compile(r"^\s*(?:a\.?\s?m\b\.?)", re.IGNORECASE)
+# "10h30", "10 h 30", "10:30", "10.30 am", "10pm": hours and minutes are separate numbers.
 _FR_TIME = re.compile(r"(?<![\w.,])(\d{1,2})[" + _SP + r"]?h[" + _SP + r"]?(\d\d)?(?!\w)")
-_EN_TIME = re.compile(r"(?<![\w.,])(\d{1,2}):(\d\d)(?!\d)")
+_EN_TIME = re.compile(
+    r"(?<![\w.,])(\d{1,2})(?:(?::|\.(?=\d\d\s*[ap]\.?\s?m\b))(\d\d)(?!\d)"
+    r"|(?=\s*[ap]\.?\s?m\b))",
+    re.IGNORECASE,
+)
 
 _FR_WORDS = {
     "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -186,6 +199,10 @@ def _numbers(text: str, french: bool) -> list[_Number]:
                 values = {value}
                 if not french and group == 1 and _EN_PM.match(text[match.end() :]):
                     values.add(value + 12)
+                if not french and group == 1 and value == 12 and _EN_AM.match(
+                    text[match.end() :]
+                ):
+                    values.add(Decimal(0))  # 12 a.m. is 0 h
                 numbers.append(
                     _Number(match.start(group), match.end(group), match.group(group),
                             frozenset(values))
@@ -195,8 +212,9 @@ def _numbers(text: str, french: bool) -> list[_Number]:
         if any(s <= match.start() < e for s, e in time_spans):
             continue
         values = _scaled(_readings(match.group(1), french), text, match.end())
-        if not french and _EN_PM.match(text[match.end() :]):
-            values |= {v + 12 for v in values if v <= 12}
+        if not french and match.group(2) in _EN_SUFFIX_SCALE:
+            scale = _EN_SUFFIX_SCALE[match.group(2)]
+            values |= {(v * scale).normalize() for v in values}
         if values:
             numbers.append(_Number(match.start(1), match.end(1), match.group(1),
                                    frozenset(values)))
