@@ -145,7 +145,8 @@ def test_sample_article(make_context) -> None:  # type: ignore[no-untyped-def]
 def test_available_and_versioned() -> None:
     detector = GrammalecteDetector()
     assert detector.unavailable_reason() is None
-    assert "grammalecte:" in detector.data_version()
+    assert detector.data_version().startswith("1+grammalecte-")
+    assert "|" not in detector.data_version()  # the report signature's separator
 
 
 @pytest.mark.parametrize(
@@ -169,6 +170,6 @@ def test_unavailable_when_import_fails(monkeypatch) -> None:  # type: ignore[no-
     try:
         detector = GrammalecteDetector()
         assert detector.unavailable_reason() == INSTALL_HINT
-        assert "grammalecte:absent" in detector.data_version()
+        assert "grammalecte-absent" in detector.data_version()
     finally:
         glc._checker.cache_clear()  # the real checker, if any, loads again for later tests

@@ -124,8 +124,9 @@ class GrammalecteDetector(Detector):
             engine_version = str(_checker().getGCEngine().version)
         except ImportError:
             engine_version = "absent"
-        families = ",".join(sorted(self.families))
-        return f"{self.version}|grammalecte:{engine_version}|families:{families}"
+        families = ",".join(sorted(self.families - TYPOGRAPHY_FAMILIES))
+        typography = "+typography" if self.typography else ""
+        return f"{self.version}+grammalecte-{engine_version}+{families}{typography}"
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         engine = _checker().getGCEngine()
