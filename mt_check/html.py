@@ -232,6 +232,10 @@ def _chip(label: object) -> str:
     return f'<span class="mtc-label mtc-label-{_label(label)}">{esc(label)}</span>'
 
 
+_NO_MODELS = '<span class="mtc-na">no back-translation</span>'
+_MODEL_COLUMNS = ("back_translation", "round_trip", "bt_logprob", "fd_logprob", "rt_chrf", "least_likely")
+
+
 def sentence_card(
     sentence: Mapping[str, Any], issues: Sequence[Mapping[str, Any]], anchor: str = "mtc-n-"
 ) -> str:
@@ -246,11 +250,13 @@ def sentence_card(
         f' <span class="mtc-badge mtc-{_severity(sentence["worst_severity"])}">'
         f'{esc(sentence["worst_severity"])}</span>'
     )  # fmt: skip
+    models_ran = not all(_missing(sentence[c]) for c in _MODEL_COLUMNS)
     head = (
         f'<div class="mtc-card-head"><span class="mtc-sid">#{int(sentence["sent_id"])}</span>'
         f'{_chip(sentence["label"])}<span class="mtc-score">quality <b>{_num(sentence["quality_score"])}</b>'
         f"</span><span>{n_issues} issue{'' if n_issues == 1 else 's'}{worst}</span>"
-        f"<span>penalty {_num(sentence['penalty'])}</span><span>{words}</span></div>"
+        f"<span>penalty {_num(sentence['penalty'])}</span><span>{words}</span>"
+        f"{'' if models_ran else _NO_MODELS}</div>"
     )
     text = highlight(str(sentence["text"]), _marks(sentence, issues), anchor)
 
@@ -261,19 +267,22 @@ def sentence_card(
         return f'<dd lang="{lang}">{esc(value)}</dd>'
 
     scores = [
-        ("round-trip chrF", _num(sentence["rt_chrf"])),
-        ("BLEU", _num(sentence["rt_bleu"])),
-        ("TER", _num(sentence["rt_ter"])),
-        ("BT log-prob", _num(sentence["bt_logprob"], 2)),
-        ("forced-decoding log-prob", _num(sentence["fd_logprob"], 2)),
-    ]
-    score_cells = "".join(f"<span>{name} <b>{value}</b></span>" for name, value in scores)
+        ("round-trip chrF", "rt_chrf", 1), ("BLEU", "rt_bleu", 1), ("TER", "rt_ter", 1),
+        ("BT log-prob", "bt_logprob", 2), ("forced-decoding log-prob", "fd_logprob", 2),
+    ]  # fmt: skip
+    score_cells = "".join(
+        f"<span>{name} <b>{_num(sentence[column], digits)}</b></span>"
+        for name, column, digits in scores
+        if not _missing(sentence[column])
+    )
     least = "" if _missing(sentence["least_likely"]) else (
         f'<div class="mtc-least">least likely words: {esc(sentence["least_likely"])}</div>'
     )  # fmt: skip
+    french = f'<div class="mtc-fr"><p class="mtc-text" lang="fr">{text}</p>{_footnotes(issues, anchor)}</div>'
+    if not models_ran:  # nothing to show beside the sentence: give it the whole width
+        return f'<article class="mtc-card mtc-card-{label}">{head}{french}</article>'
     return (
-        f'<article class="mtc-card mtc-card-{label}">{head}<div class="mtc-cols">'
-        f'<div class="mtc-fr"><p class="mtc-text" lang="fr">{text}</p>{_footnotes(issues, anchor)}</div>'
+        f'<article class="mtc-card mtc-card-{label}">{head}<div class="mtc-cols">{french}'
         f'<div class="mtc-mt"><dl><dt>Back-translation (en)</dt>{model_text("back_translation", "en")}'
         f"<dt>Round trip (fr)</dt>{model_text('round_trip', 'fr')}</dl>"
         f'<div class="mtc-scores">{score_cells}</div>{least}</div>'
@@ -552,6 +561,7 @@ CSS = """
 .mtc-scores{display:flex;flex-wrap:wrap;gap:4px 12px;font-size:12px;color:#57606a;
  border-top:1px solid #e1e4e8;padding-top:6px}
 .mtc-scores b{color:#1f2328}
+.mtc-scores:empty{display:none}
 .mtc-least{font-size:12px;color:#57606a;margin-top:4px}
 .mtc-clean{margin:14px 0}
 .mtc-clean>summary{cursor:pointer;color:#57606a;font-weight:600;padding:6px 0}
