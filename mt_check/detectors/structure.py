@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
@@ -333,15 +333,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _verb_tables() -> tuple[dict[str, object], list[tuple[str, str]], frozenset[str]]:
-    try:
-        from mt_check.parse import get_nlp
+    from mt_check.parse import get_nlp  # the pipeline that produced the parses, loaded once
 
-        nlp = get_nlp()
-    except ImportError:  # parse.py not there: the same model, loaded here
-        import spacy
-
-        nlp = spacy.load("fr_core_news_sm")
-    lookups = nlp.get_pipe("lemmatizer").lookups
+    lemmatizer: Any = get_nlp().get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
     exceptions = dict(lookups.get_table("lemma_exc")["verb"])
     rules = [(old, new) for old, new in lookups.get_table("lemma_rules")["verb"]]
     return exceptions, rules, frozenset(lookups.get_table("lemma_index")["verb"])
