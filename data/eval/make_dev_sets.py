@@ -133,19 +133,13 @@ def _spylls_inflector() -> Callable[[str, str | None, str | None, str], list[str
     dictionary = Dictionary.from_files("/usr/share/hunspell/fr_FR")
 
     def inflect(word: str, gender: str | None, number: str | None, pos: str) -> list[str]:
-        base = re.sub(r"(e?s|e)$", "", word)
-        if word.endswith("aux"):
-            base = word[:-3] + "al"
-        candidates = []
-        if gender == "f":
-            candidates = [base + "e", base + "es"] if number != "sg" else [base + "e"]
-        elif gender == "m":
-            candidates = [base, base + "s"]
-        elif number == "pl":
-            candidates = [word + "s", word[:-2] + "aux" if word.endswith("al") else word + "s"]
-        elif number == "sg":
-            candidates = [word[:-1] if word.endswith("s") else word]
-        return [c for c in candidates if c != word and dictionary.lookup(c)]
+        # Regular French inflection from a guessed masculine singular, kept when Hunspell knows it.
+        base = word[:-3] + "al" if word.endswith("aux") else re.sub(r"(?:e?s|e)$", "", word)
+        masc_pl = base[:-2] + "aux" if base.endswith("al") else base + "s"
+        table = {("m", "sg"): base, ("m", "pl"): masc_pl, ("f", "sg"): base + "e",
+                 ("f", "pl"): base + "es"}
+        wanted = table.get((gender or "m", number or "sg"))
+        return [wanted] if wanted and wanted != word and dictionary.lookup(wanted) else []
 
     return inflect
 
