@@ -1,0 +1,372 @@
+"""The French lexicon: Hunspell's fr_FR dictionary (Dicollecte/Grammalecte "classique") read
+through spylls, plus the morphology (part of speech, gender, number, person) that the dictionary
+carries on its stems and affix rules.
+
+``known()`` follows Hunspell's lookup (capitalisation, elisions, hyphenated compounds).
+``analyses()`` and ``inflect()`` strip and apply suffix rules themselves: an entry's forms are its
+stem plus the suffixes its flags allow, and a form's morphology is the stem's fields overridden by
+the suffix's fields. Everything is cached; the dictionary is loaded once per process
+(:func:`get_lexicon`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
+from pathlib import Path
+
+from mt_check.types import MtCheckError
+
+DEFAULT_PATH = "/usr/share/hunspell/fr_FR"
+ENV_VAR = "MT_CHECK_HUNSPELL"
+
+_GENDERS = {"mas": "m", "fem": "f", "epi": "epi"}
+_NUMBERS = {"sg": "sg", "pl": "pl", "inv": "inv"}
+_TENSES = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond", "spre", "simp", "impe"})
+_PERSON = re.compile(r"^[123](?:sg|pl)$")
+_VERB_CLASS = re.compile(r"^v[0-3]")
+_NEEDAFFIX = "()"
+_FORBIDDEN = "{}"
+_KEEPCASE = "||"
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+class LexiconUnavailableError(MtCheckError):
+    """The Hunspell French dictionary files could not be found or read."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a word form: its lemma and the features the dictionary gives it."""
+
+    lemma: str
+    pos: frozenset[str]  # nom, adj, v, ppas, ppre, infi, det, detpos, prn, npr, adv, ...
+    gender: str | None  # "m", "f", "epi" (both) or None (not marked)
+    number: str | None  # "sg", "pl", "inv" (both) or None (not marked)
+    persons: frozenset[str] = frozenset()  # finite verbs: {"1sg", "3sg"}, ...
+    tenses: frozenset[str] = frozenset()  # finite verbs: {"ipre", "spre"}, ...
+    entry: int = field(default=-1, compare=False)  # dictionary entry it comes from
+
+    def allows_gender(self, gender: str) -> bool:
+        return self.gender in (gender, "epi")
+
+    def allows_number(self, number: str) -> bool:
+        return self.number in (number, "inv")
+
+
+@dataclass(frozen=True)
+class _Suffix:
+    flag: str
+    strip: str
+    add: str
+    condition: re.Pattern[str]
+    morph: tuple[tuple[str, str], ...]
+
+
+def _morph_fields(tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for tok in tokens:
+        key, sep, value = tok.partition(":")
+        if sep and len(key) == 2:
+            out.append((key, value))
+    return tuple(out)
+
+
+def _read_suffixes(aff_path: Path, encoding: str = "utf-8") -> dict[str, list[_Suffix]]:
+    """SFX rules with their morphological fields, by flag.
+
+    spylls parses the .aff but drops the morphological fields of affix rules, hence this reader.
+    """
+    rules: dict[str, list[_Suffix]] = {}
+    with aff_path.open(encoding=encoding, errors="replace") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) < 5 or parts[0] != "SFX":
+                continue
+            flag, strip, add_field, cond = parts[1], parts[2], parts[3], parts[4]
+            add = add_field.split("/", 1)[0]
+            strip = "" if strip == "0" else strip
+            add = "" if add == "0" else add
+            cond_re = re.compile("" if cond == "." else cond + "$")
+            rules.setdefault(flag, []).append(
+                _Suffix(flag, strip, add, cond_re, _morph_fields(parts[5:]))
+            )
+    return rules
+
+
+def _header_version(aff_path: Path) -> str | None:
+    with aff_path.open(encoding="utf-8", errors="replace") as handle:
+        for line in islice(handle, 40):
+            if line.startswith("#"):
+                match = re.search(r"\bv(\d+(?:\.\d+)+)\b", line)
+                if match:
+                    return match.group(1)
+    return None
+
+
+def _file_hash(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class Lexicon:
+    """Hunspell fr_FR through spylls, with the dictionary's morphology."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        base = str(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+        base = base[:-4] if base.endswith((".aff", ".dic")) else base
+        aff, dic = Path(base + ".aff"), Path(base + ".dic")
+        if not aff.is_file() or not dic.is_file():
+            raise LexiconUnavailableError(
+                f"French Hunspell dictionary not found at {base}.aff/.dic; install it with "
+                f"`apt-get install hunspell-fr` or point {ENV_VAR} at a fr_FR .aff/.dic pair"
+            )
+        try:
+            from spylls.hunspell import Dictionary
+        except ImportError as exc:  # pragma: no cover - spylls is a dependency
+            raise LexiconUnavailableError(
+                f"spylls is not installed ({exc}); `pip install spylls`"
+            ) from exc
+        started = time.perf_counter()
+        self.path = base
+        self._dict = Dictionary.from_files(base)
+        self._suffixes = _read_suffixes(aff)
+        # add -> strip -> rules: stripping needs one dictionary probe per (add, strip) pair.
+        by_add: dict[str, dict[str, list[_Suffix]]] = {}
+        for rules in self._suffixes.values():
+            for rule in rules:
+                by_add.setdefault(rule.add, {}).setdefault(rule.strip, []).append(rule)
+        self._by_add = by_add
+        self._max_add = max((len(a) for a in by_add), default=0)
+        self._words = self._dict.dic.words
+        self._index: dict[str, list[int]] = {}
+        for i, word in enumerate(self._words):
+            if _FORBIDDEN not in word.flags:
+                self._index.setdefault(word.stem, []).append(i)
+        header = _header_version(aff)
+        name = Path(base).name
+        self.version = f"{name}" + (f" v{header}" if header else "") + f" sha:{_file_hash(aff, dic)}"
+        self.load_seconds = time.perf_counter() - started
+        self._known: dict[str, bool] = {}
+        self._analyses: dict[str, tuple[Analysis, ...]] = {}
+        self._forms: dict[int, tuple[tuple[str, Analysis], ...]] = {}
+        self._suggestions: dict[tuple[str, int], str | None] = {}
+
+    # --- lookup -----------------------------------------------------------------------------
+
+    def known(self, word: str) -> bool:
+        """Hunspell's verdict on ``word`` (case rules, elisions, hyphenated compounds)."""
+        cached = self._known.get(word)
+        if cached is None:
+            parts = word.split("-")  # Hunspell's BREAK: every part of a hyphenated word is a word
+            cached = (
+                bool(self.analyses(word))
+                or (len(parts) > 1 and all(p and self.analyses(p) for p in parts))
+                or bool(self._dict.lookup(word))
+            )
+            self._known[word] = cached
+        return cached
+
+    def analyses(self, word: str) -> list[Analysis]:
+        """Every reading of ``word`` (exact case first, then the lower-cased/title-cased form)."""
+        cached = self._analyses.get(word)
+        if cached is None:
+            cached = tuple(self._analyse(word))
+            self._analyses[word] = cached
+        return list(cached)
+
+    def _analyse(self, word: str) -> Iterator[Analysis]:
+        word = word.translate(_APOSTROPHES)
+        seen: set[Analysis] = set()
+        variants = [(word, False)]
+        if word[:1].isupper():
+            if word.isupper() and len(word) > 1:
+                variants.append((word[0] + word[1:].lower(), True))
+            variants.append((word.lower(), True))
+        for form, case_changed in variants:
+            for analysis in self._analyse_exact(form, case_changed):
+                if analysis not in seen:
+                    seen.add(analysis)
+                    yield analysis
+
+    def _analyse_exact(self, word: str, case_changed: bool) -> Iterator[Analysis]:
+        for i in self._index.get(word, ()):
+            entry = self._words[i]
+            if _NEEDAFFIX in entry.flags or (case_changed and _KEEPCASE in entry.flags):
+                continue
+            yield self._make(entry, i, ())
+        for k in range(min(len(word), self._max_add) + 1):
+            by_strip = self._by_add.get(word[len(word) - k :] if k else "")
+            if by_strip is None:
+                continue
+            for strip, rules in by_strip.items():
+                stem = word[: len(word) - k] + strip
+                entries = self._index.get(stem)
+                if not entries:
+                    continue
+                for i in entries:
+                    entry = self._words[i]
+                    if case_changed and _KEEPCASE in entry.flags:
+                        continue
+                    for rule in rules:
+                        if rule.flag in entry.flags and rule.condition.search(stem):
+                            yield self._make(entry, i, rule.morph)
+
+    def _make(self, entry: object, index: int, affix_morph: tuple[tuple[str, str], ...]) -> Analysis:
+        data = entry.data  # type: ignore[attr-defined]
+        stem_fields = [(k, v) for k, values in data.items() for v in values]
+        lemma = data.get("st", [entry.stem])[0]  # type: ignore[attr-defined]
+        pos: set[str] = set()
+        persons: set[str] = set()
+        tenses: set[str] = set()
+        gender = number = None
+        for key, value in [*stem_fields, *affix_morph]:  # the affix's fields come last and win
+            if key == "po":
+                value = value.rstrip("!")
+                if _PERSON.match(value):
+                    persons.add(value)
+                elif value in _TENSES:
+                    tenses.add(value)
+                elif _VERB_CLASS.match(value):
+                    pos.add("v")
+                else:
+                    pos.add(value)
+            elif key == "is":
+                if value in _GENDERS:
+                    gender = _GENDERS[value]
+                elif value in _NUMBERS:
+                    number = _NUMBERS[value]
+        if persons and number is None:
+            numbers = {p[1:] for p in persons}
+            number = numbers.pop() if len(numbers) == 1 else None
+        return Analysis(
+            lemma=lemma,
+            pos=frozenset(pos),
+            gender=gender,
+            number=number,
+            persons=frozenset(persons),
+            tenses=frozenset(tenses),
+            entry=index,
+        )
+
+    # --- generation -------------------------------------------------------------------------
+
+    def forms(self, entry: int) -> tuple[tuple[str, Analysis], ...]:
+        """Every (form, analysis) of one dictionary entry."""
+        cached = self._forms.get(entry)
+        if cached is None:
+            word = self._words[entry]
+            out: list[tuple[str, Analysis]] = []
+            if _NEEDAFFIX not in word.flags:
+                out.append((word.stem, self._make(word, entry, ())))
+            for flag in sorted(word.flags):
+                for rule in self._suffixes.get(flag, ()):
+                    stem = word.stem
+                    if rule.strip and not stem.endswith(rule.strip):
+                        continue
+                    if not rule.condition.search(stem):
+                        continue
+                    form = stem[: len(stem) - len(rule.strip)] + rule.add
+                    out.append((form, self._make(word, entry, rule.morph)))
+            cached = tuple(out)
+            self._forms[entry] = cached
+        return cached
+
+    def inflect(
+        self,
+        word: str,
+        gender: str | None = None,
+        number: str | None = None,
+        pos: str | None = None,
+    ) -> list[str]:
+        """Forms of the same dictionary entry as ``word`` with the wanted gender and number.
+
+        A form marked epicene (``epi``) or invariable (``inv``) satisfies either value. ``pos``
+        restricts the entries considered (e.g. ``"adj"``); by default the form must share a part
+        of speech with the reading of ``word`` it comes from. Exact matches come first.
+        """
+        exact: list[str] = []
+        loose: list[str] = []
+        for analysis in self.analyses(word):
+            if pos is not None and pos not in analysis.pos:
+                continue
+            wanted_pos = {pos} if pos is not None else analysis.pos - {"v", "mg"}
+            for form, candidate in self.forms(analysis.entry):
+                if candidate.persons or not (candidate.pos & wanted_pos):
+                    continue
+                if gender is not None and not candidate.allows_gender(gender):
+                    continue
+                if number is not None and not candidate.allows_number(number):
+                    continue
+                precise = (gender is None or candidate.gender == gender) and (
+                    number is None or candidate.number == number
+                )
+                (exact if precise else loose).append(form)
+        return list(dict.fromkeys(_match_case(word, f) for f in [*exact, *loose]))
+
+    def conjugate(self, word: str, person: str) -> list[str]:
+        """Finite forms of the verb ``word`` in the same tense(s) for ``person`` (``"3pl"``)."""
+        out: list[str] = []
+        for analysis in self.analyses(word):
+            if not analysis.persons:
+                continue
+            for form, candidate in self.forms(analysis.entry):
+                if person in candidate.persons and candidate.tenses & analysis.tenses:
+                    out.append(form)
+        return list(dict.fromkeys(_match_case(word, f) for f in out))
+
+    # --- suggestions ------------------------------------------------------------------------
+
+    def suggest(self, word: str, max_candidates: int = 2000) -> str | None:
+        """Hunspell's first edit-based suggestion among its first ``max_candidates`` edits.
+
+        spylls' full ``suggest`` can take minutes on French (its n-gram pass scans the whole
+        dictionary), so only the edit candidates are tried, in Hunspell's order, and capped by
+        count rather than time so that results do not depend on the machine's load.
+        """
+        key = (word, max_candidates)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._suggest(word, max_candidates)
+        return self._suggestions[key]
+
+    def _suggest(self, word: str, max_candidates: int) -> str | None:
+        from spylls.hunspell.algo.suggest import MultiWordSuggestion
+
+        for tried, candidate in enumerate(self._dict.suggester.edits(word)):
+            if tried >= max_candidates:
+                break
+            if isinstance(candidate, MultiWordSuggestion):
+                continue
+            text = candidate.text
+            if text != word and " " not in text and self.analyses(text):  # one dictionary word
+                return text
+        return None
+
+
+def _match_case(model: str, form: str) -> str:
+    if model[:1].isupper() and not form[:1].isupper():
+        if model.isupper() and len(model) > 1:
+            return form.upper()
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def get_lexicon(path: str | None = None) -> Lexicon:
+    """The process-wide lexicon (loaded on first use, about 2 s)."""
+    return _load(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+@cache
+def _load(path: str) -> Lexicon:  # keyed on the resolved path: one load per dictionary
+    return Lexicon(path)
+
+
+__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon"]
