@@ -12,6 +12,7 @@ REGISTRY: dict[str, type[Detector]] = {}
 
 
 def _register() -> None:
+    from mt_check.detectors.agreement import AgreementDetector
     from mt_check.detectors.grammalecte import GrammalecteDetector
     from mt_check.detectors.model_evidence import ModelEvidenceDetector
     from mt_check.detectors.numbers import NumbersDetector
@@ -20,6 +21,7 @@ def _register() -> None:
 
     for cls in (
         SpellingDetector,
+        AgreementDetector,
         NumbersDetector,
         StructureDetector,
         GrammalecteDetector,
