@@ -252,7 +252,49 @@ def test_sample_article(fr_nlp) -> None:  # type: ignore[no-untyped-def]
     sentences = segment(document)
     parses = tuple(fr_nlp(s.text) for s in sentences)
     ctx = DocumentContext(document, sentences, (None,) * len(sentences), parses)
-    # The gold span 769-811 and nothing else.
+    # The gold spans 769-811 (verbless fragment) and 1147-1190 (clause without a verb: found as
+    # "après que des informations selon", 1147-1179) and nothing else.
     assert [(i.code, i.start, i.end) for i in StructureDetector().detect(ctx)] == [
-        ("GRAMMAR-VERBLESS", 769, 811)
+        ("GRAMMAR-VERBLESS", 769, 811),
+        ("GRAMMAR-CLAUSE-WITHOUT-VERB", 1147, 1179),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        # "après que" + a noun phrase and nothing else
+        ("Il est parti après que les négociations entre les deux pays.",
+         "après que les négociations entre les deux pays"),
+        # a concessive clause that lost its verb, at the start of the sentence
+        ("Bien que la situation difficile pour tous.", "Bien que la situation difficile pour tous"),
+        # the only verb belongs to the relative clause: the span stops before the pronoun
+        ("Il a réagi lorsque les mesures dont le ministre avait parlé.", "lorsque les mesures"),
+    ],
+)  # fmt: skip
+def test_clause_without_verb_flagged(make_context, sentence, span) -> None:  # type: ignore[no-untyped-def]
+    found = _found(make_context(sentence), "GRAMMAR-CLAUSE-WITHOUT-VERB")
+    assert [(code, text) for code, text, _, _ in found] == [("GRAMMAR-CLAUSE-WITHOUT-VERB", span)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the clause has its verb
+        "Il est parti après que les négociations ont échoué.",
+        # elliptic concessive: no clause to check
+        "Bien que fatigué, il continue.",
+        # the clause ends at a comma: the main clause follows
+        "Alors que la nuit tombait, ils partirent.",
+        # a relative clause inside, and the clause's own verb after it
+        "Il est parti avant que la réunion qui devait décider du budget ne commence.",
+        # a subjunctive the small tagger reads as a conjunction
+        "Il faut attendre pour que la fillette soit de nouveau heureuse.",
+        # a passé simple the tagger may miss
+        "Après que Peter lut dans ses pensées, tout changea.",
+        # "que" alone is not a trigger
+        "Il dit que non.",
+    ],
+)
+def test_clause_without_verb_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(sentence), "GRAMMAR-CLAUSE-WITHOUT-VERB") == []

@@ -24,6 +24,14 @@ Codes:
   inside quotes, so a quote fragment followed by "a déclaré X" is still seen on its own.
   Questions, exclamations, headlines (a one-sentence paragraph without final punctuation), list
   items and datelines are never flagged.
+- ``GRAMMAR-CLAUSE-WITHOUT-VERB`` (grammar, major; needs the parse and the lexicon): a clause
+  opened by a subordinating conjunction ("après que", "bien que", "parce que", "lorsque"…) that
+  runs to the end of the sentence without a conjugated verb of its own, e.g. "quelques jours
+  après que des informations selon lesquelles Washington avait autorisé…": the only verb belongs
+  to the relative clause. Each relative pronoun takes one conjugated verb for its own clause.
+  Elliptic uses ("bien que fatigué", "alors que non") and clauses ending at a comma (the main
+  clause may follow) are left alone. The span is the conjunction and the words before the first
+  verb or relative pronoun.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.lexicon import get_lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -49,8 +58,7 @@ _LEGIT_REPEATS = frozenset(
 
 # Doubled at the start of a sentence, these are slips even when both are capitalised ("Il Il").
 _SENTENCE_OPENERS = frozenset(
-    "il ils elle elles on le les un une à en et ce cette ces dans pour au aux du des sur par "
-    "mais".split()
+    "il ils elle elles on le les un une à en et ce cette ces dans pour au aux du des sur par mais".split()
 )
 
 # --- balanced marks --------------------------------------------------------------------------
@@ -68,16 +76,66 @@ _EN_STRONG = 1.5  # zipf margin over French of a clearly English word ("the", "s
 _EN_WEAK = 0.5  # margin of a word that may be English ("meeting"): extends runs, never starts one
 _LOAN_PHRASES = frozenset(
     {
-        "made in", "best of", "fake news", "think tank", "soft power", "hard power", "big data",
-        "open source", "low cost", "prime time", "must have", "one man show", "self made man",
-        "happy end", "fast food", "black friday", "cold case", "hedge fund", "hedge funds",
-        "stand up", "work in progress", "front office", "back office", "off shore", "world music",
-        "new age", "the end", "gentleman agreement", "gentlemen agreement", "dream team",
-        "happy few", "last but not least", "self service", "do it yourself", "take away",
-        "coming out", "come back", "check in", "check out", "non stop", "in extremis",
-        "a priori", "a posteriori", "de facto", "de jure", "ad hoc", "in fine", "stand by",
-        "small business", "start up", "fair play", "big bang", "no man's land", "all inclusive",
-        "rock and roll", "rock n roll", "drag queen", "after work", "food truck", "live tweet",
+        "made in",
+        "best of",
+        "fake news",
+        "think tank",
+        "soft power",
+        "hard power",
+        "big data",
+        "open source",
+        "low cost",
+        "prime time",
+        "must have",
+        "one man show",
+        "self made man",
+        "happy end",
+        "fast food",
+        "black friday",
+        "cold case",
+        "hedge fund",
+        "hedge funds",
+        "stand up",
+        "work in progress",
+        "front office",
+        "back office",
+        "off shore",
+        "world music",
+        "new age",
+        "the end",
+        "gentleman agreement",
+        "gentlemen agreement",
+        "dream team",
+        "happy few",
+        "last but not least",
+        "self service",
+        "do it yourself",
+        "take away",
+        "coming out",
+        "come back",
+        "check in",
+        "check out",
+        "non stop",
+        "in extremis",
+        "a priori",
+        "a posteriori",
+        "de facto",
+        "de jure",
+        "ad hoc",
+        "in fine",
+        "stand by",
+        "small business",
+        "start up",
+        "fair play",
+        "big bang",
+        "no man's land",
+        "all inclusive",
+        "rock and roll",
+        "rock n roll",
+        "drag queen",
+        "after work",
+        "food truck",
+        "live tweet",
     }
 )
 
@@ -109,6 +167,26 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,}(?:\([^)]*\))?\s+[-–—
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])\s")
 _MIN_VERBLESS_WORDS = 6
 
+# --- subordinate clauses without a verb ------------------------------------------------------
+
+# Conjunctions that must be followed by a clause with a conjugated verb ("que" alone is too
+# ambiguous: relative pronoun, comparative, restrictive "ne … que").
+_CONJUNCTION_HEADS = frozenset(
+    "après avant alors pour parce sans dès tandis pendant afin depuis bien malgré".split()
+)
+_SINGLE_CONJUNCTIONS = frozenset(
+    {"lorsque", "puisque", "quoique", "lorsqu’", "lorsqu'", "puisqu’", "puisqu'"}
+)
+_QUE = frozenset({"que", "qu’", "qu'"})
+_RELATIVES = frozenset(
+    "qui dont où lequel laquelle lesquels lesquelles auquel auxquels auxquelles duquel desquels "
+    "desquelles".split()
+)
+_CLAUSE_END = frozenset({".", ";", "!", "?", "…"})
+_CLAUSE_STOP = frozenset({",", ":", "»", "«", "(", ")", "—", "–"}) | _CLAUSE_END
+# Subjunctive forms the small tagger often reads as conjunctions ("soit … soit").
+_SUBJUNCTIVE_AUX = frozenset({"soit", "soient", "ait", "aient"})
+
 
 class StructureDetector(Detector):
     """Repeated words, unbalanced quotes/brackets, English fragments, verbless clauses."""
@@ -125,6 +203,52 @@ class StructureDetector(Detector):
         if ctx.parses is not None:
             for index, sentence in enumerate(ctx.sentences):
                 yield from self._verbless(ctx, index, sentence, ctx.parses[index])
+                yield from self._clause_without_verb(sentence, ctx.parses[index])
+
+    # -- subordinate clauses without a verb ---------------------------------------------------
+
+    def _clause_without_verb(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        tokens = list(doc)
+        i = 0
+        while i < len(tokens):
+            width = _conjunction_width(tokens, i)
+            if not width:
+                i += 1
+                continue
+            first = i + width
+            if first >= len(tokens) or _elliptic(tokens[first]):
+                i = first
+                continue
+            end = first
+            finite = relatives = 0
+            span_end = None
+            while end < len(tokens) and tokens[end].text not in _CLAUSE_STOP:
+                token = tokens[end]
+                is_relative = end > first and (
+                    token.lower_ in _RELATIVES
+                    or (token.lower_ in _QUE and tokens[end - 1].pos_ in {"NOUN", "PROPN", "PRON"})
+                )
+                if is_relative:
+                    relatives += 1
+                if _conjugated(token):
+                    finite += 1
+                if span_end is None and (is_relative or _conjugated(token)):
+                    span_end = end
+                end += 1
+            closes_sentence = end >= len(tokens) or tokens[end].text in _CLAUSE_END
+            if finite <= relatives and end - first >= 2 and closes_sentence:
+                last = tokens[(span_end if span_end is not None else end) - 1]
+                start = sentence.start + tokens[i].idx
+                stop = sentence.start + last.idx + len(last.text)
+                opener = tokens[first - 1]
+                conjunction = doc.text[tokens[i].idx : opener.idx + len(opener.text)]
+                yield self.issue(
+                    sentence, start, stop, Category.GRAMMAR, Severity.MAJOR,
+                    "GRAMMAR-CLAUSE-WITHOUT-VERB",
+                    f"The clause opened by «{conjunction}» has no conjugated verb of its own.",
+                    None,
+                )  # fmt: skip
+            i = end
 
     # -- repeated words -----------------------------------------------------------------------
 
@@ -140,8 +264,14 @@ class StructureDetector(Detector):
                 continue  # a name: "de De Gaulle", "Bora Bora", "La La Land"
             start = sentence.start + match.start()
             yield self.issue(
-                sentence, start, sentence.start + match.end(3), Category.GRAMMAR, Severity.MINOR,
-                "STRUCTURE-REPEATED-WORD", f"The word “{first}” is repeated.", first,
+                sentence,
+                start,
+                sentence.start + match.end(3),
+                Category.GRAMMAR,
+                Severity.MINOR,
+                "STRUCTURE-REPEATED-WORD",
+                f"The word “{first}” is repeated.",
+                first,
             )
 
     # -- balanced marks -----------------------------------------------------------------------
@@ -160,14 +290,20 @@ class StructureDetector(Detector):
             following = paragraphs[order[rank + 1]] if rank + 1 < len(order) else None
             next_start = text[following[0].start :].lstrip()[:1] if following else ""
             for offset, mark, message in _unmatched(sentences):
-                if mark in "«»“”\"" and segment_input:
+                if mark in '«»“”"' and segment_input:
                     continue
                 if mark in "«“" and next_start in {"«", "»"}:
                     continue  # a quote running on into the next paragraph
                 sentence = next(s for s in sentences if s.start <= offset < s.end)
                 yield self.issue(
-                    sentence, offset, offset + 1, Category.PUNCTUATION, Severity.MINOR,
-                    "PUNCTUATION-UNBALANCED", message, None,
+                    sentence,
+                    offset,
+                    offset + 1,
+                    Category.PUNCTUATION,
+                    Severity.MINOR,
+                    "PUNCTUATION-UNBALANCED",
+                    message,
+                    None,
                 )
 
     # -- untranslated English -----------------------------------------------------------------
@@ -202,22 +338,25 @@ class StructureDetector(Detector):
             return  # a borrowed term: "le lazy bed"
         start, end = sentence.start + run[0].start(), sentence.start + run[-1].end()
         yield self.issue(
-            sentence, start, end, Category.UNTRANSLATED, Severity.MAJOR,
-            "UNTRANSLATED-FRAGMENT", "These words are English, not French: left untranslated?",
+            sentence,
+            start,
+            end,
+            Category.UNTRANSLATED,
+            Severity.MAJOR,
+            "UNTRANSLATED-FRAGMENT",
+            "These words are English, not French: left untranslated?",
             None,
         )
 
     # -- verbless clauses ---------------------------------------------------------------------
 
-    def _verbless(
-        self, ctx: DocumentContext, index: int, sentence: Sentence, doc: Doc
-    ) -> Iterator[Issue]:
+    def _verbless(self, ctx: DocumentContext, index: int, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         text = sentence.text
         if _is_headline(ctx, sentence) or _LIST_ITEM.match(text) or _DATELINE.match(text):
             return
         for start, end in _clauses(text):
             clause = text[start:end]
-            stripped = clause.strip(" \u00a0\u202f,;:—–-\"")
+            stripped = clause.strip(' \u00a0\u202f,;:—–-"')
             if not stripped:
                 continue
             start += clause.index(stripped[0])
@@ -236,10 +375,46 @@ class StructureDetector(Detector):
             if any(t.pos_ in {"VERB", "AUX"} or _may_be_verb(t.text) for t in tokens):
                 continue  # the small tagger misses verbs ("abat" as ADP): ask its lemma tables
             yield self.issue(
-                sentence, sentence.start + start, sentence.start + end, Category.GRAMMAR,
-                Severity.MINOR, "GRAMMAR-VERBLESS",
-                "This clause has no verb: a fragment left by the translation?", None,
+                sentence,
+                sentence.start + start,
+                sentence.start + end,
+                Category.GRAMMAR,
+                Severity.MINOR,
+                "GRAMMAR-VERBLESS",
+                "This clause has no verb: a fragment left by the translation?",
+                None,
             )
+
+
+def _conjunction_width(tokens: Sequence[Any], i: int) -> int:
+    """How many tokens the subordinating conjunction at ``i`` spans (0: none here)."""
+    word = tokens[i].lower_
+    if word in _SINGLE_CONJUNCTIONS:
+        return 1
+    if word in _CONJUNCTION_HEADS and i + 1 < len(tokens) and tokens[i + 1].lower_ in _QUE:
+        return 2
+    return 0
+
+
+def _elliptic(token: Any) -> bool:
+    """ "bien que fatigué", "alors que non", "pour que, …": no clause to check."""
+    return token.is_punct or token.pos_ in {"ADJ", "ADV", "ADP"} or "Part" in token.morph.get("VerbForm")
+
+
+def _conjugated(token: Any) -> bool:
+    """A conjugated verb, from the tagger and the lexicon (the small tagger misses some)."""
+    readings = get_lexicon().analyses(token.text)
+    if readings and all(r.tenses for r in readings):
+        return True  # the word is only ever a conjugated verb ("lut", "débuta")
+    if token.lower_ in _SUBJUNCTIVE_AUX:
+        return True
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return (
+        "Fin" in token.morph.get("VerbForm")
+        or bool(token.morph.get("Mood"))
+        or any(r.tenses for r in readings)
+    )
 
 
 def _unmatched(sentences: Sequence[Sentence]) -> Iterator[tuple[int, str, str]]:
@@ -256,14 +431,13 @@ def _unmatched(sentences: Sequence[Sentence]) -> Iterator[tuple[int, str, str]]:
                 stack.append((offset, char))
             elif char in _CLOSING:
                 if char == ")" and (
-                    _LABEL_BEFORE.search(text[:rel]) and not any(m == "(" for _, m in stack)
+                    _LABEL_BEFORE.search(text[:rel])
+                    and not any(m == "(" for _, m in stack)
                     or text[rel - 1 : rel] in {":", ";"}
                 ):
                     continue
                 opener = _CLOSING[char]
-                depth = next(
-                    (i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None
-                )
+                depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None)
                 if depth is None:
                     yield offset, char, f"“{char}” closes a “{opener}” that was never opened."
                 else:
