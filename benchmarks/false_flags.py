@@ -18,6 +18,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +38,9 @@ def read_ud_texts(path: Path, limit: int | None = None) -> list[str]:
     return texts[:limit] if limit else texts
 
 
-def _contexts(documents: list[Document], sentences: list[tuple[Sentence, ...]], parse: bool):
+def _contexts(
+    documents: list[Document], sentences: Sequence[tuple[Sentence, ...]], parse: bool
+) -> list[DocumentContext]:
     parses: list[tuple | None] = [None] * len(documents)
     if parse:
         from mt_check.parse import parse_sentences

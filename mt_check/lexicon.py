@@ -325,28 +325,40 @@ class Lexicon:
 
     # --- suggestions ------------------------------------------------------------------------
 
-    def suggest(self, word: str, max_candidates: int = 2000) -> str | None:
-        """Hunspell's first edit-based suggestion among its first ``max_candidates`` edits.
+    def suggest(self, word: str, max_candidates: int = 5000) -> str | None:
+        """The first dictionary word among Hunspell's edit candidates for ``word``.
 
-        spylls' full ``suggest`` can take minutes on French (its n-gram pass scans the whole
-        dictionary), so only the edit candidates are tried, in Hunspell's order, and capped by
-        count rather than time so that results do not depend on the machine's load.
+        spylls' own ``suggest`` can take minutes on French: its n-gram pass scans the whole
+        dictionary and its MAP pass multiplies accent variants (8 per vowel here). So the
+        candidates come from spylls' permutation functions, REP table first, then one-edit
+        changes from the most to the least likely, capped by count (not time, so that the
+        answer does not depend on the machine's load).
         """
         key = (word, max_candidates)
         if key not in self._suggestions:
             self._suggestions[key] = self._suggest(word, max_candidates)
         return self._suggestions[key]
 
-    def _suggest(self, word: str, max_candidates: int) -> str | None:
-        from spylls.hunspell.algo.suggest import MultiWordSuggestion
+    def _edits(self, word: str) -> Iterator[str]:
+        from spylls.hunspell.algo import permutations as pmt
 
-        for tried, candidate in enumerate(self._dict.suggester.edits(word)):
+        aff = self._dict.aff
+        for candidate in pmt.replchars(word, aff.REP):
+            if isinstance(candidate, str):
+                yield candidate
+        yield from pmt.swapchar(word)
+        yield from pmt.extrachar(word)
+        yield from pmt.badchar(word, aff.TRY)
+        yield from pmt.forgotchar(word, aff.TRY)
+        yield from pmt.movechar(word)
+        yield from pmt.longswapchar(word)
+        yield from pmt.doubletwochars(word)
+
+    def _suggest(self, word: str, max_candidates: int) -> str | None:
+        for tried, text in enumerate(self._edits(word)):
             if tried >= max_candidates:
                 break
-            if isinstance(candidate, MultiWordSuggestion):
-                continue
-            text = candidate.text
-            if text != word and " " not in text and self.analyses(text):  # one dictionary word
+            if text != word and self.analyses(text):  # one dictionary word
                 return text
         return None
 

@@ -8,7 +8,9 @@ same entry (``spéciaux`` → ``spéciales``); without one, nothing is flagged.
 
 Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said otherwise):
 
-* determiner → noun (``det``), the determiner is corrected;
+* determiner → noun (``det``): the determiner is corrected for gender; for number, whichever
+  of the two the noun's adjectives, verb and participle do not side with (``ces accord ont
+  été signés`` → ``accords``);
 * adjective → noun (``amod``, and adjectives coordinated with one);
 * attributive past participle → noun (``acl`` with VerbForm=Part: ``les lignes … créés``);
 * participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary);
@@ -64,10 +66,11 @@ _DET_PARADIGMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("votre", "votre", "vos", None),
     ("leur", "leur", "leurs", None),
 )
-_DET_FORMS = {
-    form: paradigm for paradigm in _DET_PARADIGMS for form in paradigm[:3] if " " not in form
-}
-# Plural "des"/"aux" and "tous" belong to several paradigms; the first listed wins above.
+_DET_FORMS: dict[str, tuple[str, str, str, str | None]] = {}
+for _paradigm in _DET_PARADIGMS:
+    for _form in _paradigm[:3]:
+        if " " not in _form:
+            _DET_FORMS.setdefault(_form, _paradigm)  # "des" is un/une's plural before du's
 _SUBJECT_PRONOUNS = {
     "il": ("m", "sg"),
     "elle": ("f", "sg"),
@@ -141,10 +144,14 @@ def _is_name(tok: Token) -> bool:
     return text[:1].isupper() and (tok.i > _first_word(tok.doc) or text.isupper())
 
 
+def _morph(tok: Token, feature: str) -> list[str]:
+    return list(tok.morph.get(feature, []))
+
+
 def _has_plural_de_complement(noun: Token) -> bool:
     """``un groupe de manifestants ont …``: the verb may agree with the complement."""
     return any(
-        c.dep_ == "nmod" and c.i > noun.i and "Sing" not in c.morph.get("Number")
+        c.dep_ == "nmod" and c.i > noun.i and "Sing" not in _morph(c, "Number")
         and any(g.dep_ == "case" and g.lower_ in ("de", "d’", "d'", "des") for g in c.children)
         for c in noun.children
     )
@@ -208,15 +215,20 @@ class AgreementDetector(Detector):
         readings = self._family(noun.text, _NOUN_POS)
         gender = _unique((a.gender for a in readings), ("m", "f"))
         number = _unique((a.number for a in readings), ("sg", "pl"))
-        if gender is None or number is None:
-            det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
-            if det is not None:
-                det_readings = self._family(det.text, _DET_POS)
-                gender = gender or _unique((a.gender for a in det_readings), ("m", "f"))
-                number = number or _unique((a.number for a in det_readings), ("sg", "pl"))
+        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+        if det is not None:
+            det_readings = self._family(det.text, _DET_POS)
+            det_gender = _unique((a.gender for a in det_readings), ("m", "f"))
+            det_number = _unique((a.number for a in det_readings), ("sg", "pl"))
+            # Where the determiner contradicts the noun ("ces accord"), that pair is the error:
+            # the feature is unknown for everything else that agrees with the noun.
+            gender = det_gender if gender is None else (None if det_gender not in (None, gender)
+                                                         else gender)
+            number = det_number if number is None else (None if det_number not in (None, number)
+                                                         else number)
         if spacy_fallback and not readings and not self.lexicon.known(noun.text):
-            morph_gender = noun.morph.get("Gender")
-            morph_number = noun.morph.get("Number")
+            morph_gender = _morph(noun, "Gender")
+            morph_number = _morph(noun, "Number")
             if gender is None and morph_gender in (["Masc"], ["Fem"]):
                 gender = "m" if morph_gender == ["Masc"] else "f"
             if number is None and morph_number in (["Sing"], ["Plur"]):
@@ -281,8 +293,13 @@ class AgreementDetector(Detector):
         det_readings = self._family(det.text, _DET_POS)
         if not readings or not det_readings:
             return
-        verb_reading = any(a.persons for a in self.lexicon.analyses(noun.text))
-        clitic = lower in ("le", "la", "les") and verb_reading
+        prev = doc[det.i - 1] if det.i else None
+        clitic = (
+            lower in ("le", "la", "les")
+            and prev is not None
+            and (prev.pos_ in ("NOUN", "PROPN", "PRON") or prev.lower_ in ("ne", "n’", "n'"))
+            and any(a.persons for a in self.lexicon.analyses(noun.text))
+        )
         noun_feats = _Feats(
             _unique((a.gender for a in readings), ("m", "f")),
             _unique((a.number for a in readings), ("sg", "pl")),
@@ -324,13 +341,20 @@ class AgreementDetector(Detector):
         det = next((c for c in noun.children if c.dep_ == "det"), None)
         if det is not None and det.lower_ in ("aucun", "aucune", "chaque", "plusieurs"):
             return True
-        votes = []
-        for child in noun.children:
-            if child.dep_ == "amod":
-                number = _unique((a.number for a in self._family(child.text, _ADJ_POS)),
-                                 ("sg", "pl"))
-                if number is not None:
-                    votes.append(number != feats.number)
+        numbers = [
+            _unique((a.number for a in self._family(c.text, _ADJ_POS)), ("sg", "pl"))
+            for c in noun.children if c.dep_ == "amod"
+        ]
+        if noun.dep_ in ("nsubj", "nsubj:pass"):  # "ces accord ont été signés"
+            pred = noun.head
+            verb = self._finite(pred)
+            if verb is not None:
+                numbers.append(_unique((a.number for a in self._finite_readings(verb)),
+                                       ("sg", "pl")))
+            if "Part" in _morph(pred, "VerbForm"):
+                numbers.append(_unique((a.number for a in self._family(pred.text, _ADJ_POS)),
+                                       ("sg", "pl")))
+        votes = [n != feats.number for n in numbers if n is not None]
         return bool(votes) and all(votes)
 
     @staticmethod
@@ -437,7 +461,7 @@ class AgreementDetector(Detector):
         analyses = self.lexicon.analyses(tok.text)
         if any(a.pos & {"nb", "ppre"} for a in analyses):
             return True
-        if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+        if tok.pos_ == "VERB" and "Part" in _morph(tok, "VerbForm"):
             return False
         adj_lemmas = {a.lemma for a in readings}
         return any("nom" in a.pos and a.lemma not in adj_lemmas for a in analyses)
@@ -472,7 +496,7 @@ class AgreementDetector(Detector):
 
     def _attributive_participle(self, tok: Token) -> bool:
         """A bare past participle modifying a noun (no auxiliary, no object of its own)."""
-        if "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
+        if "Part" not in _morph(tok, "VerbForm") or "Pres" in _morph(tok, "Tense"):
             return False
         return not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "obj", "nsubj", "cop",
                                   "expl:comp", "expl:pass") for c in tok.children)
@@ -554,7 +578,7 @@ class AgreementDetector(Detector):
         between = subj.doc[subj.i + 1 : pred.i]
         if any(t.pos_ == "CCONJ" or t.lower_ in ("ainsi", "comme", "avec") for t in between):
             return  # "la population ainsi que les intellectuels furent …"
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in _morph(t, "VerbForm")
                and t.head.i != pred.i for t in between):
             return  # another clause stands between them: the parse is unreliable
         children = list(pred.children)
@@ -564,7 +588,7 @@ class AgreementDetector(Detector):
                         and c.i < pred.i for c in children)
         if etre and not reflexive and pred.pos_ in ("VERB", "ADJ"):
             readings = self._family(pred.text, _ADJ_POS)
-            is_part = "Part" in pred.morph.get("VerbForm") or pred.pos_ == "ADJ"
+            is_part = "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
             nouns_between = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
             if readings and is_part and not self._ambiguous_modifier(pred, readings) and not any(
                 self._agrees(pred.text, _ADJ_POS, self._noun_feats(t)) for t in nouns_between
@@ -587,7 +611,7 @@ class AgreementDetector(Detector):
             if self._is_form_of(first, "être") or self._is_form_of(first, "avoir"):
                 return first if self._finite_readings(first) else None
             return None
-        if "Fin" in pred.morph.get("VerbForm") and self._finite_readings(pred):
+        if "Fin" in _morph(pred, "VerbForm") and self._finite_readings(pred):
             return pred
         return None
 
@@ -637,8 +661,10 @@ class AgreementDetector(Detector):
                 continue
             gender, number = _SUBJECT_PRONOUNS[pron.lower_]
             window = doc[max(0, pron.i - _ANTECEDENT_WINDOW) : pron.i - 1]
-            if any(t.pos_ == "PROPN" or t.lower_ in _SUBJECT_PRONOUNS for t in window):
-                continue  # a name or another pronoun may be the antecedent
+            if any(t.lower_ in _SUBJECT_PRONOUNS or t.pos_ == "PROPN"
+                   and self._noun_feats(t, spacy_fallback=False).gender in (gender, None)
+                   for t in window):
+                continue  # a name or another pronoun may be the antecedent (not "la Russie")
             candidates = []
             for tok in window:
                 if tok.pos_ != "NOUN" or tok.lower_ in _QUANTITY_NOUNS:

@@ -22,6 +22,7 @@ nouns, words copied unchanged into the back-translation, words common in French 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,7 +77,12 @@ _LATIN = re.compile(r"[a-zà-ÿœæ]", re.IGNORECASE)
 _ELIDED_PREFIX = re.compile(r"^(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmntcs])['’]", re.IGNORECASE)
 _COMMON_ZIPF_FR = 3.0  # wordfreq Zipf: seen about once per million French words
 _COMMON_ZIPF_EN = 3.5
-_SUGGEST_CANDIDATES = 2000  # Hunspell edit candidates tried per unknown word
+# Letters rare in French words; unknown words with them are loanwords or names.
+_FOREIGN_LETTERS = re.compile(r"[kw]")
+# A capitalised first word that spaCy calls a name is one if it is seen this often in French
+# text (Lamoureux 2.7, Diels 1.8): spaCy tags glued words as names too ("Laescalade": PER, 0).
+_NAME_ZIPF = 1.5
+_SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (about 30 ms)
 _MIN_UNKNOWN_LENGTH = 5  # shorter non-words are mostly abbreviations and foreign words
 
 
@@ -129,6 +135,17 @@ def _in_compound_or_quote(tokens: list[_Token], j: int) -> bool:
         return True
     quotes = {"«": "»", "“": "”", '"': '"', "‘": "’"}
     return bool(prev and nxt and quotes.get(prev.text) == nxt.text)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _copied(word: str, back_translation: str) -> bool:
+    """Copied unchanged into the English back-translation: a name or a foreign word."""
+    return bool(back_translation) and bool(
+        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", back_translation)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -197,12 +214,12 @@ class SpellingDetector(Detector):
                 continue
             if not self._candidate(tok):
                 continue
-            merged = self._merged_elision(word, apostrophe)
+            merged = None if _copied(word, back) else self._merged_elision(word, apostrophe)
             if merged is not None:
                 yield self._issue(sentence, tok, len(word), "SPELLING-MERGED-ELISION", merged,
                                   f"«{word}»: elided word glued to the next one")
                 continue
-            if word[:1].isupper() or tok.proper or self._tolerated(word, back):
+            if word[:1].isupper() or tok.proper or _copied(word, back):
                 continue
             split = self._split(tokens, j)
             if split is not None:
@@ -215,8 +232,15 @@ class SpellingDetector(Detector):
                 continue
             if len(word) < _MIN_UNKNOWN_LENGTH or _in_compound_or_quote(tokens, j):
                 continue
+            prev = tokens[j - 1] if j else None
+            if prev is not None and prev.text[:1].isupper() and (
+                not prev.sentence_initial or not self.lexicon.known(prev.text)
+            ):
+                continue  # part of a name or a binomial: "Atlides bacis", "Gura Vitioarei"
             suggestion = self.lexicon.suggest(word, _SUGGEST_CANDIDATES)
-            if suggestion is not None and suggestion.lower() != word.lower() and "-" not in suggestion:
+            if suggestion is None or suggestion.lower() == word.lower() or "-" in suggestion:
+                continue
+            if not self._tolerated(word, back, suggestion):
                 yield self._issue(sentence, tok, len(word), "SPELLING-UNKNOWN-WORD", suggestion,
                                   f"«{word}» is not a French word")
 
@@ -242,8 +266,9 @@ class SpellingDetector(Detector):
             return False
         if core.isupper() or any(ch.isupper() for ch in core[1:]):
             return self._is_glued(core)  # acronyms and mixed case, except "lEurope"
-        if core[0].isupper() and (tok.proper or not tok.sentence_initial):
-            return False  # a name
+        if core[0].isupper():
+            if not tok.sentence_initial or tok.proper and _zipf(core.lower(), "fr") >= _NAME_ZIPF:
+                return False  # a name; at the start only unseen words ("Laescalade") go on
         return not self.lexicon.known(core)
 
     def _is_glued(self, word: str) -> bool:
@@ -264,14 +289,13 @@ class SpellingDetector(Detector):
                 return _case_like(word, elided.replace("'", apostrophe) + rest)
         return None
 
-    def _tolerated(self, word: str, back_translation: str) -> bool:
-        """A non-word that is still not a spelling error: foreign, reformed or derived."""
+    def _tolerated(self, word: str, back_translation: str, suggestion: str) -> bool:
+        """A non-word that is still not a spelling error: foreign, reformed, derived or common
+        in French usage (unless it only lacks the accents of its suggestion: "developpement")."""
         core = _ELIDED_PREFIX.sub("", word.lstrip("-"))
-        if back_translation and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", back_translation):
-            return True  # copied unchanged into the English: a name or a foreign word
-        lower = core.lower()
-        if _zipf(lower, "fr") >= _COMMON_ZIPF_FR or _zipf(lower, "en") >= _COMMON_ZIPF_EN:
+        if _copied(core, back_translation):
             return True
+        lower = core.lower()
         if self._reformed(lower):
             return True
         for prefix in _DERIVATION_PREFIXES:
@@ -279,7 +303,11 @@ class SpellingDetector(Detector):
                 rest = lower[len(prefix) :].lstrip("-")
                 if self.lexicon.known(rest):
                     return True
-        return False
+        if _zipf(lower, "en") >= _COMMON_ZIPF_EN or _FOREIGN_LETTERS.search(lower):
+            return True  # English ("metal", "beats") or German-looking ("kommando")
+        if _strip_accents(lower) == _strip_accents(suggestion.lower()):
+            return False
+        return _zipf(lower, "fr") >= _COMMON_ZIPF_FR
 
     def _reformed(self, word: str) -> bool:
         """1990 rectifications and ligatures: connaitre, entrainement, préfèrera, oeil."""

@@ -1,0 +1,143 @@
+"""The French lexicon (hunspell-fr through spylls plus affix morphology) and spaCy loading."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.lexicon import Lexicon, LexiconUnavailableError, get_lexicon
+from mt_check.types import ModelUnavailableError, Sentence
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("spéciaux", True),  # suffixed form (W. flag)
+        ("Spéciaux", True),  # sentence-initial capital
+        ("SPÉCIAUX", True),  # all caps
+        ("aujourd’hui", True),  # typographic apostrophe (ICONV)
+        ("aujourd'hui", True),  # straight apostrophe
+        ("grand-chose", True),  # hyphenated dictionary entry
+        ("porte-parole", True),  # hyphenated compound
+        ("États-Unis", True),  # capitalised entry
+        ("l’escalade", True),  # elision accepted by the entry's L' flag
+        ("russie", False),  # a proper noun is not accepted in lower case
+        ("laescalade", False),  # merged elision
+        ("Peskov", False),  # names are not in the dictionary
+        ("gouvernemment", False),  # misspelling
+    ],
+)
+def test_known(lexicon: Lexicon, word: str, expected: bool) -> None:
+    assert lexicon.known(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "pos", "gender", "number"),
+    [
+        ("spéciaux", "spécial", "adj", "m", "pl"),  # stem po:nom po:adj + suffix is:mas is:pl
+        ("spéciales", "spécial", "adj", "f", "pl"),  # suffix l → les carries is:fem is:pl
+        ("créés", "créer", "ppas", "m", "pl"),  # verb entry, past participle suffix (p+)
+        ("créées", "créer", "ppas", "f", "pl"),
+        ("lignes", "ligne", "nom", "f", "pl"),  # gender from the stem, number from the suffix
+        ("russe", "russe", "adj", "epi", "sg"),  # epicene
+        ("pays", "pays", "nom", "m", "inv"),  # invariable
+        ("nucléaires", "nucléaire", "adj", "epi", "pl"),
+        ("la", "le", "det", "f", "sg"),  # st: field gives the lemma
+        ("Kiev", "Kiev", "npr", "epi", "inv"),
+    ],
+)
+def test_analyses(
+    lexicon: Lexicon, word: str, lemma: str, pos: str, gender: str, number: str
+) -> None:
+    readings = [a for a in lexicon.analyses(word) if pos in a.pos]
+    assert readings, lexicon.analyses(word)
+    assert (readings[0].lemma, readings[0].gender, readings[0].number) == (lemma, gender, number)
+
+
+def test_analyses_of_finite_verbs_carry_person_and_tense(lexicon: Lexicon) -> None:
+    (reading,) = [a for a in lexicon.analyses("attaquent") if "v" in a.pos]
+    assert reading.persons == frozenset({"3pl"}) and "ipre" in reading.tenses
+    assert reading.number == "pl"
+
+
+def test_unknown_word_has_no_analysis(lexicon: Lexicon) -> None:
+    assert lexicon.analyses("laescalade") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "gender", "number", "pos", "expected"),
+    [
+        ("spéciaux", "f", "pl", None, ["spéciales"]),  # the brief's example
+        ("créés", "f", "pl", None, ["créées"]),  # past participle of a verb entry
+        ("spéciale", "m", "pl", "adj", ["spéciaux"]),
+        ("potentiels", "f", "pl", "adj", ["potentielles"]),  # F+ flag, adjective entry
+        ("Spéciaux", "f", "pl", None, ["Spéciales"]),  # capitalisation follows the input
+        ("majeur", "f", "sg", "adj", ["majeure"]),
+        ("russe", "f", "pl", None, ["russes"]),  # epicene: only the number changes
+        ("laescalade", "f", "sg", None, []),  # unknown word: nothing to inflect
+    ],
+)
+def test_inflect(
+    lexicon: Lexicon,
+    word: str,
+    gender: str,
+    number: str,
+    pos: str | None,
+    expected: list[str],
+) -> None:
+    assert lexicon.inflect(word, gender=gender, number=number, pos=pos) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "person", "expected"),
+    [
+        ("attaque", "3pl", "attaquent"),  # same tense (present), other number
+        ("est", "3pl", "sont"),
+        ("a", "3pl", "ont"),
+        ("ont", "3sg", "a"),
+        ("refuse", "3pl", "refusent"),
+    ],
+)
+def test_conjugate(lexicon: Lexicon, word: str, person: str, expected: str) -> None:
+    assert lexicon.conjugate(word, person)[0] == expected
+
+
+def test_suggest_is_an_edit_of_the_word(lexicon: Lexicon) -> None:
+    assert lexicon.suggest("gouvernemment") == "gouvernement"
+    assert lexicon.suggest("gouvernemment") == "gouvernement"  # cached, same answer
+
+
+def test_version_names_the_dictionary(lexicon: Lexicon) -> None:
+    assert lexicon.version.startswith("fr_FR") and "sha:" in lexicon.version
+
+
+def test_get_lexicon_loads_once() -> None:
+    assert get_lexicon() is get_lexicon()
+
+
+def test_missing_dictionary_says_how_to_install(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LexiconUnavailableError, match="apt-get install hunspell-fr"):
+        Lexicon(tmp_path / "fr_FR")
+
+
+def test_env_var_points_at_the_dictionary(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MT_CHECK_HUNSPELL", str(tmp_path / "nowhere"))
+    with pytest.raises(LexiconUnavailableError, match="nowhere"):
+        Lexicon()
+
+
+# --- parse.py -------------------------------------------------------------------------------
+
+
+def test_parse_sentences_keeps_order_and_accepts_sentences_or_strings() -> None:
+    from mt_check.parse import parse_sentences
+
+    docs = parse_sentences([Sentence("d", 0, 0, 9, "Il pleut."), "Les lignes sont coupées."])
+    assert [d.text for d in docs] == ["Il pleut.", "Les lignes sont coupées."]
+    assert docs[1][1].pos_ == "NOUN" and docs[1][1].dep_  # tagger and parser both ran
+
+
+def test_missing_spacy_model_is_a_typed_error() -> None:
+    from mt_check.parse import get_nlp
+
+    with pytest.raises(ModelUnavailableError, match="xx_no_such_model"):
+        get_nlp("xx_no_such_model")
