@@ -226,3 +226,53 @@ def make_context(fr_nlp):  # type: ignore[no-untyped-def]
         return DocumentContext(document, sentences_, translations, parses)
 
     return build
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon, spelling and agreement (lexicon.py, parse.py, detectors/spelling.py, agreement.py):
+# hunspell-fr through mt_check.lexicon, documents parsed with mt_check.parse.parse_sentences.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def lexicon():  # type: ignore[no-untyped-def]
+    from mt_check.lexicon import get_lexicon
+
+    return get_lexicon()
+
+
+@pytest.fixture(scope="session")
+def parsed_document():  # type: ignore[no-untyped-def]
+    """``build(text, back_translations=None)``: a DocumentContext with one sentence per line of
+    ``text`` (so document offsets are easy to count), parsed by parse.parse_sentences."""
+    from mt_check.detectors.base import DocumentContext
+    from mt_check.parse import parse_sentences
+    from mt_check.types import Document, Sentence, Translation
+
+    def build(text, back_translations=None, doc_id="doc"):  # type: ignore[no-untyped-def]
+        sentences = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                sentences.append(Sentence(doc_id, len(sentences), offset, offset + len(line), line))
+            offset += len(line) + 1
+        translations = tuple(
+            None if bt is None else Translation(back_translation=bt, bt_logprob=-1.0)
+            for bt in (back_translations or [None] * len(sentences))
+        )
+        return DocumentContext(
+            Document(doc_id, text), tuple(sentences), translations, parse_sentences(sentences)
+        )
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_article(parsed_document):  # type: ignore[no-untyped-def]
+    """The Kremlin hotline article (one sentence per line) and its gold errors."""
+    gold_path = REPO.parent / "shared" / "eval" / "kremlin_hotline_fr.gold.jsonl"
+    text = (REPO / "data" / "kremlin_hotline_fr.txt").read_text(encoding="utf-8")
+    gold = []
+    if gold_path.exists():
+        gold = json.loads(gold_path.read_text(encoding="utf-8").splitlines()[0])["errors"]
+    return parsed_document(text, doc_id="kremlin_hotline_fr"), gold
