@@ -153,7 +153,8 @@ class Lexicon:
                 self._index.setdefault(word.stem, []).append(i)
         header = _header_version(aff)
         name = Path(base).name
-        self.version = f"{name}" + (f" v{header}" if header else "") + f" sha:{_file_hash(aff, dic)}"
+        # "fr_FR-v7.0-ee8a052e6950": no spaces or colons, it goes into "|"-separated signatures.
+        self.version = "-".join([name, *([f"v{header}"] if header else []), _file_hash(aff, dic)])
         self.load_seconds = time.perf_counter() - started
         self._known: dict[str, bool] = {}
         self._analyses: dict[str, tuple[Analysis, ...]] = {}

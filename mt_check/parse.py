@@ -41,9 +41,14 @@ def _load(model: str) -> Language:
 
 
 def model_version(model: str = MODEL) -> str:
-    """``name-version`` of the loaded pipeline, for the report signature."""
-    meta = get_nlp(model).meta
-    return f"{meta.get('name', model)}-{meta.get('version', '?')}"
+    """``name-version`` of the installed pipeline package, for the report signature (the
+    package metadata is read; the model is not loaded)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{model}-{version(model)}"
+    except PackageNotFoundError:
+        return f"{model}-missing"
 
 
 def parse_sentences(

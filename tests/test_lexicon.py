@@ -107,7 +107,7 @@ def test_suggest_is_an_edit_of_the_word(lexicon: Lexicon) -> None:
 
 
 def test_version_names_the_dictionary(lexicon: Lexicon) -> None:
-    assert lexicon.version.startswith("fr_FR") and "sha:" in lexicon.version
+    assert lexicon.version.startswith("fr_FR-") and " " not in lexicon.version
 
 
 def test_get_lexicon_loads_once() -> None:
@@ -141,3 +141,10 @@ def test_missing_spacy_model_is_a_typed_error() -> None:
 
     with pytest.raises(ModelUnavailableError, match="xx_no_such_model"):
         get_nlp("xx_no_such_model")
+
+
+def test_model_version_reads_the_package_without_loading() -> None:
+    from mt_check.parse import model_version
+
+    assert model_version().startswith("fr_core_news_sm-")
+    assert model_version("xx_no_such_model") == "xx_no_such_model-missing"

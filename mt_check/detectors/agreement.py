@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
 from mt_check.lexicon import Analysis, Lexicon, get_lexicon
+from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class AgreementDetector(Detector):
         return self._lexicon
 
     def data_version(self) -> str:
-        return f"{self.version}+{self.lexicon.version}"
+        return f"{self.version}+{self.lexicon.version}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         if ctx.parses is None:

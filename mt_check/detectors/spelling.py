@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
 from mt_check.lexicon import Lexicon, get_lexicon
+from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
 # (glued prefix, elided form): longest first so "delhomme" reads as "de l’homme".
@@ -179,7 +180,7 @@ class SpellingDetector(Detector):
         return self._lexicon
 
     def data_version(self) -> str:
-        return f"{self.version}+{self.lexicon.version}"
+        return f"{self.version}+{self.lexicon.version}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
