@@ -121,6 +121,19 @@ def test_message_names_both_words(detector, sample_article) -> None:  # type: ig
         ("Il a rencontré les dirigeant européens.", [(19, "dirigeant", NUMBER, "dirigeants")]),
         # aucun is (almost) never plural: the noun is wrong
         ("Cet hôtel ne mérite aucune étoiles.", [(27, "étoiles", NUMBER, "étoile")]),
+        # the tagger calls the mismatched noun a proper noun; lower case says it is not
+        ("Le compagnie se substitue au pouvoir du Kaiser.", [(0, "Le", GENDER, "La")]),
+        (
+            "Inglefield cartographia la côte occidental du Groenland.",
+            [(32, "occidental", GENDER, "occidentale")],
+        ),
+        # a comma then a participle is not a list of adjectives
+        (
+            "Saint-Suliac est une commune françaises, située dans le département.",
+            [(29, "françaises", NUMBER, "française")],
+        ),
+        # "à travers" is a preposition, not a subject before an object pronoun
+        ("Ils ont voyagé à travers la monde entier.", [(25, "la", GENDER, "le")]),
         # pronoun-antecedent: the only masculine nouns before «il» are plural (Russie is feminine)
         (
             "La Russie menace les pays occidentaux s’il livre des armes à Kiev.",
@@ -191,6 +204,8 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # object pronoun that looks like a determiner
         "Le journaliste la visite chaque semaine.",
         "Aujourd’hui, la crise des missiles de Cuba reste un exemple.",
+        # a non-word (a spelling error) is no noun to agree with, whatever spaCy guesses
+        "M. Enzo a deailleurs envoyé paître une de mes collègues !",
     ],
 )
 def test_never_flags(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -138,11 +138,17 @@ def _unique(values: Iterable[str | None], allowed: tuple[str, ...]) -> str | Non
 
 
 def _is_name(tok: Token) -> bool:
-    """Proper nouns and capitalised words past the first word: names, titles, acronyms."""
-    if tok.pos_ == "PROPN":
-        return True
+    """Capitalised words past the first word and proper nouns: names, titles, acronyms. A
+    lower-case word spaCy calls PROPN ("le compagnie", "la côte occidental") is not a name."""
     text = tok.text
-    return text[:1].isupper() and (tok.i > _first_word(tok.doc) or text.isupper())
+    if text[:1].isupper():
+        return tok.pos_ == "PROPN" or tok.i > _first_word(tok.doc) or text.isupper()
+    return tok.pos_ == "PROPN" and not text[:1].islower()
+
+
+def _nominal(tok: Token) -> bool:
+    """A common noun, including lower-case words the tagger misread as proper nouns."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].islower()
 
 
 def _morph(tok: Token, feature: str) -> list[str]:
@@ -227,7 +233,9 @@ class AgreementDetector(Detector):
                                                          else gender)
             number = det_number if number is None else (None if det_number not in (None, number)
                                                          else number)
-        if spacy_fallback and not readings and not self.lexicon.known(noun.text):
+        # spaCy's guess only for a word the lexicon lacks that still heads a determiner (a
+        # bare non-word such as "deailleurs" is a spelling error, not a noun to agree with).
+        if spacy_fallback and det is not None and not readings and not self.lexicon.known(noun.text):
             morph_gender = _morph(noun, "Gender")
             morph_number = _morph(noun, "Number")
             if gender is None and morph_gender in (["Masc"], ["Fem"]):
@@ -278,8 +286,13 @@ class AgreementDetector(Detector):
         noun = det.head
         lower = det.text.lower()
         doc = det.doc
-        if noun.pos_ != "NOUN" or noun.i <= det.i or _is_name(noun) or lower not in _DET_FORMS:
+        if noun.i <= det.i or _is_name(noun) or lower not in _DET_FORMS:
             return
+        if not _nominal(noun) and not (
+            noun.pos_ == "ADJ" and self._family(noun.text, _NOUN_POS)
+            and not self._family(noun.text, _ADJ_POS)
+        ):
+            return  # a noun the tagger called an adjective ("la métal") still counts
         if any(t.pos_ not in ("ADJ", "ADV", "NUM") for t in doc[det.i + 1 : noun.i]):
             return
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
@@ -298,7 +311,8 @@ class AgreementDetector(Detector):
         clitic = (
             lower in ("le", "la", "les")
             and prev is not None
-            and (prev.pos_ in ("NOUN", "PROPN", "PRON") or prev.lower_ in ("ne", "n’", "n'"))
+            and (prev.pos_ in ("PROPN", "PRON") or prev.dep_.startswith("nsubj")
+                 or prev.lower_ in ("ne", "n’", "n'"))
             and any(a.persons for a in self.lexicon.analyses(noun.text))
         )
         noun_feats = _Feats(
@@ -388,7 +402,7 @@ class AgreementDetector(Detector):
     def _modifier(self, sentence: Sentence, mod: Token) -> Iterator[Issue]:
         coordinated = mod.dep_ == "conj" or self._in_adjective_list(mod)
         noun = mod.head.head if mod.dep_ == "conj" else mod.head
-        if noun.pos_ != "NOUN" or mod.pos_ == "NOUN" or _is_name(noun) or _is_name(mod):
+        if not _nominal(noun) or mod.pos_ == "NOUN" or _is_name(noun) or _is_name(mod):
             return
         if mod.dep_ == "acl" and not self._attributive_participle(mod):
             return
@@ -471,9 +485,13 @@ class AgreementDetector(Detector):
         """``les alphabets phénicien, grec et romain``: one of several coordinated adjectives."""
         doc = mod.doc
         for link, other in ((mod.i + 1, mod.i + 2), (mod.i - 1, mod.i - 2)):
-            if 0 <= other < len(doc) and doc[link].text in (",", "et", "ou"):
-                if self._family(doc[other].text, _ADJ_POS):
-                    return True
+            if not 0 <= other < len(doc) or doc[link].text not in (",", "et", "ou"):
+                continue
+            readings = self._family(doc[other].text, _ADJ_POS)
+            if doc[link].text != "," and readings:
+                return True
+            if any("ppas" not in a.pos for a in readings):
+                return True  # after a comma, an adjective proper: not "une commune, située"
         return any(c.dep_ == "conj" and c.pos_ in ("ADJ", "VERB") for c in mod.children)
 
     def _fixed_context(self, mod: Token, noun: Token) -> bool:
@@ -521,7 +539,7 @@ class AgreementDetector(Detector):
                 return None  # "le numéro de la saison qui sera diffusé": which noun?
             subj = antecedent
         if subj.lower_ in _QUANTITY_NOUNS or not (
-            subj.pos_ == "NOUN" and not _is_name(subj) or self._plural_name(subj)
+            _nominal(subj) and not _is_name(subj) or self._plural_name(subj)
         ):
             return None
         if self._noun_conjunct_plural(subj) or _has_plural_de_complement(subj):

@@ -83,7 +83,7 @@ _FOREIGN_LETTERS = re.compile(r"[kw]")
 # A capitalised first word that spaCy calls a name is one if it is seen this often in French
 # text (Lamoureux 2.7, Diels 1.8): spaCy tags glued words as names too ("Laescalade": PER, 0).
 _NAME_ZIPF = 1.5
-_SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (about 30 ms)
+_SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (at most ~40 ms)
 _MIN_UNKNOWN_LENGTH = 5  # shorter non-words are mostly abbreviations and foreign words
 
 
