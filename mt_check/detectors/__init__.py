@@ -13,6 +13,7 @@ REGISTRY: dict[str, type[Detector]] = {}
 
 def _register() -> None:
     from mt_check.detectors.agreement import AgreementDetector
+    from mt_check.detectors.constructions import ConstructionsDetector
     from mt_check.detectors.grammalecte import GrammalecteDetector
     from mt_check.detectors.model_evidence import ModelEvidenceDetector
     from mt_check.detectors.numbers import NumbersDetector
@@ -24,6 +25,7 @@ def _register() -> None:
         AgreementDetector,
         NumbersDetector,
         StructureDetector,
+        ConstructionsDetector,
         GrammalecteDetector,
         ModelEvidenceDetector,
     ):
