@@ -122,8 +122,8 @@ class MarianTranslator:
         (``log_softmax`` over the full vocabulary, EOS included), so generation-time logits
         processors (banned pad token, length penalty) do not enter it. Empty or whitespace-only
         texts give ``("", 0.0)`` without running the model; identical texts are translated once.
-        With ``max_new_tokens=None`` each batch may generate ``2 × its longest input + 10``
-        tokens: only an output that hits that cap can depend on its batch.
+        With ``max_new_tokens=None`` a text may generate about ``2 × its length + 10`` tokens
+        (``_generation_cap``); batches never mix caps, so no output depends on its batch.
         """
         import torch
 
@@ -132,9 +132,13 @@ class MarianTranslator:
         if unique:
             sources = self._encode_sources(unique)
             with torch.inference_mode():
-                for batch in _length_batches([len(s) for s in sources], self.batch_size):
+                lengths = [len(s) for s in sources]
+                batches = _generation_batches(
+                    lengths, self.batch_size, self.max_new_tokens, self._max_positions
+                )
+                for cap, batch in batches:
                     src = [sources[i] for i in batch]
-                    generated = self._generate(src)
+                    generated = self._generate(src, cap)
                     logprobs = self._forced_logprobs(src, generated)
                     decoded = self._tokenizer.batch_decode(generated, skip_special_tokens=True)
                     for i, text, lps in zip(batch, decoded, logprobs, strict=True):
@@ -204,9 +208,9 @@ class MarianTranslator:
             mask[row, : len(seq)] = 1
         return ids.to(self.device), mask.to(self.device)
 
-    def _generate(self, sources: list[list[int]]) -> list[list[int]]:
-        """Beam search; each output's ids after the start token, up to and including EOS."""
-        cap = _generation_cap(self.max_new_tokens, sources, self._max_positions)
+    def _generate(self, sources: list[list[int]], cap: int) -> list[list[int]]:
+        """Beam search of at most ``cap`` new tokens; each output's ids after the start token, up
+        to and including EOS."""
         input_ids, mask = self._tensors(sources)
         out = self._model.generate(
             input_ids=input_ids,
@@ -255,10 +259,29 @@ def _check_settings(batch_size: int, beam: int, max_new_tokens: int | None) -> N
         raise InputError(f"max_new_tokens must be >= 1 or None, got {max_new_tokens}")
 
 
-def _generation_cap(max_new_tokens: int | None, sources: Sequence[Sequence[Any]], max_positions: int) -> int:
-    """New tokens a batch may generate (EOS included): the setting, else 2 × longest input + 10."""
-    cap = max_new_tokens or 2 * max(len(s) for s in sources) + 10
+CAP_BUCKET = 8  # source tokens per generation-length bucket
+
+
+def _generation_cap(max_new_tokens: int | None, length: int, max_positions: int) -> int:
+    """New tokens one source of ``length`` tokens may generate (EOS included): the setting, else
+    2 × its length rounded up to a multiple of CAP_BUCKET, + 10. A function of the source alone,
+    so that no output depends on the batch it was translated in."""
+    bucket = -(-max(length, 1) // CAP_BUCKET) * CAP_BUCKET
+    cap = max_new_tokens or 2 * bucket + 10
     return min(cap, max_positions - 1)
+
+
+def _generation_batches(
+    lengths: Sequence[int], batch_size: int, max_new_tokens: int | None, max_positions: int
+) -> list[tuple[int, list[int]]]:
+    """``(cap, indices)`` batches, longest first, each holding sources of one generation cap only."""
+    batches: list[tuple[int, list[int]]] = []
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        cap = _generation_cap(max_new_tokens, lengths[i], max_positions)
+        if not batches or batches[-1][0] != cap or len(batches[-1][1]) >= batch_size:
+            batches.append((cap, []))
+        batches[-1][1].append(i)
+    return batches
 
 
 def _target_vocab(tokenizer: Any) -> dict[str, int]:
@@ -356,7 +379,10 @@ def _locate(model_id: str) -> tuple[str, str | None]:
                 f"model {model_id} is not in the Hugging Face cache and HF_HUB_OFFLINE is set "
                 f"(nor is it a local directory); {_FIX}"
             ) from None
-        path = download_models([model_id])[0]
+        # Nothing is fetched unless the user asks (`mt-check models download`).
+        raise ModelUnavailableError(
+            f"model {model_id} is not in the Hugging Face cache (nor is it a local directory); {_FIX}"
+        ) from None
     match = _SNAPSHOT_DIR.search(path)
     return path, match.group(1) if match else None
 
@@ -389,12 +415,22 @@ def _load_tokenizer(model_id: str, path: str) -> tuple[Any, Any]:
 
 
 def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
+    import pickle
+
     from transformers import MarianMTModel
 
     config, tokenizer = _load_tokenizer(model_id, path)
     try:
-        # safetensors is preferred by default when present; remote code is never trusted.
+        # The concrete Marian classes never import code from the model directory (auto_map is
+        # ignored, remote code never trusted); safetensors is preferred when present, and a
+        # pytorch_model.bin goes through torch's weights-only unpickler (transformers' default).
         model: Any = MarianMTModel.from_pretrained(path, config=config, local_files_only=True)
+    except pickle.UnpicklingError:
+        raise ModelUnavailableError(
+            f"model {model_id} could not be loaded from {path}: its weights file holds objects "
+            "other than tensors, which mt-check never unpickles; use a checkpoint with "
+            "model.safetensors"
+        ) from None
     except _LOAD_ERRORS as error:
         raise _unloadable(model_id, path, error) from error
     model.to(device)
@@ -522,6 +558,55 @@ def word_scores(
     return tuple(out)
 
 
+def _chunk_spans(translator: Translator, text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that each fit the model's input, cut where a word starts; ``[(0, len)]``
+    when the whole text fits.
+
+    A chunk holds at most half the model's positions (EOS included), so that its translation,
+    often a little longer, fits too. Both backends keep the MarianTokenizer in ``_tokenizer`` and
+    the model's positions in ``_max_positions``; a translator without them gets whole texts.
+    """
+    sp = getattr(getattr(translator, "_tokenizer", None), "spm_source", None)
+    positions = getattr(translator, "_max_positions", None)
+    if sp is None or not isinstance(positions, int) or not text.strip():
+        return [(0, len(text))]
+    limit = max(8, positions // 2) - 1  # pieces per chunk, EOS apart
+    pieces = _pieces_with_spans(sp, text)
+    if len(pieces) <= limit:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    first = 0
+    while first < len(pieces):
+        stop = min(first + limit, len(pieces))
+        if stop < len(pieces):  # end before the last word start in the second half, if any
+            stop = next(
+                (j for j in range(stop, first + limit // 2, -1) if pieces[j][0].startswith("▁")), stop
+            )
+        spans.append((pieces[first][1], pieces[stop - 1][2]))
+        first = stop
+    return [(a, b) for a, b in spans if b > a] or [(0, len(text))]
+
+
+def _joined(parts: Sequence[tuple[Sentence, Translation]]) -> Translation:
+    """One Translation of a sentence translated in chunks: outputs joined by a space, log-probs
+    averaged weighted by chunk length, word scores concatenated."""
+    weights = [len(chunk.text) for chunk, _ in parts]
+
+    def mean(values: Sequence[float | None]) -> float | None:
+        if any(v is None for v in values):
+            return None
+        return sum(w * v for w, v in zip(weights, values, strict=True) if v is not None) / sum(weights)
+
+    round_trips = [t.round_trip for _, t in parts]
+    return Translation(
+        back_translation=" ".join(t.back_translation for _, t in parts if t.back_translation),
+        bt_logprob=mean([t.bt_logprob for _, t in parts]) or 0.0,
+        round_trip=None if None in round_trips else " ".join(r for r in round_trips if r),
+        fd_logprob=mean([t.fd_logprob for _, t in parts]),
+        word_scores=tuple(w for _, t in parts for w in t.word_scores),
+    )
+
+
 def back_translate(
     sentences: Sequence[Sentence], bt: Translator, rt: Translator | None
 ) -> list[Translation]:
@@ -529,7 +614,21 @@ def back_translate(
 
     ``fd_logprob`` is the mean token log-probability (EOS included) of the ORIGINAL French given
     the back-translation under ``rt`` (the en→fr model); ``word_scores`` split it per word.
+    A sentence longer than the model's input is translated in chunks cut between words (see
+    ``_chunk_spans``) and reported as one Translation (``_joined``).
     """
+    spans = [_chunk_spans(bt, s.text) for s in sentences]
+    if any(len(chunks) > 1 for chunks in spans):
+        pieces = [
+            (i, Sentence(s.doc_id, s.sent_id, s.start + a, s.start + b, s.text[a:b], s.paragraph))
+            for i, (s, chunks) in enumerate(zip(sentences, spans, strict=True))
+            for a, b in chunks
+        ]
+        translated = back_translate([chunk for _, chunk in pieces], bt, rt)
+        grouped: list[list[tuple[Sentence, Translation]]] = [[] for _ in sentences]
+        for (i, chunk), translation in zip(pieces, translated, strict=True):
+            grouped[i].append((chunk, translation))
+        return [group[0][1] if len(group) == 1 else _joined(group) for group in grouped]
     texts = [s.text for s in sentences]
     back = bt.translate(texts)
     if rt is None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from mt_check.cache import default_cache_dir
 from mt_check.translate import (
     _check_settings,
-    _generation_cap,
+    _generation_batches,
     _length_batches,
     _load_tokenizer,
     _locate,
@@ -117,9 +117,11 @@ class CTranslate2Translator:
         found: dict[str, tuple[str, float]] = {}
         if unique:
             sources = self._encode_sources(unique)
-            for batch in _length_batches([len(s) for s in sources], self.batch_size):
+            lengths = [len(s) for s in sources]
+            for cap, batch in _generation_batches(
+                lengths, self.batch_size, self.max_new_tokens, self._max_positions
+            ):
                 src = [sources[i] for i in batch]
-                cap = _generation_cap(self.max_new_tokens, src, self._max_positions)
                 # With a forced EOS, the last of the cap's steps is EOS: decode one step less.
                 steps = cap - 1 if self._forced_eos else cap
                 if steps > 0:

@@ -63,6 +63,35 @@ def test_translate_batching_changes_nothing(tiny_marian_fr_en: str, batch_size: 
     _assert_same(batched, one_by_one)
 
 
+def test_default_length_cap_does_not_depend_on_the_batch(tiny_marian_fr_en: str) -> None:
+    # Random weights run to the length cap: with the default cap (from each source's own length)
+    # a short text batched with long ones must still give what it gives alone.
+    alone = [load_translator(tiny_marian_fr_en, batch_size=1).translate([t])[0] for t in TEXTS]
+    batched = load_translator(tiny_marian_fr_en, batch_size=16).translate(TEXTS)
+    _assert_same(batched, alone)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "batch_size", "max_new", "want"),
+    [
+        # one cap bucket (1..8 tokens → 26): sorted longest first, cut at the batch size
+        ([3, 8, 5], 2, None, [(26, [1, 2]), (26, [0])]),
+        # 9 tokens fall in the next bucket (16 → 42): never batched with 8
+        ([9, 8, 16], 16, None, [(42, [2, 0]), (26, [1])]),
+        # a fixed setting is one cap for all
+        ([9, 8, 16], 16, 5, [(5, [2, 0, 1])]),
+        # capped by the model's positions (64 - 1)
+        ([40], 16, None, [(63, [0])]),
+    ],
+)
+def test_generation_batches_hold_one_cap_each(
+    lengths: list[int], batch_size: int, max_new: int | None, want: list[tuple[int, list[int]]]
+) -> None:
+    from mt_check.translate import _generation_batches
+
+    assert _generation_batches(lengths, batch_size, max_new, 64) == want
+
+
 @pytest.mark.parametrize(
     "text",
     [
