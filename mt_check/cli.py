@@ -1,22 +1,31 @@
 """The ``mt-check`` command: a thin layer over the library; it only parses, prints and exits.
 
 Exit codes: 0 success; 1 the check ran and ``--fail-on`` found issues at or above that severity;
-2 usage, input or model errors.
+2 usage, input or model errors; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM): translations
+finished before the signal are in the cache, so the same command resumes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from mt_check.__version__ import __version__
-from mt_check.types import MtCheckError, Severity
+from mt_check.types import InputError, MtCheckError, Severity
+
+if TYPE_CHECKING:  # the library loads on first use, so that --help stays fast
+    from mt_check.pipeline import Checker
+    from mt_check.report import Report
+    from mt_check.types import Document
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +73,12 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
     report.add_argument("--no-cache", action="store_true", help="do not read or write the model-output cache")
     report.add_argument("--cache-dir", type=Path, help="cache directory (default: ~/.cache/mt-check)")
+    report.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on a Dask cluster: tcp://HOST:PORT of a running scheduler, or local:N "
+                        "to start N worker processes here (needs mt-check[distributed])")  # fmt: skip
+    report.add_argument("--worker-cache", choices=["shared", "per-worker"], default="shared",
+                        help="with --scheduler: one model-output cache for all workers (shared), or one "
+                        "per worker under CACHE_DIR/workers/ (for network filesystems)")  # fmt: skip
 
     evaluate = commands.add_parser(
         "evaluate", help="score the checker against gold span annotations (JSONL)",
@@ -94,10 +109,14 @@ def _print_summary(report: object, top: int) -> None:
 
     assert isinstance(report, Report)
     for row in report.documents.itertuples():
+        if isinstance(row.error, str) and not isinstance(row.label, str):
+            print(f"{row.doc_id}: not checked: {row.error}")
+            continue
+        scored = row.quality_score == row.quality_score  # NaN: empty, or no French sentence
         print(
             f"{row.doc_id}: {row.sentences} sentences, {row.n_issues} issues "
             f"({row.n_critical} critical, {row.n_major} major, {row.n_minor} minor), "
-            f"quality {row.quality_score:.1f} [{row.label}]"
+            + (f"quality {row.quality_score:.1f} [{row.label}]" if scored else f"not scored [{row.label}]")
         )
     skipped = {k: v for k, v in report.meta["stages"].items() if isinstance(v, str) and v != "ran"}
     if skipped:
@@ -139,9 +158,12 @@ def _report(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
     )
     started = time.perf_counter()
-    report = checker.run(documents)
+    report = _run_on_cluster(checker, documents, args) if args.scheduler else checker.run(documents)
     seconds = time.perf_counter() - started
     written = report.save(args.out, formats=formats)
+    for row in report.documents.itertuples():  # a file not read, a detector that failed on it
+        if isinstance(row.error, str):
+            print(f"mt-check: warning: {row.doc_id}: {row.error}", file=sys.stderr)
     if not args.quiet:
         _print_summary(report, args.top)
         n = len(report.sentences)
@@ -154,6 +176,14 @@ def _report(args: argparse.Namespace) -> int:
         if any(Severity(s).rank >= threshold for s in report.issues["severity"]):
             return 1
     return 0
+
+
+def _run_on_cluster(checker: Checker, documents: list[Document], args: argparse.Namespace) -> Report:
+    try:
+        from mt_check import distributed
+    except ImportError as err:
+        raise InputError(f"--scheduler needs Dask: pip install 'mt-check[distributed]' ({err})") from None
+    return distributed.run(checker, documents, args.scheduler, worker_cache=args.worker_cache)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -182,7 +212,7 @@ def _models(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     handler = {"report": _report, "evaluate": _evaluate, "models": _models}[args.command]
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _sigterm_interrupts():
         warnings.simplefilter("always")
         try:
             code = handler(args)
@@ -190,11 +220,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             _flush_warnings(caught)
             print(f"mt-check: error: {err}", file=sys.stderr)
             return 2
-        except KeyboardInterrupt:
-            print("mt-check: interrupted", file=sys.stderr)
-            return 130
+        except OSError as err:  # the system refused: disk full, permission denied (report files)
+            _flush_warnings(caught)
+            print(f"mt-check: error: {err}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt as stop:
+            terminated = isinstance(stop, _Terminated)
+            cached = args.command == "report" and not args.no_cache
+            resume = "; finished translations are cached: run the same command to resume" if cached else ""
+            print(f"mt-check: {'terminated' if terminated else 'interrupted'}{resume}", file=sys.stderr)
+            return 143 if terminated else 130
     _flush_warnings(caught)
     return code
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised wherever the program is, like Ctrl-C: the same clean stop."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM stops the run as Ctrl-C does (only the main thread may set signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _flush_warnings(caught: list[warnings.WarningMessage]) -> None:

@@ -46,9 +46,14 @@ def _missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+# Control characters kept from the input (a NUL) show as their Unicode pictures (␀), which a
+# browser would otherwise drop or replace unseen; tab and line breaks stay (tooltips use them).
+_PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\r"} | {0x7F: 0x2421}
+
+
 def esc(value: object) -> str:
     """The escaped text of a value (``–`` when missing): safe in text and in quoted attributes."""
-    return NA if _missing(value) else html.escape(str(value), quote=True)
+    return NA if _missing(value) else html.escape(str(value).translate(_PICTURES), quote=True)
 
 
 def _num(value: object, digits: int = 1) -> str:

@@ -1,18 +1,30 @@
 """Reading input: text files, directories of .txt files, tables, and strings, into Documents.
 
-Text is kept exactly as decoded (only a byte-order mark is removed), so every offset in a report
-slices the text the user gave. Document ids follow DESIGN.md: a file's path relative to the
-directory given, or its file name when a file is given; ``text-N`` for strings (1-based); for
-tables (CSV, TSV, JSONL, Parquet) the ``id_column`` value, else the 1-based row number.
+Text is kept exactly as decoded (only a byte-order mark is removed; no Unicode normalisation, no
+line-ending conversion), so every offset in a report slices the text the user gave. Document ids
+follow DESIGN.md: a file's path relative to the directory given, or its file name when a file is
+given; ``text-N`` for strings (1-based); for tables (CSV, TSV, JSONL, Parquet) the ``id_column``
+value, else the 1-based row number.
+
+Decoding (:func:`decode_bytes`): a byte-order mark decides (UTF-8, UTF-16, UTF-32); else UTF-16
+without a BOM is recognised by its NUL bytes; else UTF-8; and when most non-ASCII bytes are not
+UTF-8, a Western single-byte code page (Windows-1252, Latin-1, Latin-9, Mac Roman, CP850) picked
+by charset-normalizer. Invalid sequences in an otherwise UTF-8 file become U+FFFD and are reported
+in ``Document.warnings``, as are control characters (kept as they are). A binary file (a known
+signature, or many control bytes) is refused; inside a directory it becomes a document with its
+reason in ``Document.errors`` and no text, so one stray file does not stop a batch.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mt_check.types import Document, InputError
 
@@ -21,33 +33,186 @@ if TYPE_CHECKING:
 
 Source = str | os.PathLike[str] | Document
 
+# Signatures of files people give by mistake; anything else binary is caught by its control bytes.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt document)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+# Bytes that plain text in any ASCII-compatible encoding almost never holds (tab, line breaks,
+# form feed, ESC and the file/group/record separators are left out).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), 0x7F])
+_BINARY_SHARE = 0.05  # of the first 64 KiB; random or compressed bytes have about 10 %
+_BINARY_SHARE_SHORT = 0.25  # below 8 such bytes: a short note with a stray NUL or two is text
+_SNIFF = 65536
+# Control characters reported in a decoded text (str.isspace() ones are whitespace, not noise).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# Legacy code pages a French file may come in; charset-normalizer picks among these only (left
+# free, it reads short French as Farsi or Central European code pages).
+_LEGACY = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850")
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _position(text: str, index: int) -> str:
+    """``line L, column C`` (1-based; \\r\\n, \\r and \\n end a line, as in segmentation)."""
+    line_start, line = 0, 1
+    for match in _NEWLINE.finditer(text, 0, index):
+        line_start, line = match.end(), line + 1
+    return f"line {line}, column {index - line_start + 1}"
+
+
+def _signature(data: bytes) -> str | None:
+    return next((kind for signature, kind in _SIGNATURES if data.startswith(signature)), None)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a binary file looks like (``"a PNG image"``), or None for text."""
+    kind = _signature(data)
+    if kind is not None:
+        return kind
+    sample = data[:_SNIFF]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if _noisy(controls, len(sample)):
+        return f"{100 * controls / len(sample):.0f}% control bytes"
+    return None
+
+
+def _noisy(count: int, total: int) -> bool:
+    share = count / total if total else 0.0
+    return share > _BINARY_SHARE and (count >= 8 or share > _BINARY_SHARE_SHORT)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when every other byte is NUL (Latin text in UTF-16), else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0:_SNIFF:2], data[1:_SNIFF:2]
+    if odd.count(0) >= 0.4 * len(odd) and even.count(0) <= 0.02 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.4 * len(even) and odd.count(0) <= 0.02 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _replacing(data: bytes, encoding: str) -> tuple[str, list[str]]:
+    """Decode, replacing invalid sequences with U+FFFD; say how many and where the first was."""
+    skip = 0
+    if encoding == "utf-8-sig":  # its errors count from after the BOM: decode the rest as UTF-8
+        data, encoding, skip = data[3:], "utf-8", 3
+    try:
+        return data.decode(encoding), []
+    except UnicodeDecodeError as err:
+        first = err.start
+    text = data.decode(encoding, errors="replace")
+    before = data[:first].decode(encoding, errors="replace")
+    already = data.count("\ufffd".encode()) if encoding.startswith("utf-8") else 0
+    replaced = max(1, text.count("\ufffd") - already)
+    return text, [
+        f"{replaced} invalid {encoding.upper()} byte sequence(s) replaced with "
+        f"U+FFFD (first at {_position(before, len(before))}, byte {first + skip})"
+    ]
+
+
+def _legacy_encoding(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is not None:
+        return str(best.encoding)
+    try:  # charset-normalizer gives up on very short texts: French is then most likely cp1252
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin_1"
+    return "cp1252"
+
+
+def _control_warning(text: str) -> list[str]:
+    found = _CONTROL_CHARS.search(text)
+    if found is None:
+        return []
+    count = len(_CONTROL_CHARS.findall(text))
+    return [
+        f"{count} control character(s) kept as they are (first U+{ord(found.group()):04X} at "
+        f"{_position(text, found.start())})"
+    ]
+
+
+def decode_bytes(data: bytes, name: str) -> Decoded:
+    """Decode file bytes (see the module docstring); raise InputError for a binary file."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        encoding = _utf16_without_bom(data) if _signature(data) is None else None
+    if encoding is None:
+        kind = _binary_kind(data)
+        if kind is not None:
+            raise InputError(
+                f"{name}: looks like a binary file ({kind}), not text; mt-check reads plain text "
+                "(UTF-8, UTF-16, Windows-1252/Latin-1)"
+            )
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            loose = data.decode("utf-8", errors="surrogateescape")
+            invalid = len(_SURROGATE.findall(loose))
+            valid = len(loose) - len(loose.encode("ascii", errors="ignore")) - invalid
+            # Real UTF-8 characters outnumber the bad bytes: a UTF-8 file with a few broken
+            # sequences. Otherwise a legacy code page (where é is one byte, never valid UTF-8).
+            encoding = "utf-8" if valid >= invalid else _legacy_encoding(data)
+    text, warnings = _replacing(data, encoding)  # the utf-8-sig/16/32 codecs drop the BOM
+    sample = text[:_SNIFF]
+    noise = len(_CONTROL_CHARS.findall(sample))
+    if not encoding.startswith("utf-8"):  # (a UTF-8 text may hold U+FFFD of its own)
+        noise += sample.count("\ufffd")
+    if _noisy(noise, len(sample)):  # e.g. binary bytes behind a UTF-16 BOM
+        raise InputError(
+            f"{name}: looks like a binary file ({100 * noise / len(sample):.0f}% control or "
+            f"undecodable characters as {encoding}), not text"
+        )
+    return Decoded(text, encoding, tuple(warnings + _control_warning(text)))
+
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode file bytes; return (text, encoding). UTF-8 (with or without BOM) and UTF-16 with BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as err:
-            raise InputError(f"{name}: invalid UTF-16 at byte {err.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
+    """Decode file bytes; return (text, encoding). See :func:`decode_bytes`."""
+    decoded = decode_bytes(data, name)
+    return decoded.text, decoded.encoding
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "convert it with `iconv -t utf-8`"
-        ) from None
-    return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
 def read_file(path: Path, doc_id: str) -> Document:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    text, encoding = decode(data, str(path))
-    return Document(id=doc_id, text=text, encoding=encoding)
+    decoded = decode_bytes(_read_bytes(path), str(path))
+    return Document(id=doc_id, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
 
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
@@ -62,42 +227,101 @@ class Columns:
     source: str | None = None
 
 
-def _read_table(path: Path) -> pd.DataFrame:
+def _jsonl_frame(path: Path, text: str) -> pd.DataFrame:
+    """JSONL parsed line by line, so that an error names its line (pandas' does not)."""
+    import pandas as pd
+
+    records: list[dict[str, Any]] = []
+    for number, line in enumerate(text.split("\n"), 1):  # JSON strings may hold U+2028: split on \n only
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            where = f"{path}: line {number}, column {err.colno}"
+            raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{path}: line {number}: expected a JSON object, got {type(record).__name__}")
+        records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
+def _read_table(path: Path) -> tuple[pd.DataFrame, Decoded | None]:
+    """The table and, for text formats, how the file was decoded."""
     import pandas as pd
 
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            return pd.read_parquet(path), None
+        except (ValueError, OSError, ImportError) as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise InputError(f"{path}: cannot read as a parquet table ({first})") from None
+    decoded = decode_bytes(_read_bytes(path), str(path))
+    if suffix in (".jsonl", ".ndjson"):
+        return _jsonl_frame(path, decoded.text), decoded
+    sep = "\t" if suffix == ".tsv" else ","
     try:
-        if suffix == ".parquet":
-            frame = pd.read_parquet(path)
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(path, lines=True, dtype=False)
-        else:
-            frame = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
-    except (ValueError, OSError, ImportError) as err:
+        frame = pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False)
+    except ValueError as err:  # pandas' ParserError and EmptyDataError name the line
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise InputError(f"{path}: cannot read as a {suffix[1:]} table ({first})") from None
-    return frame
+    return frame, decoded
+
+
+def _delimiter_hint(path: Path, frame: pd.DataFrame) -> str:
+    if len(frame.columns) != 1:
+        return ""
+    header = str(frame.columns[0])
+    used = "a tab" if path.suffix.lower() == ".tsv" else "','"
+    candidates = (("\t", "a tab"), (";", "';'"), (",", "','"), ("|", "'|'"))
+    others = [name for sep, name in candidates if sep in header]
+    found = f"; {path.suffix} files are split at {used}, but the header holds {others[0]}" if others else ""
+    return f" (wrong delimiter?){found}"
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, str | list | dict) and bool(pd.isna(value)))
+
+
+def _cell_warnings(text: str, decoded: Decoded | None) -> tuple[str, ...]:
+    """The file's decoding warnings that concern this cell (a replaced byte, a control character)."""
+    if decoded is None or not decoded.warnings:
+        return ()
+    notes = []
+    if "\ufffd" in text and any("U+FFFD" in w for w in decoded.warnings):
+        notes.append(f"{text.count(chr(0xFFFD))} U+FFFD replacing invalid bytes of the file")
+    return (*notes, *_control_warning(text))
 
 
 def read_table(path: Path, columns: Columns) -> list[Document]:
     """One Document per row; errors name the file, the row (1-based) and the column."""
     if columns.text is None:
         raise InputError(f"{path}: tabular input needs --text-column (the column with the French text)")
-    frame = _read_table(path)
+    frame, decoded = _read_table(path)
     for role, name in (("text", columns.text), ("id", columns.id), ("source", columns.source)):
         if name is not None and name not in frame.columns:
             found = ", ".join(map(str, frame.columns))
-            hint = " (wrong delimiter?)" if len(frame.columns) == 1 else ""
-            raise InputError(f"{path}: no {role} column {name!r}; columns are: {found}{hint}")
+            raise InputError(
+                f"{path}: no {role} column {name!r}; columns are: {found}{_delimiter_hint(path, frame)}"
+            )
     documents: list[Document] = []
     first_row: dict[str, int] = {}
     for row, record in enumerate(frame.to_dict("records"), 1):
         text = record[columns.text]
-        if not isinstance(text, str) or not text.strip():
+        if _missing(text) or (isinstance(text, str) and not text.strip()):
             raise InputError(f"{path}: row {row}, column {columns.text!r}: empty text cell")
+        if not isinstance(text, str):
+            raise InputError(
+                f"{path}: row {row}, column {columns.text!r}: expected text, "
+                f"got {type(text).__name__} {text!r}"
+            )
         doc_id = str(row)
         if columns.id is not None:
-            doc_id = "" if record[columns.id] is None else str(record[columns.id]).strip()
+            value = record[columns.id]
+            doc_id = "" if _missing(value) else str(value).strip()
             if not doc_id:
                 raise InputError(f"{path}: row {row}, column {columns.id!r}: empty id cell")
             if doc_id in first_row:
@@ -107,15 +331,38 @@ def read_table(path: Path, columns: Columns) -> list[Document]:
                 )
             first_row[doc_id] = row
         source = record[columns.source] if columns.source is not None else None
-        documents.append(Document(id=doc_id, text=text, source=None if source is None else str(source)))
+        documents.append(
+            Document(
+                id=doc_id,
+                text=text,
+                source=None if _missing(source) else str(source),
+                encoding=decoded.encoding if decoded else None,
+                warnings=_cell_warnings(text, decoded),
+            )
+        )
     return documents
 
 
 def _directory(path: Path, pattern: str) -> list[Document]:
+    """Every matching file; one that cannot be read is a document with its reason and no text."""
     files = sorted(p for p in path.rglob(pattern) if p.is_file())
     if not files:
         raise InputError(f"{path}: no files matching {pattern!r} in this directory")
-    return [read_file(p, p.relative_to(path).as_posix()) for p in files]
+    documents = []
+    for file in files:
+        doc_id = file.relative_to(path).as_posix()
+        try:
+            documents.append(read_file(file, doc_id))
+        except InputError as err:
+            reason = str(err).removeprefix(f"{file}: ")
+            documents.append(Document(id=doc_id, text="", errors=(f"not read: {reason}",)))
+    if all(doc.errors for doc in documents):
+        first = documents[0].errors[0].removeprefix("not read: ")
+        raise InputError(
+            f"{path}: no readable files matching {pattern!r} ({len(files)} refused; "
+            f"{documents[0].id}: {first})"
+        )
+    return documents
 
 
 def _looks_like_path(value: str) -> bool:

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from mt_check import detectors as detector_registry
-from mt_check import scoring, segment
+from mt_check import language, scoring, segment
 from mt_check.__version__ import __version__
 from mt_check.cache import TranslationCache, cache_key, default_cache_dir
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
-from mt_check.report import Report, build_tables
+from mt_check.report import Report, build_tables, concat
 from mt_check.types import (
     Document,
     InputError,
@@ -104,7 +104,11 @@ class Checker:
 
     # -- stages ---------------------------------------------------------------------------
 
-    def _translate(self, sentences: Sequence[Sentence], stages: dict[str, Any]) -> list[Translation | None]:
+    def _translate(
+        self, sentences: Sequence[Sentence], stages: dict[str, Any], errors: dict[str, str] | None = None
+    ) -> list[Translation | None]:
+        """Translations aligned with ``sentences``; None where a model is off or failed (the
+        failure goes in ``errors``, keyed by sentence text)."""
         bt = self._translator("back-translation", self.bt_model)
         if bt is None:
             after = "skipped: needs the back-translation, which did not run"
@@ -121,19 +125,28 @@ class Checker:
             stages.update(round_trip=reason, forced_decoding=reason)
         else:
             stages.update(round_trip=RAN, forced_decoding=RAN)
-        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages)
-        return [_shift(by_text[s.text], s.start) for s in sentences]
+        failed: dict[str, str] = {}
+        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages, failed)
+        if failed:
+            stages["translation_errors"] = len(failed)
+            if errors is not None:
+                errors.update(failed)
+        return [_shift(by_text[s.text], s.start) if s.text in by_text else None for s in sentences]
 
     def _translate_texts(
-        self, texts: Sequence[str], bt: Any, rt: Any | None, stages: dict[str, Any]
+        self,
+        texts: Sequence[str],
+        bt: Any,
+        rt: Any | None,
+        stages: dict[str, Any],
+        failed: dict[str, str] | None = None,
     ) -> dict[str, Translation]:
         """Translations of the distinct texts, sentence-relative, from the cache or the models.
 
         Work goes in chunks, each stored in the cache as soon as it is done, so an interrupted
-        run resumes where it stopped.
+        run resumes where it stopped. A text the models fail on is left out (its error goes in
+        ``failed``) and never cached.
         """
-        from mt_check.translate import back_translate
-
         unique = list(dict.fromkeys(texts))
         signature = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}"
         keys = {text: cache_key(signature, text) for text in unique}
@@ -152,9 +165,10 @@ class Checker:
         with self._progress(len(todo), "translate") as bar:
             for i in range(0, len(todo), chunk):
                 part = todo[i : i + chunk]
-                pseudo = [Sentence("", n, 0, len(text), text) for n, text in enumerate(part)]
-                results = dict(zip(part, back_translate(pseudo, bt, rt), strict=True))
-                if store is not None:
+                results, errors = _translate_chunk(part, bt, rt)
+                if failed is not None:
+                    failed.update(errors)
+                if store is not None and results:
                     store.put_many({keys[text]: t for text, t in results.items()})
                 done.update(results)
                 bar.update(len(part))
@@ -173,7 +187,9 @@ class Checker:
         show = sys.stderr.isatty() if self.progress is None else self.progress
         return tqdm(total=total, desc=stage, unit="sent", disable=not show or total == 0, leave=False)
 
-    def _parse(self, doc_sentences: Sequence[Sentence], stages: dict[str, Any]) -> tuple[Any, ...] | None:
+    def _parse(
+        self, doc_sentences: Sequence[Sentence], stages: dict[str, Any], errors: list[str] | None = None
+    ) -> tuple[Any, ...] | None:
         if not any(PARSE in d.requires for d in self._detectors):
             stages.setdefault("parse", "skipped: no enabled detector needs it")
             return None
@@ -189,11 +205,22 @@ class Checker:
             stages["parse"] = f"skipped: spaCy model unavailable ({err})"
             warnings.warn(f"parsing skipped: {err}", ModelUnavailableWarning, stacklevel=3)
             return None
+        except Exception as err:  # noqa: BLE001 - isolation: spaCy failing on one document's text
+            if errors is not None:
+                errors.append(f"parse: {_describe(err)}")
+            return None
         stages["parse"] = RAN
         return parses
 
-    def _detect(self, ctx: DocumentContext, stages: dict[str, Any]) -> list[Issue]:
+    def _detect(
+        self, ctx: DocumentContext, stages: dict[str, Any], errors: list[str] | None = None
+    ) -> list[Issue]:
+        """Issues of every detector on one document. A detector that raises, or reports a span
+        that is not in the text, costs its own issues on this document, recorded in ``errors``
+        (else raised as MtCheckError); the other detectors and the other documents go on."""
         ran: dict[str, str] = stages.setdefault("detectors", {})
+        problems: list[str] = []
+        sent_ids = {s.sent_id for s in ctx.sentences}
         found: list[Issue] = []
         for detector in self._detectors:
             reason = detector.unavailable_reason()
@@ -209,40 +236,106 @@ class Checker:
                 ran.setdefault(detector.name, f"skipped: {reason}")
                 continue
             ran[detector.name] = RAN
-            found.extend(detector.detect(ctx))
-        for issue in found:
-            if ctx.document.text[issue.start : issue.end] != issue.span:
-                raise MtCheckError(
-                    f"detector {issue.detectors[0]} reported span {issue.span!r} at "
-                    f"{issue.start}-{issue.end}, which does not match the document text"
-                )
+            try:
+                issues = list(detector.detect(ctx))
+            except ModelUnavailableError as err:
+                if self.require_models:
+                    raise
+                problems.append(f"detector {detector.name}: {err}")
+                continue
+            # Isolation of third-party failures (spaCy, spylls, Grammalecte) and detector bugs on
+            # unusual text: whatever a detector raises costs its issues on this document only.
+            except Exception as err:  # noqa: BLE001
+                problems.append(f"detector {detector.name}: {_describe(err)}")
+                continue
+            for issue in issues:
+                if ctx.document.text[issue.start : issue.end] != issue.span or issue.sent_id not in sent_ids:
+                    problems.append(
+                        f"detector {detector.name} reported span {issue.span!r} at {issue.start}-"
+                        f"{issue.end} (sentence {issue.sent_id}), which does not match the document text"
+                    )
+                else:
+                    found.append(issue)
+        if problems:
+            stages["detector_errors"] = stages.get("detector_errors", 0) + len(problems)
+            if errors is None:
+                raise MtCheckError(f"{ctx.document.id}: {problems[0]}")
+            errors.extend(problems)
         return found
 
     # -- public ---------------------------------------------------------------------------
 
     def run(self, documents: Sequence[Document]) -> Report:
-        stages: dict[str, Any] = {"segmentation": RAN}
+        stages: dict[str, Any] = {"segmentation": RAN, "language": RAN}
         segmented = [(doc, segment.segment(doc)) for doc in documents]
         all_sentences = [s for _, sents in segmented for s in sents]
-        translations = self._translate(all_sentences, stages) if all_sentences else []
-        by_key = {(s.doc_id, s.sent_id): t for s, t in zip(all_sentences, translations, strict=True)}
+        # Sentences in another language keep their row but are neither translated nor checked.
+        languages = {(s.doc_id, s.sent_id): language.detect(s.text) for s in all_sentences}
+        french = [s for s in all_sentences if languages[(s.doc_id, s.sent_id)] == language.FRENCH]
+        failed_texts: dict[str, str] = {}
+        translations = self._translate(french, stages, failed_texts) if french else []
+        by_key = {(s.doc_id, s.sent_id): t for s, t in zip(french, translations, strict=True)}
+        sentence_errors = {
+            (s.doc_id, s.sent_id): [failed_texts[s.text]] for s in french if s.text in failed_texts
+        }
 
         issues: list[Issue] = []
+        document_errors: dict[str, list[str]] = {}
         with self._progress(len(all_sentences), "detect") as bar:
             for doc, sentences in segmented:
+                checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
+                errors = document_errors.setdefault(doc.id, [])
                 ctx = DocumentContext(
                     document=doc,
-                    sentences=sentences,
-                    translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
-                    parses=self._parse(sentences, stages) if sentences else None,
+                    sentences=checked,
+                    translations=tuple(by_key[(s.doc_id, s.sent_id)] for s in checked),
+                    parses=self._parse(checked, stages, errors) if checked else None,
                 )
-                issues.extend(self._detect(ctx, stages))
+                if checked:
+                    issues.extend(self._detect(ctx, stages, errors))
                 bar.update(len(sentences))
         issues = detector_registry.merge_issues(issues)
 
         meta = self._meta(stages)
-        tables = build_tables(segmented, by_key, issues, self.weights)
+        tables = build_tables(
+            segmented,
+            by_key,
+            issues,
+            self.weights,
+            languages=languages,
+            sentence_errors=sentence_errors,
+            document_errors=document_errors,
+        )
         return Report(*tables, meta=meta)
+
+    def run_isolated(self, documents: Sequence[Document]) -> Report:
+        """:meth:`run`, except that a document that raises costs that document, not the batch.
+
+        After a failure the batch is re-run one document at a time; a failing document keeps its
+        row in the documents table with its ``error`` (and no sentence rows). A model that cannot
+        be loaded with ``require_models`` still raises: that is a setting, not a document, failing.
+        """
+        try:
+            return self.run(documents)
+        except ModelUnavailableError:
+            raise
+        except Exception as err:  # noqa: BLE001 - any bug in any stage; found per document below
+            if len(documents) == 1:
+                return self.failed(documents[0], f"{type(err).__name__}: {err}")
+        reports = []
+        for doc in documents:
+            try:
+                reports.append(self.run([doc]))
+            except ModelUnavailableError:
+                raise
+            except Exception as err:  # noqa: BLE001 - recorded in the report, the batch goes on
+                reports.append(self.failed(doc, f"{type(err).__name__}: {err}"))
+        return concat(reports, merge_meta([r.meta for r in reports]))
+
+    def failed(self, document: Document, error: str) -> Report:
+        """The report of a document that could not be checked: one documents row with ``error``."""
+        tables = build_tables([(document, ())], {}, [], self.weights, errors={document.id: error})
+        return Report(*tables, meta=self._meta({"segmentation": f"failed for {document.id}"}))
 
     def _meta(self, stages: dict[str, Any]) -> dict[str, Any]:
         import sacrebleu
@@ -277,6 +370,66 @@ class Checker:
             "sacrebleu": {"version": sacrebleu.__version__, "signatures": metrics},
             "python": platform.python_version(),
         }
+
+
+def merge_meta(metas: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The meta of one run made of several batches: a stage ran if it ran in any batch, counts
+    add up, and the signature is that of a batch that loaded the most models."""
+    if not metas:
+        return {}
+    richest = max(metas, key=lambda m: len(m.get("models", {})))
+    merged = dict(richest)
+    stages: dict[str, Any] = {}
+    for meta in metas:
+        stages = _merge_stages(stages, meta.get("stages", {}))
+    merged["stages"] = stages
+    merged["model_errors"] = {k: v for m in metas for k, v in m.get("model_errors", {}).items()}
+    return merged
+
+
+def _merge_stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(a)
+    for key, value in b.items():
+        old = out.get(key)
+        if key not in out:
+            out[key] = value
+        elif isinstance(old, Mapping) and isinstance(value, Mapping):
+            out[key] = _merge_stages(old, value)
+        elif isinstance(old, int) and isinstance(value, int) and not isinstance(value, bool):
+            out[key] = old + value
+        elif value == RAN or (isinstance(old, str) and old.startswith("failed")):
+            out[key] = value
+    return out
+
+
+def _describe(error: BaseException) -> str:
+    """``Type: first line of the message`` (at most 300 characters) for an ``errors`` cell."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    message = message if len(message) <= 300 else message[:297] + "..."
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _translate_chunk(
+    part: Sequence[str], bt: Any, rt: Any | None
+) -> tuple[dict[str, Translation], dict[str, str]]:
+    """Translations of ``part``; when the models raise, each text again alone, so that only the
+    texts that fail are lost (with their error)."""
+    from mt_check.translate import back_translate
+
+    pseudo = [Sentence("", n, 0, len(text), text) for n, text in enumerate(part)]
+    try:
+        return dict(zip(part, back_translate(pseudo, bt, rt), strict=True)), {}
+    # Isolation of third-party failures: torch/transformers/sentencepiece raising on some input.
+    except Exception as err:  # noqa: BLE001
+        if len(part) == 1:
+            return {}, {part[0]: f"back-translation: {_describe(err)}"}
+    results: dict[str, Translation] = {}
+    failed: dict[str, str] = {}
+    for text in part:
+        done, errors = _translate_chunk([text], bt, rt)
+        results.update(done)
+        failed.update(errors)
+    return results, failed
 
 
 def _shift(translation: Translation, offset: int) -> Translation:

@@ -19,7 +19,7 @@ SENTENCE_COLUMNS = [
     "doc_id", "sent_id", "paragraph", "start", "end", "text", "words",
     "back_translation", "round_trip", "bt_logprob", "fd_logprob", "least_likely",
     "rt_chrf", "rt_bleu", "rt_ter",
-    "n_issues", "worst_severity", "penalty", "quality_score", "label",
+    "n_issues", "worst_severity", "penalty", "quality_score", "label", "language", "errors",
 ]  # fmt: skip
 ISSUE_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "span", "category", "layer", "severity", "code",
@@ -27,9 +27,12 @@ ISSUE_COLUMNS = [
 ]  # fmt: skip
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "encoding", "characters", "sentences", "words", "n_issues", "n_minor", "n_major",
-    "n_critical", "penalty", "mean_rt_chrf", "quality_score", "label",
+    "n_critical", "penalty", "mean_rt_chrf", "quality_score", "label", "error", "warnings",
 ]  # fmt: skip
+ISSUE_ORDER = ["doc_id", "sent_id", "start", "end", "code"]
 LEAST_LIKELY_WORDS = 3
+FRENCH = "fr"
+NOT_FRENCH = "not-french"  # the label of a sentence (or document) in another language: not scored
 
 
 def _least_likely(translation: Translation | None) -> str | None:
@@ -44,8 +47,26 @@ def build_tables(
     translations: Mapping[tuple[str, int], Translation | None],
     issues: Sequence[Issue],
     weights: Mapping[Severity, float],
+    errors: Mapping[str, str] | None = None,
+    *,
+    languages: Mapping[tuple[str, int], str] | None = None,
+    sentence_errors: Mapping[tuple[str, int], Sequence[str]] | None = None,
+    document_errors: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(sentences, issues, documents) tables from the stages' outputs."""
+    """(sentences, issues, documents) tables from the stages' outputs.
+
+    ``errors`` maps the id of a document that could not be checked to why: its row keeps the
+    error, no score and no label (pass it with no sentences).
+
+    ``languages`` gives each sentence's language (default French); a sentence in another language
+    is not scored (label ``not-french``). ``sentence_errors`` and ``document_errors`` are what a
+    stage could not do for a sentence or a document that was still checked: they go in the
+    ``errors``/``error`` columns, and the scores stand on what did run.
+    """
+    errors = errors or {}
+    languages = languages or {}
+    sentence_errors = sentence_errors or {}
+    document_errors = document_errors or {}
     by_sentence: dict[tuple[str, int], list[Issue]] = {}
     for issue in issues:
         by_sentence.setdefault((issue.doc_id, issue.sent_id), []).append(issue)
@@ -68,7 +89,7 @@ def build_tables(
     document_rows: list[dict[str, Any]] = []
     for doc, sentences in segmented:
         doc_issues: list[Issue] = []
-        doc_words = 0
+        doc_words = n_french = french_words = 0
         chrfs: list[float] = []
         for s in sentences:
             key = (s.doc_id, s.sent_id)
@@ -77,12 +98,16 @@ def build_tables(
             t = translations.get(key)
             rt = rt_scores.get(key)
             words = scoring.count_words(s.text)
+            language = languages.get(key, FRENCH)
+            french = language == FRENCH
             doc_words += words
+            french_words += words if french else 0
+            n_french += french
             if rt is not None:
                 chrfs.append(rt.chrf)
             points = scoring.penalty(found, weights)
             worst = scoring.worst_severity(found)
-            score = scoring.quality_score(points, words, rt.chrf if rt else None)
+            score = scoring.quality_score(points, words, rt.chrf if rt else None) if french else None
             sentence_rows.append(
                 {
                     "doc_id": s.doc_id,
@@ -104,13 +129,21 @@ def build_tables(
                     "worst_severity": worst.value if worst else None,
                     "penalty": points,
                     "quality_score": score,
-                    "label": scoring.label(score, worst),
+                    "label": scoring.label(score, worst) if score is not None else NOT_FRENCH,
+                    "language": language,
+                    "errors": "; ".join(sentence_errors.get(key, ())) or None,
                 }  # fmt: skip
             )
         points = scoring.penalty(doc_issues, weights)
         mean_chrf = sum(chrfs) / len(chrfs) if chrfs else None
-        score = scoring.quality_score(points, doc_words, mean_chrf)
+        score = scoring.quality_score(points, french_words, mean_chrf)
         worst = scoring.worst_severity(doc_issues)
+        failed = errors.get(doc.id)
+        error = "; ".join([*doc.errors, *([failed] if failed else []), *document_errors.get(doc.id, ())])
+        # Nothing to score: a document not read or not checked, empty, or with no French sentence.
+        unscored = "" if n_french else "empty" if not sentences else NOT_FRENCH
+        if failed or doc.errors:
+            unscored = "failed"
         document_rows.append(
             {
                 "doc_id": doc.id,
@@ -123,8 +156,10 @@ def build_tables(
                 **{f"n_{sev.value}": sum(i.severity is sev for i in doc_issues) for sev in Severity},
                 "penalty": points,
                 "mean_rt_chrf": mean_chrf,
-                "quality_score": score,
-                "label": scoring.label(score, worst),
+                "quality_score": None if unscored else score,
+                "label": None if unscored == "failed" else unscored or scoring.label(score, worst),
+                "error": error or None,
+                "warnings": "; ".join(doc.warnings) or None,
             }  # fmt: skip
         )
 
@@ -159,6 +194,7 @@ _SENTENCE_DTYPES = {
     "bt_logprob": "float64", "fd_logprob": "float64", "least_likely": _STR,
     "rt_chrf": "float64", "rt_bleu": "float64", "rt_ter": "float64", "n_issues": "int64",
     "worst_severity": _STR, "penalty": "float64", "quality_score": "float64", "label": _STR,
+    "language": _STR, "errors": _STR,
 }  # fmt: skip
 _ISSUE_DTYPES = {
     "doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64", "span": _STR,
@@ -169,9 +205,24 @@ _DOCUMENT_DTYPES = {
     "doc_id": _STR, "source": _STR, "encoding": _STR, "characters": "int64", "sentences": "int64",
     "words": "int64", "n_issues": "int64", "n_minor": "int64", "n_major": "int64",
     "n_critical": "int64", "penalty": "float64", "mean_rt_chrf": "float64",
-    "quality_score": "float64", "label": _STR,
+    "quality_score": "float64", "label": _STR, "error": _STR, "warnings": _STR,
 }  # fmt: skip
 _DTYPES = {"sentences": _SENTENCE_DTYPES, "issues": _ISSUE_DTYPES, "documents": _DOCUMENT_DTYPES}
+
+
+def concat(reports: Sequence[Report], meta: dict[str, Any]) -> Report:
+    """One Report from several (batches of one run, in order): tables stacked, ``meta`` given."""
+    if not reports:
+        empty = build_tables([], {}, [], scoring.DEFAULT_WEIGHTS)
+        return Report(*empty, meta=meta)
+    sentences, issues, documents = (
+        pd.concat([getattr(r, name) for r in reports], ignore_index=True).astype(dtypes)
+        for name, dtypes in (("sentences", _SENTENCE_DTYPES), ("issues", _ISSUE_DTYPES),
+                             ("documents", _DOCUMENT_DTYPES))
+    )  # fmt: skip
+    # Issues in the order of one run (detectors.merge_issues); the other tables keep input order.
+    issues = issues.sort_values(ISSUE_ORDER, kind="stable", ignore_index=True)
+    return Report(sentences, issues, documents, meta=meta)
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:

@@ -6,17 +6,30 @@ lower-case word or a number, datelines ("JAKARTA - "), sentence ends inside « �
 recomputed against the paragraph (pySBD's own char spans drift on repeated text), so every
 sentence satisfies ``document.text[start:end] == text`` and sentences cover every non-space
 character of the document exactly once.
+
+Time stays linear in the input: pySBD, whose time grows faster than the length of what it is
+given, sees a long paragraph in windows of at most ``WINDOW`` characters cut at spaces (a piece
+left without an end at a window's edge is glued back by the repair rules), and a sentence longer
+than ``MAX_SENTENCE`` characters (a line with no punctuation) is cut at spaces, after a comma where
+there is one, into pieces of at most that length, each reported as a sentence.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from mt_check.types import Document, Sentence
 
+WINDOW = 4000  # characters pySBD segments at once
+MAX_SENTENCE = 1000  # longest sentence reported; longer runs are cut into pieces of this size
+# Where an over-long sentence is best cut: after a comma, semicolon or colon, else at a space.
+_SOFT_BREAK = re.compile(r"[,;:]\s+")
+_SPACE = re.compile(r"\s+")
+_ENDS = re.compile(r"[.!?…。．！？]")  # what pySBD may split after
 # Closing marks that belong to the sentence before them.
 _CLOSERS = "»)]”’\"'"
 _TERMINATOR = re.compile(r"[.!?…]+[\s»”\"')\]]*$")
@@ -85,7 +98,9 @@ def _locate(paragraph: str, pieces: list[str]) -> list[tuple[int, int]]:
 
 def _abbreviation_before_end(text: str) -> str | None:
     """The abbreviation (lower-cased) that the final period of ``text`` closes, if any."""
-    match = re.search(r"(?:^|[\s(])([\wÀ-ÿ°]{1,6})\.$", text)
+    # NFC for the lookup only: "févr." typed in decomposed form is still an abbreviation. Sixteen
+    # characters hold any abbreviation with the space before it.
+    match = re.search(r"(?:^|[\s(])([\wÀ-ÿ°]{1,6})\.$", unicodedata.normalize("NFC", text[-16:]))
     if match and match.group(1).lower() in _abbreviations() | _PREPOSITIVE:
         return match.group(1).lower()
     return None
@@ -134,12 +149,60 @@ def _repair(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return result
 
 
+def _windows(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Consecutive (start, end) windows of at most WINDOW characters, cut after a space."""
+    start = 0
+    while len(paragraph) - start > WINDOW:
+        end = start + WINDOW
+        space = paragraph.rfind(" ", start + WINDOW // 2, end)
+        end = space + 1 if space >= 0 else end
+        yield start, end
+        start = end
+    yield start, len(paragraph)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text, start, end))
+    return matches[-1] if matches else None
+
+
+def _hard_cut(text: str, at: int, floor: int) -> int:
+    """``at``, moved back so that no combining mark or joiner is separated from its base."""
+    while at > floor + 1 and (unicodedata.combining(text[at]) or text[at] in "\u200d\ufe0e\ufe0f"):
+        at -= 1
+    return at
+
+
+def _cap(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut the span into pieces of at most MAX_SENTENCE characters, at breaks or spaces."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        soft = _last(_SOFT_BREAK, paragraph, start + MAX_SENTENCE // 2, limit + 1)
+        space = soft or _last(_SPACE, paragraph, start + 1, limit + 1)
+        if space is not None and space.start() > start:
+            stop = space.start() + (1 if soft else 0)
+        else:  # no space at all (a URL, base64, a script without spaces): a hard cut
+            stop = _hard_cut(paragraph, limit, start)
+        pieces.append((start, stop))
+        gap = _SPACE.match(paragraph, stop)
+        start = gap.end() if gap else stop
+    pieces.append((start, end))
+    return pieces
+
+
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of one paragraph, stripped of surrounding spaces."""
     if not paragraph.strip():
         return []
-    pieces = _segmenter().segment(paragraph)
-    return _repair(paragraph, _locate(paragraph, pieces))
+    spans: list[tuple[int, int]] = []
+    for start, end in _windows(paragraph):
+        window = paragraph[start:end]
+        # Without a sentence-ending mark pySBD returns the window whole, slowly (it compiles a
+        # regular expression of each sentence it finds): skip it.
+        pieces = _segmenter().segment(window) if _ENDS.search(window) else [window]
+        spans += [(start + a, start + b) for a, b in _locate(window, pieces)]
+    return [piece for a, b in _repair(paragraph, spans) for piece in _cap(paragraph, a, b)]
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int, str]]:

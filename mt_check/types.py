@@ -62,6 +62,10 @@ class Document:
     text: str
     source: str | None = None  # the original (source-language) text, when the input has it
     encoding: str | None = None  # detected encoding of a file input
+    # What reading repaired or noticed (invalid bytes replaced, control characters): text is usable.
+    warnings: tuple[str, ...] = ()
+    # Why the input could not be read at all (a binary file in a directory): ``text`` is then empty.
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

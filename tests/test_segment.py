@@ -64,3 +64,29 @@ def test_offsets_with_any_line_ending(newline: str) -> None:
     assert [s.text for s in sentences] == ["Première phrase.", "Deuxième.", "Troisième ligne"]
     assert [s.paragraph for s in sentences] == [0, 0, 2]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # an over-long sentence is cut after a comma in the second half of the limit...
+        ("a" * 600 + ", " + "b" * 600, ["a" * 600 + ",", "b" * 600]),
+        # ...else at the last space before the limit
+        ("a" * 700 + " " + "b" * 700, ["a" * 700, "b" * 700]),
+        # ...else (no space at all) at the limit, never between a letter and its accent
+        ("x" * 999 + "e\u0301" + "y" * 10, ["x" * 999, "e\u0301" + "y" * 10]),
+        # an abbreviation typed with a decomposed accent is still one
+        ("Le 3 fe\u0301vr. 2024 il a parlé.", ["Le 3 fe\u0301vr. 2024 il a parlé."]),
+    ],
+)
+def test_long_and_decomposed_text(paragraph: str, expected: list[str]) -> None:
+    assert _texts(paragraph) == expected
+
+
+def test_windows_change_nothing_on_long_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the article as one 9,500-character paragraph: cut into windows for pySBD, same sentences
+    article = " ".join(SAMPLE.read_text(encoding="utf-8").split("\n"))
+    paragraph = " ".join([article] * 3)
+    windowed = split_paragraph(paragraph)
+    monkeypatch.setattr("mt_check.segment.WINDOW", 10**9)
+    assert windowed == split_paragraph(paragraph)
