@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from mt_check.detectors.base import Detector, DocumentContext
 from mt_check.types import Issue
@@ -46,29 +47,59 @@ def build(names: Iterable[str] | None = None) -> list[Detector]:
     if unknown:
         from mt_check.types import InputError
 
-        raise InputError(
-            f"unknown detector(s) {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}"
-        )
+        raise InputError(f"unknown detector(s) {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}")
     return [REGISTRY[n]() for n in chosen]
 
 
 def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
-    """One row per (document, span): issues from several detectors on the same span merge.
+    """One row per error: issues on the same span (any category), then issues on overlapping
+    spans of one category in one sentence, merge into one.
 
-    The most severe issue's category, message and suggestion win; ``detectors`` names all.
+    Detectors see the same error through different windows ("la" and "la légitimé" for one
+    gender error): a reviewer wants one row, and counting it twice doubles its penalty. The merged
+    row covers the union of the spans; the most severe issue (then one with a suggestion, then the
+    narrowest) gives the category, code, message and suggestion, the suggestion rewritten to the
+    union's text; ``detectors`` names every detector involved. Zero-length issues merge only with
+    issues at the same position.
     """
     by_span: dict[tuple[str, int, int], list[Issue]] = {}
-    for issue in issues:
+    for issue in issues:  # one span, one row, whatever the categories
         by_span.setdefault((issue.doc_id, issue.start, issue.end), []).append(issue)
-    merged: list[Issue] = []
-    for group in by_span.values():
-        best = max(group, key=lambda i: (i.severity.rank, i.suggestion is not None))
-        names = tuple(sorted({d for i in group for d in i.detectors}))
-        merged.append(
-            Issue(**{**best.__dict__, "detectors": names}) if len(group) > 1 else best
-        )
+    same_span = [group[0] if len(group) == 1 else _merge(group) for group in by_span.values()]
+    ordered = sorted(same_span, key=lambda i: (i.doc_id, i.sent_id, i.category.value, i.start, i.end))
+    clusters: list[list[Issue]] = []
+    for issue in ordered:
+        last = clusters[-1] if clusters else None
+        if last is not None and _overlaps(last, issue):
+            last.append(issue)
+        else:
+            clusters.append([issue])
+    merged = [group[0] if len(group) == 1 else _merge(group) for group in clusters]
     merged.sort(key=lambda i: (i.doc_id, i.sent_id, i.start, i.end, i.code))
     return merged
+
+
+def _overlaps(cluster: list[Issue], issue: Issue) -> bool:
+    """Same sentence and category, and ``issue`` shares characters with the cluster's union."""
+    first = cluster[0]
+    if (first.doc_id, first.sent_id, first.category) != (issue.doc_id, issue.sent_id, issue.category):
+        return False
+    return issue.start < max(i.end for i in cluster) and issue.end > issue.start
+
+
+def _merge(group: list[Issue]) -> Issue:
+    start, end = min(i.start for i in group), max(i.end for i in group)
+    text = [""] * (end - start)
+    for issue in group:  # the spans overlap, so together they spell the union's text
+        for k, ch in enumerate(issue.span):
+            text[issue.start - start + k] = ch
+    union = "".join(text)
+    best = max(group, key=lambda i: (i.severity.rank, i.suggestion is not None, -(i.end - i.start)))
+    suggestion = None
+    if best.suggestion is not None:
+        suggestion = union[: best.start - start] + best.suggestion + union[best.end - start :]
+    names = tuple(sorted({d for i in group for d in i.detectors}))
+    return replace(best, start=start, end=end, span=union, suggestion=suggestion, detectors=names)
 
 
 __all__ = ["REGISTRY", "Detector", "DocumentContext", "build", "default_names", "merge_issues"]

@@ -1,0 +1,124 @@
+"""merge_issues: one row per error, whichever detectors saw it and through whichever window."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.detectors import merge_issues
+from mt_check.types import Category, Issue, Severity
+
+TEXT = "Il défend la légitimé internationale avec les colline."
+A, G, S = Category.AGREEMENT, Category.GRAMMAR, Category.SPELLING
+MINOR, MAJOR = Severity.MINOR, Severity.MAJOR
+
+
+def _issue(
+    span: str,
+    category: Category = A,
+    suggestion: str | None = None,
+    detector: str = "agreement",
+    severity: Severity = MINOR,
+    start: int | None = None,
+    sent_id: int = 0,
+) -> Issue:
+    begin = TEXT.index(span) if start is None else start
+    return Issue(
+        "d", sent_id, begin, begin + len(span), TEXT[begin : begin + len(span)], category, severity,
+        f"{category.value.upper()}-X", f"{detector} says so", suggestion, (detector,),
+    )  # fmt: skip
+
+
+def _rows(issues: list[Issue]) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [(i.span, i.suggestion, i.detectors) for i in merge_issues(issues)]
+
+
+@pytest.mark.parametrize(
+    ("issues", "want"),
+    [
+        # Two detectors, one gender error seen through two windows: one row over the union, the
+        # narrower issue's suggestion rewritten to the union's text.
+        (
+            [
+                _issue("la", suggestion="le"),
+                _issue("la légitimé", suggestion="le légitimé", detector="grammalecte"),
+            ],
+            [("la légitimé", "le légitimé", ("agreement", "grammalecte"))],
+        ),
+        # The same span from two detectors of different categories is still one row; the more
+        # severe issue wins the category and the suggestion.
+        (
+            [_issue("légitimé", G, detector="model"), _issue("légitimé", S, "légitimité", "spelling", MAJOR)],
+            [("légitimé", "légitimité", ("model", "spelling"))],
+        ),
+        # Overlapping spans of different categories are different errors: two rows.
+        (
+            [_issue("la légitimé"), _issue("légitimé internationale", S, detector="spelling")],
+            [("la légitimé", None, ("agreement",)), ("légitimé internationale", None, ("spelling",))],
+        ),
+        # Adjacent spans do not overlap: two rows even in one category.
+        (
+            [
+                _issue("les", suggestion="la"),
+                _issue("colline", suggestion="collines", detector="grammalecte"),
+            ],
+            [("les", "la", ("agreement",)), ("colline", "collines", ("grammalecte",))],
+        ),
+        # A chain: a overlaps b, b overlaps c, a and c do not: one row over all three.
+        (
+            [
+                _issue("défend la", suggestion="défend le"),
+                _issue("la légitimé", detector="grammalecte"),
+                _issue("légitimé internationale", suggestion="légitimité internationale", detector="x"),
+            ],
+            [
+                (
+                    "défend la légitimé internationale",
+                    "défend le légitimé internationale",
+                    ("agreement", "grammalecte", "x"),
+                )
+            ],
+        ),
+        # A zero-length issue (something missing) inside another span stays its own row.
+        (
+            [_issue("la légitimé"), _issue("", start=TEXT.index("légitimé"), detector="structure")],
+            [("la légitimé", None, ("agreement",)), ("", None, ("structure",))],
+        ),
+        # Different sentences never merge.
+        (
+            [_issue("la", suggestion="le"), _issue("la légitimé", sent_id=1, detector="grammalecte")],
+            [("la", "le", ("agreement",)), ("la légitimé", None, ("grammalecte",))],
+        ),
+    ],
+)
+def test_merge(issues: list[Issue], want: list[tuple[str, str | None, tuple[str, ...]]]) -> None:
+    assert sorted(_rows(issues)) == sorted(want)
+
+
+def test_merged_rows_slice_the_text_and_come_sorted() -> None:
+    issues = [
+        _issue("colline", suggestion="collines"),
+        _issue("la légitimé", detector="grammalecte"),
+        _issue("la", suggestion="le"),
+    ]
+    merged = merge_issues(issues)
+    assert [(i.start, i.end) for i in merged] == sorted((i.start, i.end) for i in merged)
+    for issue in merged:
+        assert TEXT[issue.start : issue.end] == issue.span
+
+
+def test_readme_lists_every_issue_code() -> None:
+    # The README's table is the catalogue users filter on: every code a detector can emit is there.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "mt_check" / "detectors").glob("*.py"))
+    codes = set(
+        re.findall(
+            r'"((?:SPELLING|AGREEMENT|GRAMMAR|NUMBER|STRUCTURE|PUNCTUATION|UNTRANSLATED|MODEL)-[A-Z-]+)"',
+            source,
+        )
+    )
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert len(codes) >= 20
+    assert sorted(c for c in codes if f"| `{c}` |" not in readme) == []
