@@ -56,7 +56,7 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--beam", type=int, default=4, help="beam size (4)")
     report.add_argument("--batch-size", type=int, default=16, help="sentences per batch (16)")
     report.add_argument("--max-new-tokens", type=int, default=None,
-                        help="cap on generated tokens per sentence (default: 2x input + 10)")  # fmt: skip
+                        help="most tokens generated per sentence (default: ~2x input + 10)")  # fmt: skip
     report.add_argument("--device", default="cpu", help="cpu or cuda")
     report.add_argument("--backend", choices=["transformers", "ctranslate2"], default="transformers",
                         help="transformers, or ctranslate2: int8 on CPU, float16 on GPU")  # fmt: skip
@@ -69,6 +69,8 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", action="append", default=None, metavar="FORMAT", dest="formats",
                         help="csv, json, parquet, xlsx, html; repeatable or comma-separated "
                         "(default: csv,json)")  # fmt: skip
+    report.add_argument("--per-document", action="store_true",
+                        help="also write one HTML report per document under OUT/documents/")  # fmt: skip
     report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
     report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
     report.add_argument("--no-cache", action="store_true", help="do not read or write the model-output cache")
@@ -161,6 +163,8 @@ def _report(args: argparse.Namespace) -> int:
     report = _run_on_cluster(checker, documents, args) if args.scheduler else checker.run(documents)
     seconds = time.perf_counter() - started
     written = report.save(args.out, formats=formats)
+    if args.per_document:
+        written += report.save_per_document(args.out)
     for row in report.documents.itertuples():  # a file not read, a detector that failed on it
         if isinstance(row.error, str):
             print(f"mt-check: warning: {row.doc_id}: {row.error}", file=sys.stderr)

@@ -230,6 +230,44 @@ def save(report: Report, directory: str | Path, formats: str | Iterable[str] = D
     return [*written, meta_path]
 
 
+PER_DOCUMENT_DIR = "documents"
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def document_file_names(doc_ids: Iterable[str]) -> dict[str, str]:
+    """A file name for each id: path separators and unsafe characters become ``_``, ``.html`` is
+    added, and ids that would collide (``a/b`` and ``a_b``) get ``-2``, ``-3``…; stable for a
+    given list of ids."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for doc_id in doc_ids:
+        stem = _UNSAFE.sub("_", doc_id).strip("._")[:150] or "document"
+        name, n = f"{stem}.html", 1
+        while name.lower() in taken:  # case-insensitive filesystems too
+            n += 1
+            name = f"{stem}-{n}.html"
+        taken.add(name.lower())
+        names[doc_id] = name
+    return names
+
+
+def save_per_document(report: Report, directory: str | Path) -> list[Path]:
+    """``DIR/documents/NAME.html`` for each document of ``report`` (see :func:`document_file_names`)."""
+    from mt_check.html import render
+
+    out = Path(directory) / PER_DOCUMENT_DIR
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{out}: cannot create the report directory ({err.strerror or err})") from None
+    written = []
+    for doc_id, name in document_file_names(report.documents["doc_id"]).items():
+        path = out / name
+        _write_text(path, render(report.document(doc_id), title=f"mt-check: {doc_id}"))
+        written.append(path)
+    return written
+
+
 # -- readers ----------------------------------------------------------------------------------
 
 

@@ -245,11 +245,27 @@ class Report:
             ["quality_score", "n_issues", "doc_id", "sent_id"], ascending=[True, False, True, True]
         ).head(n)
 
+    def document(self, doc_id: str) -> Report:
+        """The report of one document: its rows of each table (same columns and dtypes), same meta."""
+        if doc_id not in set(self.documents["doc_id"]):
+            raise KeyError(f"no document {doc_id!r} in this report")
+
+        def rows(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["doc_id"] == doc_id].reset_index(drop=True)
+
+        return Report(rows(self.sentences), rows(self.issues), rows(self.documents), meta=self.meta)
+
     def save(self, directory: str | Path, formats: str | Iterable[str] = ("csv", "json")) -> list[Path]:
         """Write the tables in each of ``formats`` (csv, json, parquet, xlsx, html) and ``meta.json``."""
         from mt_check import export
 
         return export.save(self, directory, formats)
+
+    def save_per_document(self, directory: str | Path) -> list[Path]:
+        """One HTML report per document under ``directory/documents/``, named after its id."""
+        from mt_check import export
+
+        return export.save_per_document(self, directory)
 
     @classmethod
     def load(cls, directory: str | Path, format: str | None = None) -> Report:

@@ -246,3 +246,40 @@ def test_cli_rejects_an_unknown_format_before_checking(
     assert code == 2
     assert "unknown format(s) pdf" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("ids", "want"),
+    [
+        # a path relative to the directory given: separators become _
+        (["sante/vaccins.txt", "sport.txt"], ["sante_vaccins.txt.html", "sport.txt.html"]),
+        # ids that collide once made safe, also case-insensitively, get -2, -3
+        (["a/b", "a_b", "A_B"], ["a_b.html", "a_b-2.html", "A_B-3.html"]),
+        # nothing usable left: a plain name; markup never reaches the file system
+        (["///", "<script>"], ["document.html", "script.html"]),
+    ],
+)
+def test_document_file_names(ids: list[str], want: list[str]) -> None:
+    assert list(export.document_file_names(ids).values()) == want
+
+
+def test_per_document_html(tmp_path: Path) -> None:
+    batch = Path(__file__).resolve().parent.parent / "data" / "batch"
+    out = tmp_path / "out"
+    code = main(["report", str(batch), "--out", str(out), "--no-models", "--no-cache", "--quiet",
+                 "--per-document", "--format", "json"])  # fmt: skip
+    assert code == 0
+    report = Report.load(out)
+    pages = sorted(p.name for p in (out / "documents").iterdir())
+    assert pages == ["economie.txt.html", "sante_vaccins.txt.html", "sport.txt.html"]
+    page = (out / "documents" / "sante_vaccins.txt.html").read_text(encoding="utf-8")
+    one = report.document("sante/vaccins.txt")
+    assert list(one.documents["doc_id"]) == ["sante/vaccins.txt"]
+    assert set(one.sentences["doc_id"]) == {"sante/vaccins.txt"}
+    counts = report.documents.set_index("doc_id")["sentences"]
+    assert len(one.sentences) == counts["sante/vaccins.txt"]
+    # Its page is about this document alone.
+    assert "sante/vaccins.txt" in page
+    assert "sport.txt" not in page and "economie.txt" not in page
+    with pytest.raises(KeyError):
+        report.document("missing.txt")
