@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mt_check.types import MtCheckError, Translation, WordScore
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: generation caps per source length (outputs no longer depend on the batch)
 
 
 def default_cache_dir() -> Path:

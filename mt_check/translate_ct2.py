@@ -28,7 +28,6 @@ from mt_check.cache import default_cache_dir
 from mt_check.translate import (
     _check_settings,
     _generation_batches,
-    _length_batches,
     _load_tokenizer,
     _locate,
     _target_pieces,
@@ -40,6 +39,14 @@ DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "float16"}
 _INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4,<5'"
 # What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle.
 _CONVERT_ERRORS = (OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError)
+
+
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class CTranslate2Translator:
@@ -96,7 +103,10 @@ class CTranslate2Translator:
                 device=kind,
                 device_index=index,
                 compute_type=compute_type,
-                intra_threads=threads,
+                intra_threads=(threads or 1) if kind == "cpu" else threads,
+                # Throughput on CPU: one single-threaded worker per core, each on its own batch
+                # (the weights are shared); one worker on a GPU.
+                inter_threads=max(1, _cores() // max(1, threads)) if kind == "cpu" else 1,
             )
         except _CONVERT_ERRORS as error:
             raise ModelUnavailableError(
@@ -118,8 +128,10 @@ class CTranslate2Translator:
         if unique:
             sources = self._encode_sources(unique)
             lengths = [len(s) for s in sources]
+            # One call per generation cap: CTranslate2 sorts by length, cuts batches of
+            # batch_size and runs them on its parallel workers (inter_threads).
             for cap, batch in _generation_batches(
-                lengths, self.batch_size, self.max_new_tokens, self._max_positions
+                lengths, len(lengths), self.max_new_tokens, self._max_positions
             ):
                 src = [sources[i] for i in batch]
                 # With a forced EOS, the last of the cap's steps is EOS: decode one step less.
@@ -127,6 +139,7 @@ class CTranslate2Translator:
                 if steps > 0:
                     results = self._model.translate_batch(
                         src,
+                        max_batch_size=self.batch_size,
                         beam_size=self.beam,
                         max_decoding_length=steps,
                         num_hypotheses=1,
@@ -135,7 +148,9 @@ class CTranslate2Translator:
                     generated = [list(r.hypotheses[0]) for r in results]
                 else:
                     generated = [[] for _ in src]
-                scored = self._model.score_batch(src, generated, max_input_length=0)
+                scored = self._model.score_batch(
+                    src, generated, max_batch_size=self.batch_size, max_input_length=0
+                )
                 decoded = self._tokenizer.batch_decode(
                     [self._tokenizer.convert_tokens_to_ids(g) for g in generated],
                     skip_special_tokens=True,
@@ -159,14 +174,11 @@ class CTranslate2Translator:
         encoded = [_target_pieces(self._tokenizer, t, self._max_positions) for t in targets]
         pieces = [[p if p in self._target_vocab else self._unk for p in ps] for ps, _ in encoded]
         results: list[list[tuple[int, int, float]]] = [[] for _ in targets]
-        lengths = [len(s) + len(p) for s, p in zip(src, pieces, strict=True)]
-        for batch in _length_batches(lengths, self.batch_size):
-            scored = self._model.score_batch(
-                [src[i] for i in batch], [pieces[i] for i in batch], max_input_length=0
-            )
-            for i, result in zip(batch, scored, strict=True):
-                spans = encoded[i][1]
-                results[i] = [(s, e, lp) for (s, e), lp in zip(spans, result.log_probs, strict=True)]
+        # One call: CTranslate2 sorts by length and spreads batches over its workers.
+        scored = self._model.score_batch(src, pieces, max_batch_size=self.batch_size, max_input_length=0)
+        for i, result in enumerate(scored):
+            spans = encoded[i][1]
+            results[i] = [(s, e, lp) for (s, e), lp in zip(spans, result.log_probs, strict=True)]
         return results
 
     def signature(self) -> str:
