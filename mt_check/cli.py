@@ -84,9 +84,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate", help="score the checker against gold span annotations (JSONL)",
-        description="Run the checker on each gold text and print span-level measures as JSON.",
+        description="Run the checker on each gold text and print span-level measures as JSON. "
+        "A .conllu treebank counts as correct French: each sentence an error-free text.",
     )  # fmt: skip
-    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl|CORRECT.conllu")
     evaluate.add_argument("--by-category", action="store_true", help="add recall per category")
     evaluate.add_argument("--detectors", default=None, help="comma-separated detector names")
     evaluate.add_argument("--bt-model", default=None, help="fr->en model (default: none, offline)")

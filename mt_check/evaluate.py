@@ -37,13 +37,35 @@ class GoldText:
     errors: tuple[GoldError, ...]
 
 
+def read_conllu(path: Path, lines: Sequence[str]) -> list[GoldText]:
+    """Each sentence of a CoNLL-U treebank (its ``# text =`` line) as an error-free text: correct,
+    edited French for measuring false flags (e.g. UD French-GSD dev)."""
+    records: list[GoldText] = []
+    sent_id = None
+    for number, line in enumerate(lines, 1):
+        if line.startswith("# sent_id ="):
+            sent_id = line.split("=", 1)[1].strip()
+        elif line.startswith("# text ="):
+            text = line.split("=", 1)[1].strip()
+            records.append(GoldText(sent_id or f"{path.name}:{number}", text, ()))
+            sent_id = None
+    if not records:
+        raise InputError(f"{path}: no '# text =' line: not a CoNLL-U treebank with sentence texts")
+    return records
+
+
 def read_gold(path: Path) -> list[GoldText]:
-    """Read and validate a gold JSONL file; errors name the file, line and field."""
+    """Read and validate a gold JSONL file (errors name the file, line and field), or a CoNLL-U
+    file whose sentences are all correct (see :func:`read_conllu`)."""
     records: list[GoldText] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not UTF-8 (byte {err.start})") from None
+    if path.suffix.lower() == ".conllu":
+        return read_conllu(path, lines)
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue

@@ -83,3 +83,18 @@ def test_sample_gold_reads() -> None:
         pytest.skip("../shared/eval is not beside this checkout")
     [record] = read_gold(gold)
     assert len(record.errors) == 23
+
+
+def test_conllu_sentences_are_error_free_texts(tmp_path: Path) -> None:
+    path = tmp_path / "dev.conllu"
+    path.write_text(
+        "# sent_id = s1\n# text = Il pleut.\n1\tIl\til\tPRON\t_\t_\t2\tnsubj\t_\t_\n\n"
+        "# newdoc\n# text = Il vente fort.\n1\tIl\til\tPRON\t_\t_\t2\tnsubj\t_\t_\n\n",
+        encoding="utf-8",
+    )
+    # ids from sent_id, else file:line; no errors; text exactly as written after "# text = "
+    want = [GoldText("s1", "Il pleut.", ()), GoldText("dev.conllu:6", "Il vente fort.", ())]
+    assert read_gold(path) == want
+    (tmp_path / "empty.conllu").write_text("1\tIl\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no '# text =' line"):
+        read_gold(tmp_path / "empty.conllu")
