@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -81,8 +80,6 @@ def _differences(a: Any, b: Any) -> int:
 
 
 def _measure(checker: Any, documents: list[Any], workers: int | None) -> dict[str, Any]:
-    from distributed import Client, LocalCluster
-
     from mt_check import distributed as mdist
 
     sentences = 0
@@ -92,17 +89,7 @@ def _measure(checker: Any, documents: list[Any], workers: int | None) -> dict[st
         report = checker.run(documents)
         seconds = time.perf_counter() - started
     else:
-        with (
-            LocalCluster(
-                n_workers=workers,
-                processes=True,
-                threads_per_worker=1,
-                dashboard_address=None,
-                host="127.0.0.1",
-                silence_logs=logging.ERROR,
-            ) as cluster,  # fmt: skip
-            Client(cluster) as client,
-        ):
+        with mdist.connect(f"local:{workers}") as client:  # loopback, one thread per worker
             mdist.warm_up(checker, client)
             started = time.perf_counter()
             report = mdist.run(checker, documents, client)

@@ -5,7 +5,6 @@ nothing, the lazy and Parquet outputs, and the CLI's --scheduler (and no Dask wi
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import subprocess
@@ -23,7 +22,7 @@ pytest.importorskip("distributed")
 import cloudpickle  # noqa: E402  (comes with distributed)
 import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client  # noqa: E402
 
 from mt_check import distributed as mdist  # noqa: E402
 from mt_check import segment  # noqa: E402
@@ -65,17 +64,8 @@ def _generated_batch(n: int, lines_per_doc: int = 3) -> list[Document]:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with (
-        LocalCluster(
-            n_workers=2,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address=None,
-            host="127.0.0.1",
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    # The CLI's local:2: two single-threaded worker processes on the loopback interface.
+    with mdist.connect("local:2") as client:
         yield client
 
 
@@ -84,7 +74,11 @@ def model_checker(tiny_marian_fr_en: str, tiny_marian_en_fr: str) -> Checker:
     """Tiny local models, no cache, the default detectors (random weights run to the length cap:
     a small one keeps the cluster tests quick)."""
     return Checker(
-        bt_model=tiny_marian_fr_en, rt_model=tiny_marian_en_fr, beam=2, max_new_tokens=24, cache=False,
+        bt_model=tiny_marian_fr_en,
+        rt_model=tiny_marian_en_fr,
+        beam=2,
+        max_new_tokens=24,
+        cache=False,
         progress=False,
     )
 
