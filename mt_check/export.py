@@ -214,14 +214,18 @@ _WRITERS: dict[str, Callable[[Report, Path], list[Path]]] = {
 }
 
 
-def save(report: Report, directory: str | Path, formats: str | Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Write ``report`` under ``directory`` in each of ``formats`` plus ``meta.json``; return the paths."""
-    chosen = parse_formats(formats)
-    out = Path(directory)
+def _make_directory(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{out}: cannot create the report directory ({err.strerror or err})") from None
+
+
+def save(report: Report, directory: str | Path, formats: str | Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
+    """Write ``report`` under ``directory`` in each of ``formats`` plus ``meta.json``; return the paths."""
+    chosen = parse_formats(formats)
+    out = Path(directory)
+    _make_directory(out)
     written: list[Path] = []
     for fmt in chosen:
         written += _WRITERS[fmt](report, out)
@@ -256,10 +260,7 @@ def save_per_document(report: Report, directory: str | Path) -> list[Path]:
     from mt_check.html import render
 
     out = Path(directory) / PER_DOCUMENT_DIR
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError(f"{out}: cannot create the report directory ({err.strerror or err})") from None
+    _make_directory(out)
     written = []
     for doc_id, name in document_file_names(report.documents["doc_id"]).items():
         path = out / name
