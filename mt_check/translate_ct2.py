@@ -23,6 +23,7 @@ import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from mt_check.cache import default_cache_dir
 from mt_check.translate import (
@@ -36,6 +37,11 @@ from mt_check.translate import (
 from mt_check.types import InputError, ModelUnavailableError
 
 DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "float16"}
+# Forced decoding computes the full-vocabulary logits of every target position at once: a batch
+# of 16 sentences of 45 tokens is 16 x 45 x 59,514 floats (171 MB) per worker, plus its
+# log-softmax. On CPU, scoring batches are cut by tokens instead (256 tokens: 61 MB), which is as
+# fast (measured: 3.5 s for 200 sentences either way) and keeps the peak ~600 MB lower.
+SCORE_TOKENS_CPU = 256
 _INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4,<5'"
 # What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle.
 _CONVERT_ERRORS = (OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError)
@@ -148,9 +154,7 @@ class CTranslate2Translator:
                     generated = [list(r.hypotheses[0]) for r in results]
                 else:
                     generated = [[] for _ in src]
-                scored = self._model.score_batch(
-                    src, generated, max_batch_size=self.batch_size, max_input_length=0
-                )
+                scored = self._score_batch(src, generated)
                 decoded = self._tokenizer.batch_decode(
                     [self._tokenizer.convert_tokens_to_ids(g) for g in generated],
                     skip_special_tokens=True,
@@ -175,7 +179,7 @@ class CTranslate2Translator:
         pieces = [[p if p in self._target_vocab else self._unk for p in ps] for ps, _ in encoded]
         results: list[list[tuple[int, int, float]]] = [[] for _ in targets]
         # One call: CTranslate2 sorts by length and spreads batches over its workers.
-        scored = self._model.score_batch(src, pieces, max_batch_size=self.batch_size, max_input_length=0)
+        scored = self._score_batch(src, pieces)
         for i, result in enumerate(scored):
             spans = encoded[i][1]
             results[i] = [(s, e, lp) for (s, e), lp in zip(spans, result.log_probs, strict=True)]
@@ -190,6 +194,17 @@ class CTranslate2Translator:
         return f"CTranslate2Translator({self.signature()!r}, device={self.device!r})"
 
     # -- internals -------------------------------------------------------------------------------
+
+    def _score_batch(self, src: list[list[str]], targets: list[list[str]]) -> list[Any]:
+        """``score_batch`` in batches of SCORE_TOKENS_CPU tokens on CPU, of ``batch_size``
+        sentences on a GPU."""
+        if self.device == "cpu":
+            return list(
+                self._model.score_batch(
+                    src, targets, max_batch_size=SCORE_TOKENS_CPU, batch_type="tokens", max_input_length=0
+                )
+            )
+        return list(self._model.score_batch(src, targets, max_batch_size=self.batch_size, max_input_length=0))
 
     def _encode_sources(self, texts: Sequence[str]) -> list[list[str]]:
         """Source tokens as MarianTokenizer makes them (EOS appended, cut to the model's
