@@ -1,9 +1,17 @@
-"""A persistent cache of model outputs, so re-runs and overlapping batches translate only new text.
+"""A persistent cache of model outputs and checked documents, so re-runs and overlapping batches
+translate only new sentences and check only new documents.
 
-SQLite (standard library, WAL mode: several processes on one machine may share it). Keys hash the
-models' signatures (id, revision, backend, beam, generation cap) with the sentence text; values are
-the Translation with word offsets relative to the sentence, so one entry serves the same sentence
-wherever it appears.
+SQLite (standard library, WAL mode: several processes on one machine may share it). Two tables:
+
+- ``t``, translations: keys hash the models' signatures (id, revision, backend, beam, generation
+  cap) with the sentence text; values are the Translation with word offsets relative to the
+  sentence, so one entry serves the same sentence wherever it appears.
+- ``d``, checked documents: keys hash everything a document's check depends on (mt-check's
+  version and source code, the models' signatures, each detector's data version, the versions of
+  the libraries that segment, identify and parse) with the document text; values are the
+  document's sentences, languages, translations, detector issues and stage outcomes, so a warm
+  re-run skips segmentation, parsing and the detectors too. Only documents checked without any
+  error are stored.
 """
 
 from __future__ import annotations
@@ -12,10 +20,13 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from mt_check.types import MtCheckError, Translation, WordScore
+from mt_check.types import Category, Document, Issue, MtCheckError, Sentence, Severity, Translation, WordScore
 
 SCHEMA_VERSION = "2"  # 2: generation caps per source length (outputs no longer depend on the batch)
 
@@ -32,21 +43,28 @@ def cache_key(signature: str, text: str) -> str:
     return hashlib.sha256(f"{SCHEMA_VERSION}\0{signature}\0{text}".encode()).hexdigest()
 
 
-def _encode(t: Translation) -> str:
-    return json.dumps(
-        {
-            "bt": t.back_translation,
-            "bt_lp": t.bt_logprob,
-            "rt": t.round_trip,
-            "fd_lp": t.fd_logprob,
-            "words": [[w.start, w.end, w.word, w.logprob] for w in t.word_scores],
-        },
-        ensure_ascii=False,
-    )
+@cache
+def code_fingerprint() -> str:
+    """A hash of mt-check's own source files: a checked document cached by one build of mt-check
+    is never served to another (a detector fixed without a version bump re-checks)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for file in sorted(package.rglob("*.py")):
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
-def _decode(value: str) -> Translation:
-    d = json.loads(value)
+def _fields(t: Translation) -> dict[str, Any]:
+    return {
+        "bt": t.back_translation,
+        "bt_lp": t.bt_logprob,
+        "rt": t.round_trip,
+        "fd_lp": t.fd_logprob,
+        "words": [[w.start, w.end, w.word, w.logprob] for w in t.word_scores],
+    }
+
+
+def _from_fields(d: Mapping[str, Any]) -> Translation:
     return Translation(
         back_translation=d["bt"],
         bt_logprob=d["bt_lp"],
@@ -54,6 +72,72 @@ def _decode(value: str) -> Translation:
         fd_logprob=d["fd_lp"],
         word_scores=tuple(WordScore(s, e, w, lp) for s, e, w, lp in d["words"]),
     )
+
+
+def _encode(t: Translation) -> str:
+    return json.dumps(_fields(t), ensure_ascii=False)
+
+
+def _decode(value: str) -> Translation:
+    return _from_fields(json.loads(value))
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    """What checking one document produced before scoring: the cache's unit of reuse.
+
+    ``translations`` and ``languages`` are aligned with ``sentences``; ``issues`` are the
+    detectors' issues before merging; ``stages`` the parse and detector outcomes on this document.
+    """
+
+    sentences: tuple[Sentence, ...]
+    languages: tuple[str, ...]
+    translations: tuple[Translation | None, ...]
+    issues: tuple[Issue, ...]
+    stages: Mapping[str, Any]
+
+    def encode(self) -> str:
+        return json.dumps(
+            {
+                "sentences": [[s.sent_id, s.start, s.end, s.paragraph] for s in self.sentences],
+                "languages": list(self.languages),
+                "translations": [None if t is None else _fields(t) for t in self.translations],
+                "issues": [
+                    [i.sent_id, i.start, i.end, i.category.value, i.severity.value, i.code, i.message,
+                     i.suggestion, list(i.detectors)]
+                    for i in self.issues
+                ],  # fmt: skip
+                "stages": self.stages,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def decode(cls, value: str, document: Document) -> CheckedDocument:
+        """The stored check, attached to ``document`` (same text, any id)."""
+        d = json.loads(value)
+        text, doc_id = document.text, document.id
+        sentences = tuple(
+            Sentence(doc_id, sent_id, start, end, text[start:end], paragraph)
+            for sent_id, start, end, paragraph in d["sentences"]
+        )
+        issues = tuple(
+            Issue(doc_id, sent_id, start, end, text[start:end], Category(category), Severity(severity),
+                  code, message, suggestion, tuple(detectors))
+            for sent_id, start, end, category, severity, code, message, suggestion, detectors
+            in d["issues"]
+        )  # fmt: skip
+        return cls(
+            sentences=sentences,
+            languages=tuple(d["languages"]),
+            translations=tuple(None if t is None else _from_fields(t) for t in d["translations"]),
+            issues=issues,
+            stages=d["stages"],
+        )
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    return (items[i : i + size] for i in range(0, len(items), size))
 
 
 class TranslationCache:
@@ -66,19 +150,13 @@ class TranslationCache:
             self._db = sqlite3.connect(self.path, timeout=60)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS t (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS d (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.commit()
         except (OSError, sqlite3.Error) as err:
             raise MtCheckError(f"cannot open the cache at {self.path} ({err}); use --no-cache") from None
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Translation]:
-        found: dict[str, Translation] = {}
-        wanted = list(keys)
-        for i in range(0, len(wanted), 500):  # SQLite limits bound parameters per query
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, value FROM t WHERE key IN ({marks})", chunk)
-            found.update((k, _decode(v)) for k, v in rows)
-        return found
+        return {k: _decode(v) for k, v in self._get("t", keys).items()}
 
     def put_many(self, items: Mapping[str, Translation]) -> None:
         """Store and commit at once: what is stored survives an interrupted run."""
@@ -87,6 +165,24 @@ class TranslationCache:
                 "INSERT OR REPLACE INTO t (key, value) VALUES (?, ?)",
                 [(k, _encode(t)) for k, t in items.items()],
             )
+
+    def get_documents(self, keys: Iterable[str]) -> dict[str, str]:
+        """Stored checked documents (encoded :class:`CheckedDocument`), by key."""
+        return self._get("d", keys)
+
+    def put_documents(self, items: Mapping[str, CheckedDocument]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO d (key, value) VALUES (?, ?)",
+                [(k, checked.encode()) for k, checked in items.items()],
+            )
+
+    def _get(self, table: str, keys: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys))):  # SQLite limits bound parameters per query
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk))
+        return found
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM t").fetchone()[0])

@@ -18,7 +18,7 @@ from typing import Any
 from mt_check import detectors as detector_registry
 from mt_check import language, scoring, segment
 from mt_check.__version__ import __version__
-from mt_check.cache import TranslationCache, cache_key, default_cache_dir
+from mt_check.cache import CheckedDocument, TranslationCache, cache_key, code_fingerprint, default_cache_dir
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables, concat
@@ -39,6 +39,9 @@ class ModelUnavailableWarning(UserWarning):
 
 
 RAN = "ran"
+# Libraries whose version changes how a document is segmented, identified, parsed or checked.
+_CHECK_LIBRARIES = ("pysbd", "py3langid", "spacy", "spylls", "wordfreq")
+_DOCUMENTS_PER_COMMIT = 64
 
 
 @dataclass
@@ -61,6 +64,7 @@ class Checker:
     _models: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _store: TranslationCache | None = field(default=None, init=False, repr=False)
+    _parse_unavailable: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.beam < 1:
@@ -104,11 +108,8 @@ class Checker:
 
     # -- stages ---------------------------------------------------------------------------
 
-    def _translate(
-        self, sentences: Sequence[Sentence], stages: dict[str, Any], errors: dict[str, str] | None = None
-    ) -> list[Translation | None]:
-        """Translations aligned with ``sentences``; None where a model is off or failed (the
-        failure goes in ``errors``, keyed by sentence text)."""
+    def _translators(self, stages: dict[str, Any]) -> tuple[Any | None, Any | None]:
+        """The back-translation and round-trip models (loaded once), with what ran in ``stages``."""
         bt = self._translator("back-translation", self.bt_model)
         if bt is None:
             after = "skipped: needs the back-translation, which did not run"
@@ -117,7 +118,7 @@ class Checker:
                 round_trip=after,
                 forced_decoding=after,
             )
-            return [None] * len(sentences)
+            return None, None
         rt = self._translator("round trip", self.rt_model)
         stages["back_translation"] = RAN
         if rt is None:
@@ -125,8 +126,23 @@ class Checker:
             stages.update(round_trip=reason, forced_decoding=reason)
         else:
             stages.update(round_trip=RAN, forced_decoding=RAN)
+        return bt, rt
+
+    def _translate(
+        self,
+        sentences: Sequence[Sentence],
+        stages: dict[str, Any],
+        errors: dict[str, str] | None = None,
+        known: Sequence[str] = (),
+    ) -> list[Translation | None]:
+        """Translations aligned with ``sentences``; None where a model is off or failed (the
+        failure goes in ``errors``, keyed by sentence text). ``known``: texts of sentences whose
+        documents came checked from the cache, counted in the cache statistics."""
+        bt, rt = self._translators(stages)
+        if bt is None:
+            return [None] * len(sentences)
         failed: dict[str, str] = {}
-        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages, failed)
+        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages, failed, known)
         if failed:
             stages["translation_errors"] = len(failed)
             if errors is not None:
@@ -140,12 +156,14 @@ class Checker:
         rt: Any | None,
         stages: dict[str, Any],
         failed: dict[str, str] | None = None,
+        known: Sequence[str] = (),
     ) -> dict[str, Translation]:
         """Translations of the distinct texts, sentence-relative, from the cache or the models.
 
         Work goes in chunks, each stored in the cache as soon as it is done, so an interrupted
         run resumes where it stopped. A text the models fail on is left out (its error goes in
-        ``failed``) and never cached.
+        ``failed``) and never cached. ``known`` texts (from checked documents in the cache) only
+        count in the statistics, as taken from the cache.
         """
         unique = list(dict.fromkeys(texts))
         signature = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}"
@@ -154,10 +172,11 @@ class Checker:
         cached = store.get_many(keys.values()) if store is not None else {}
         done = {text: cached[keys[text]] for text in unique if keys[text] in cached}
         todo = [text for text in unique if text not in done]
+        distinct = len(unique) + len(set(known) - set(unique))
         stages["translation_cache"] = {
-            "sentences": len(texts),
-            "distinct": len(unique),
-            "from_cache": len(done),
+            "sentences": len(texts) + len(known),
+            "distinct": distinct,
+            "from_cache": distinct - len(todo),
             "translated": len(todo),
             "path": str(store.path) if store is not None else None,
         }
@@ -193,7 +212,8 @@ class Checker:
         if not any(PARSE in d.requires for d in self._detectors):
             stages.setdefault("parse", "skipped: no enabled detector needs it")
             return None
-        if str(stages.get("parse", "")).startswith("skipped: spaCy"):
+        if self._parse_unavailable is not None:  # tried once in this run: not again per document
+            stages["parse"] = self._parse_unavailable
             return None
         from mt_check.parse import parse_sentences
 
@@ -202,7 +222,7 @@ class Checker:
         except ModelUnavailableError as err:
             if self.require_models:
                 raise
-            stages["parse"] = f"skipped: spaCy model unavailable ({err})"
+            stages["parse"] = self._parse_unavailable = f"skipped: spaCy model unavailable ({err})"
             warnings.warn(f"parsing skipped: {err}", ModelUnavailableWarning, stacklevel=3)
             return None
         except Exception as err:  # noqa: BLE001 - isolation: spaCy failing on one document's text
@@ -267,33 +287,65 @@ class Checker:
 
     def run(self, documents: Sequence[Document]) -> Report:
         stages: dict[str, Any] = {"segmentation": RAN, "language": RAN}
-        segmented = [(doc, segment.segment(doc)) for doc in documents]
-        all_sentences = [s for _, sents in segmented for s in sents]
+        self._parse_unavailable = None
+        keys, checked = self._cached_documents(documents, stages)
+        segmented = [
+            (doc, checked[i].sentences if i in checked else segment.segment(doc))
+            for i, doc in enumerate(documents)
+        ]
+        languages: dict[tuple[str, int], str] = {}
+        by_key: dict[tuple[str, int], Translation | None] = {}
+        known: list[str] = []  # French sentences of documents from the cache
+        for stored in checked.values():
+            rows = zip(stored.sentences, stored.languages, stored.translations, strict=True)
+            for s, lang, translation in rows:
+                languages[(s.doc_id, s.sent_id)] = lang
+                if lang == language.FRENCH:
+                    by_key[(s.doc_id, s.sent_id)] = translation
+                    known.append(s.text)
+        fresh = [s for i, (_, sents) in enumerate(segmented) if i not in checked for s in sents]
         # Sentences in another language keep their row but are neither translated nor checked.
-        languages = {(s.doc_id, s.sent_id): language.detect(s.text) for s in all_sentences}
-        french = [s for s in all_sentences if languages[(s.doc_id, s.sent_id)] == language.FRENCH]
+        languages.update({(s.doc_id, s.sent_id): language.detect(s.text) for s in fresh})
+        french = [s for s in fresh if languages[(s.doc_id, s.sent_id)] == language.FRENCH]
         failed_texts: dict[str, str] = {}
-        translations = self._translate(french, stages, failed_texts) if french else []
-        by_key = {(s.doc_id, s.sent_id): t for s, t in zip(french, translations, strict=True)}
+        translations = self._translate(french, stages, failed_texts, known) if french or known else []
+        by_key.update({(s.doc_id, s.sent_id): t for s, t in zip(french, translations, strict=True)})
         sentence_errors = {
             (s.doc_id, s.sent_id): [failed_texts[s.text]] for s in french if s.text in failed_texts
         }
 
         issues: list[Issue] = []
         document_errors: dict[str, list[str]] = {}
-        with self._progress(len(all_sentences), "detect") as bar:
-            for doc, sentences in segmented:
-                checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
-                errors = document_errors.setdefault(doc.id, [])
-                ctx = DocumentContext(
-                    document=doc,
-                    sentences=checked,
-                    translations=tuple(by_key[(s.doc_id, s.sent_id)] for s in checked),
-                    parses=self._parse(checked, stages, errors) if checked else None,
+        done: dict[str, CheckedDocument] = {}
+        store = self._cache()
+        with self._progress(len(fresh), "detect") as bar:
+            for i, (doc, sentences) in enumerate(segmented):
+                if i in checked:
+                    document_errors[doc.id] = []
+                    issues.extend(checked[i].issues)
+                    stages.update(_merge_stages(stages, checked[i].stages))
+                    continue
+                local: dict[str, Any] = {}  # this document's parse and detector outcomes
+                found = self._check_document(doc, sentences, by_key, local, document_errors)
+                issues.extend(found)
+                stages.update(_merge_stages(stages, local))
+                clean = not document_errors[doc.id] and not any(
+                    (s.doc_id, s.sent_id) in sentence_errors for s in sentences
                 )
-                if checked:
-                    issues.extend(self._detect(ctx, stages, errors))
+                if store is not None and i in keys and clean:
+                    done[keys[i]] = CheckedDocument(
+                        sentences=tuple(sentences),
+                        languages=tuple(languages[(s.doc_id, s.sent_id)] for s in sentences),
+                        translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
+                        issues=tuple(found),
+                        stages=local,
+                    )
+                    if len(done) >= _DOCUMENTS_PER_COMMIT:  # an interrupted run keeps what is done
+                        store.put_documents(done)
+                        done = {}
                 bar.update(len(sentences))
+        if store is not None and done:
+            store.put_documents(done)
         issues = detector_registry.merge_issues(issues)
 
         meta = self._meta(stages)
@@ -307,6 +359,66 @@ class Checker:
             document_errors=document_errors,
         )
         return Report(*tables, meta=meta)
+
+    def _check_document(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        by_key: Mapping[tuple[str, int], Translation | None],
+        stages: dict[str, Any],
+        document_errors: dict[str, list[str]],
+    ) -> list[Issue]:
+        """Parse and run the detectors on one document's French sentences."""
+        checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
+        errors = document_errors.setdefault(doc.id, [])
+        if not checked:
+            return []
+        ctx = DocumentContext(
+            document=doc,
+            sentences=checked,
+            translations=tuple(by_key[(s.doc_id, s.sent_id)] for s in checked),
+            parses=self._parse(checked, stages, errors),
+        )
+        return self._detect(ctx, stages, errors)
+
+    def _cached_documents(
+        self, documents: Sequence[Document], stages: dict[str, Any]
+    ) -> tuple[dict[int, str], dict[int, CheckedDocument]]:
+        """Cache keys of the documents (by position) and those already checked in the cache."""
+        store = self._cache()
+        if store is None or not documents:
+            return {}, {}
+        signature = self._document_signature(stages)
+        keys = {i: cache_key(signature, doc.text) for i, doc in enumerate(documents) if not doc.errors}
+        found = store.get_documents(keys.values())
+        checked = {i: CheckedDocument.decode(found[k], documents[i]) for i, k in keys.items() if k in found}
+        stages["document_cache"] = {
+            "documents": len(documents),
+            "from_cache": len(checked),
+            "checked": len(documents) - len(checked),
+        }
+        return keys, checked
+
+    def _document_signature(self, stages: dict[str, Any]) -> str:
+        """Everything a document's check depends on, except its text (see mt_check.cache)."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        bt, rt = self._translators(stages)
+        models = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}" if bt else "none"
+        libraries = []
+        for name in _CHECK_LIBRARIES:
+            try:
+                libraries.append(f"{name}-{version(name)}")
+            except PackageNotFoundError:
+                libraries.append(f"{name}-missing")
+        parts = [f"mt-check:{__version__}", f"code:{code_fingerprint()}", f"models:{models}"]
+        parts += libraries
+        if any(PARSE in d.requires for d in self._detectors):
+            from mt_check.parse import model_version
+
+            parts.append(f"parse:{model_version()}")
+        parts += [f"det.{d.name}:{d.data_version()}" for d in self._detectors]
+        return "|".join(parts)
 
     def run_isolated(self, documents: Sequence[Document]) -> Report:
         """:meth:`run`, except that a document that raises costs that document, not the batch.
