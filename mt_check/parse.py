@@ -7,7 +7,9 @@ morphology, the lemmatizer and the dependency parse, the spelling detector the n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,15 +31,43 @@ def get_nlp(model: str = MODEL) -> Language:
 @cache
 def _load(model: str) -> Language:
     try:
+        try:
+            with _torch_hidden_from_thinc(model):
+                import spacy
+
+                return spacy.load(model)
+        except ImportError:
+            pass  # a plugin under spaCy needs torch after all: load as usual below
         import spacy
+
+        return spacy.load(model)
     except ImportError as exc:
         raise ModelUnavailableError(f"spaCy is not installed ({exc}); `pip install spacy`") from exc
-    try:
-        return spacy.load(model)
     except OSError as exc:
         raise ModelUnavailableError(
             f"spaCy model {model} is not installed; run `python -m spacy download {model}`"
         ) from exc
+
+
+# spaCy's CNN pipelines for French: thinc runs them on numpy, never on torch.
+_CNN_PIPELINES = ("fr_core_news_sm", "fr_core_news_md", "fr_core_news_lg")
+
+
+@contextmanager
+def _torch_hidden_from_thinc(model: str) -> Iterator[None]:
+    """thinc, spaCy's ML library, imports torch whenever it is installed (180 MB resident), though
+    a CNN pipeline never uses it. Where nothing has imported torch yet (a CTranslate2 run), it is
+    hidden while spaCy first loads, so that thinc takes its no-torch path; torch stays importable
+    afterwards. A transformer pipeline (fr_dep_news_trf) loads with torch as usual."""
+    if model not in _CNN_PIPELINES or "torch" in sys.modules or "thinc" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 def model_version(model: str = MODEL) -> str:

@@ -18,6 +18,7 @@ is cheap.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -397,21 +398,49 @@ def _unloadable(model_id: str, path: str, error: Exception) -> ModelUnavailableE
 
 def _load_tokenizer(model_id: str, path: str) -> tuple[Any, Any]:
     """The MarianConfig and MarianTokenizer of a local model directory."""
-    from transformers import MarianConfig, MarianTokenizer
+    from transformers import MarianConfig
 
     try:
         config = MarianConfig.from_pretrained(path, local_files_only=True)
-        if config.model_type != "marian":
-            raise ModelUnavailableError(
-                f"model {model_id} is a {config.model_type!r} model, not MarianMT"
-            )
+    except _LOAD_ERRORS as error:
+        raise _unloadable(model_id, path, error) from error
+    _check_marian(model_id, config.model_type)
+    return config, _marian_tokenizer(model_id, path)
+
+
+def _load_tokenizer_without_torch(model_id: str, path: str) -> tuple[int, Any]:
+    """The model's maximum positions and its MarianTokenizer, for the CTranslate2 backend.
+
+    config.json is read as JSON: transformers' configuration classes import torch (180 MB),
+    which nothing else in a CTranslate2 run needs.
+    """
+    try:
+        settings = json.loads((Path(path) / "config.json").read_text(encoding="utf-8"))
+        if not isinstance(settings, dict):
+            raise ValueError("config.json does not hold a JSON object")
+        # MarianConfig's default when the file leaves it out.
+        positions = int(settings.get("max_position_embeddings", 1024))
+    except (*_LOAD_ERRORS, json.JSONDecodeError) as error:
+        raise _unloadable(model_id, path, error) from error
+    _check_marian(model_id, settings.get("model_type"))
+    return positions, _marian_tokenizer(model_id, path)
+
+
+def _check_marian(model_id: str, model_type: Any) -> None:
+    if model_type != "marian":
+        raise ModelUnavailableError(f"model {model_id} is a {model_type!r} model, not MarianMT")
+
+
+def _marian_tokenizer(model_id: str, path: str) -> Any:
+    from transformers import MarianTokenizer
+
+    try:
         with warnings.catch_warnings():
             # MarianTokenizer recommends sacremoses for a normaliser it never applies.
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
-            tokenizer = MarianTokenizer.from_pretrained(path, local_files_only=True)
+            return MarianTokenizer.from_pretrained(path, local_files_only=True)
     except _LOAD_ERRORS as error:
         raise _unloadable(model_id, path, error) from error
-    return config, tokenizer
 
 
 def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:

@@ -29,7 +29,7 @@ from mt_check.cache import default_cache_dir
 from mt_check.translate import (
     _check_settings,
     _generation_batches,
-    _load_tokenizer,
+    _load_tokenizer_without_torch,
     _locate,
     _target_pieces,
     _target_vocab,
@@ -97,8 +97,8 @@ class CTranslate2Translator:
         self.compute_type: str = compute_type
         path, self.revision = _locate(model_id)
         self.path: str = path
-        config, self._tokenizer = _load_tokenizer(model_id, path)
-        self._max_positions: int = int(config.max_position_embeddings)
+        self._max_positions: int
+        self._max_positions, self._tokenizer = _load_tokenizer_without_torch(model_id, path)
         self._forced_eos: bool = _forces_eos(path)
         self._target_vocab: dict[str, int] = _target_vocab(self._tokenizer)
         self._unk: str = str(self._tokenizer.unk_token)

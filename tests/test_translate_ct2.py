@@ -235,3 +235,31 @@ def test_bad_settings_fail_before_loading(
 def test_directory_without_a_model_is_unavailable(tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailableError, match=f"model {tmp_path} could not be loaded"):
         CTranslate2Translator(str(tmp_path))
+
+
+def test_a_converted_model_runs_the_whole_pipeline_without_torch(
+    tiny_marian_fr_en: str, tiny_marian_en_fr: str, _conversion_cache: Path
+) -> None:
+    """Once converted, a CTranslate2 run needs no torch: neither the tokenizer (config.json is read
+    as JSON) nor spaCy (thinc's torch import is hidden) load it, which saves ~180 MB."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    for model in (tiny_marian_fr_en, tiny_marian_en_fr):
+        _ct2(model)  # converts (the converter itself needs torch)
+    script = (
+        "import json, sys\n"
+        "import mt_check\n"
+        f"r = mt_check.check({DOCUMENT!r}, bt_model={tiny_marian_fr_en!r}, rt_model={tiny_marian_en_fr!r}, "
+        f"backend='ctranslate2', max_new_tokens={MAX_NEW}, cache=False, require_models=True)\n"
+        "print(json.dumps([r.meta['stages']['forced_decoding'], r.meta['stages']['parse'], "
+        "len(r.sentences), 'torch' in sys.modules]))\n"
+        "import torch  # still importable afterwards\n"
+    )
+    env = {**os.environ, "MT_CHECK_CACHE": str(_conversion_cache)}
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == ["ran", "ran", 3, False]
