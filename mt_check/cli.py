@@ -73,7 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="also write one HTML report per document under OUT/documents/")  # fmt: skip
     report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
     report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
-    report.add_argument("--no-cache", action="store_true", help="do not read or write the model-output cache")
+    report.add_argument("--no-cache", action="store_true", help="do not read or write the cache of model outputs and checked documents")
     report.add_argument("--cache-dir", type=Path, help="cache directory (default: ~/.cache/mt-check)")
     report.add_argument("--scheduler", metavar="ADDRESS",
                         help="run on a Dask cluster: tcp://HOST:PORT of a running scheduler, or local:N "
