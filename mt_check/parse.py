@@ -35,18 +35,33 @@ def _load(model: str) -> Language:
             with _torch_hidden_from_thinc(model):
                 import spacy
 
-                return spacy.load(model)
+                return _indexed(spacy.load(model))
         except ImportError:
             pass  # a plugin under spaCy needs torch after all: load as usual below
         import spacy
 
-        return spacy.load(model)
+        return _indexed(spacy.load(model))
     except ImportError as exc:
         raise ModelUnavailableError(f"spaCy is not installed ({exc}); `pip install spacy`") from exc
     except OSError as exc:
         raise ModelUnavailableError(
             f"spaCy model {model} is not installed; run `python -m spacy download {model}`"
         ) from exc
+
+
+def _indexed(nlp: Language) -> Language:
+    """spaCy's French rule lemmatizer tests each word it has not seen for membership in
+    ``lemma_index``, whose entries are lists of up to 66,191 words: a linear scan per word, and
+    per suffix rule. As frozensets the same tests give the same lemmas, without the scans (parsing
+    232 news sentences with a cold cache: 1.20 s -> 0.66 s)."""
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            for key, words in list(table.items()):
+                if isinstance(words, list):
+                    table[key] = frozenset(words)
+    return nlp
 
 
 # spaCy's CNN pipelines for French: thinc runs them on numpy, never on torch.
