@@ -94,8 +94,55 @@ def family_of(error: dict[str, Any]) -> str:
 def _checker() -> Any:
     """The GrammarChecker, built once per process (its rules compile on first parse)."""
     import grammalecte  # GPL-3.0, installed separately: only ever imported here
+    from grammalecte.fr import gc_engine, gc_functions
 
+    for module in (gc_engine, gc_functions):
+        module.re = _CompiledPatterns()
     return grammalecte.GrammarChecker("fr")
+
+
+class _CompiledPatterns:
+    """``re`` with an unbounded cache of compiled patterns, for Grammalecte's engine.
+
+    Grammalecte matches tokens and morphologies with ``re.search(pattern_string, text)`` over
+    about 2,000 distinct patterns, more than ``re``'s own cache keeps (512 in Python 3.11): it
+    recompiled patterns all along (1,268 compilations per 200 news sentences, 7% of the time).
+    Same functions, same results; everything else is ``re``'s.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[tuple[Any, int], re.Pattern[str]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    def compile(self, pattern: Any, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return self._compiled[pattern, flags]
+        except KeyError:
+            compiled = self._compiled[pattern, flags] = re.compile(pattern, flags)
+            return compiled
+
+    def search(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self.compile(pattern, flags).search(string)
+
+    def match(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self.compile(pattern, flags).match(string)
+
+    def fullmatch(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self.compile(pattern, flags).fullmatch(string)
+
+    def finditer(self, pattern: Any, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+        return self.compile(pattern, flags).finditer(string)
+
+    def findall(self, pattern: Any, string: str, flags: int = 0) -> list[Any]:
+        return self.compile(pattern, flags).findall(string)
+
+    def sub(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+        return self.compile(pattern, flags).sub(repl, string, count)
+
+    def split(self, pattern: Any, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+        return self.compile(pattern, flags).split(string, maxsplit)
 
 
 class GrammalecteDetector(Detector):
