@@ -21,7 +21,8 @@ building are one-time costs reported apart.
 Measurements: the naive baseline a user would write (transformers, one sentence at a time, beam 4);
 back-translation alone with mt-check's transformers backend and its CTranslate2 int8 backend; the
 full pipeline (back-translation, round trip, forced decoding, every registered detector) with
-each backend; the detectors alone (no models); a warm re-run of the CTranslate2 pipeline from the
+each backend; the detectors alone (no models), in one process and with one worker process per core
+(--jobs, peak memory summed over the processes); a warm re-run of the CTranslate2 pipeline from the
 cache (same Checker, cache in a fresh temporary directory). Not run by CI.
 """
 
@@ -84,11 +85,11 @@ def _log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak resident set size. VmHWM, where Linux has it: ru_maxrss carries the
-    forking parent's peak over into the child, even across exec."""
+def _peak_rss_mb(pid: int | None = None) -> float:
+    """The peak resident set size of this process (or of ``pid``). VmHWM, where Linux has it:
+    ru_maxrss carries the forking parent's peak over into the child, even across exec."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid or 'self'}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024  # kB
     except OSError:
@@ -372,21 +373,27 @@ def work_full(setup: dict[str, Any], backend: str, warm: bool) -> dict[str, Any]
         shutil.rmtree(cache_dir, ignore_errors=True)
 
 
-def work_detectors(setup: dict[str, Any]) -> dict[str, Any]:
-    """Every detector that can run without models (spaCy parse included), after loading."""
+def work_detectors(setup: dict[str, Any], jobs: int = 1) -> dict[str, Any]:
+    """Every detector that can run without models (spaCy parse included), after loading; with
+    ``jobs`` > 1 in that many worker processes, whose peak memory is added to this one's."""
 
-    checker = _checker(setup, bt_model=None, rt_model=None, cache=False)
-    checker.run(_documents(setup["warm_up"], "warm-up"))
+    checker = _checker(setup, bt_model=None, rt_model=None, cache=False, jobs=jobs)
+    checker.run(_documents(setup["warm_up"], "warm-up"))  # also starts and loads the workers
     documents = _documents(setup["sentences"])
     started = time.perf_counter()
     report = checker.run(documents)
     seconds = time.perf_counter() - started
-    return {
+    workers = list(checker._pool._processes) if checker._pool is not None else []
+    result = {
         "sentences": len(report.sentences),
         "seconds": seconds,
         "issues": len(report.issues),
         "detectors": report.meta["stages"].get("detectors", {}),
+        "jobs": jobs,
+        "workers_peak_rss_mb": sum(_peak_rss_mb(pid) for pid in workers),
     }
+    checker.close()
+    return result
 
 
 def work_convert(setup: dict[str, Any]) -> dict[str, Any]:
@@ -409,7 +416,14 @@ WORKERS = {
     "full_ct2": lambda s: work_full(s, "ctranslate2", warm=True),
     "full_transformers": lambda s: work_full(s, "transformers", warm=False),
     "detectors": work_detectors,
+    "detectors_jobs": lambda s: work_detectors(s, jobs=_cores()),
 }
+
+
+def _cores() -> int:
+    from mt_check.translate_ct2 import _cores as cores
+
+    return cores()
 
 
 def _run_worker(name: str, setup_file: Path, env: dict[str, str]) -> dict[str, Any]:
@@ -454,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         setup = json.loads(args.setup.read_text())
         warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
         result = WORKERS[args.worker](setup)
-        result["peak_rss_mb"] = _peak_rss_mb()
+        result["peak_rss_mb"] = _peak_rss_mb() + result.pop("workers_peak_rss_mb", 0.0)
         args.result.write_text(json.dumps(result))
         return 0
 
@@ -476,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
 
     convert = _run_worker("convert", setup_file, env)
     r = {name: _run_worker(name, setup_file, env) for name in
-         ("detectors", "ct2_bt", "transformers_bt", "full_ct2", "full_transformers", "naive")}  # fmt: skip
+         ("detectors", "detectors_jobs", "ct2_bt", "transformers_bt", "full_ct2", "full_transformers",
+          "naive")}  # fmt: skip
 
     naive = r["naive"]["sps"]
     full_ct2 = r["full_ct2"]
@@ -486,7 +501,10 @@ def main(argv: list[str] | None = None) -> int:
         "ct2_bt_sps": r["ct2_bt"]["sps"],
         "full_ct2_sps": full_ct2["sps"],
         "full_transformers_sps": r["full_transformers"]["sps"],
-        "detectors_sps": r["detectors"]["sps"],
+        # With one worker process per core (--jobs), the way to run detectors alone on many cores.
+        "detectors_sps": r["detectors_jobs"]["sps"],
+        "detectors_jobs": r["detectors_jobs"]["jobs"],
+        "detectors_one_process_sps": r["detectors"]["sps"],
         "warm_rerun_speedup": full_ct2["seconds"] / full_ct2["warm_seconds"],
         "warm_rerun_sps": full_ct2["sentences"] / full_ct2["warm_seconds"],
         "peak_rss_mb_ct2": full_ct2["peak_rss_mb"],
@@ -494,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb_ct2_bt_only": r["ct2_bt"]["peak_rss_mb"],
         "peak_rss_mb_transformers_bt_only": r["transformers_bt"]["peak_rss_mb"],
         "peak_rss_mb_naive": r["naive"]["peak_rss_mb"],
-        "peak_rss_mb_detectors": r["detectors"]["peak_rss_mb"],
+        "peak_rss_mb_detectors": r["detectors_jobs"]["peak_rss_mb"],
+        "peak_rss_mb_detectors_one_process": r["detectors"]["peak_rss_mb"],
         "tokens_per_sentence": mean_in,
         "new_tokens_per_sentence": r["naive"]["new_tokens"],
         "sentences": count,
@@ -561,8 +580,10 @@ def _print_table(f: dict[str, Any]) -> None:
          "x " + mark("full_ct2_vs_naive") + "; MB " + mark("peak_rss_mb_ct2")),
         ("full pipeline, transformers fp32", f["full_transformers_sps"], f["full_transformers_ratio"],
          f["peak_rss_mb_transformers"], "MB " + mark("peak_rss_mb_transformers")),
-        ("detectors alone (no models)", f["detectors_sps"], None, f["peak_rss_mb_detectors"],
-         "sent/s " + mark("detectors_sps")),
+        ("detectors alone (no models), 1 process", f["detectors_one_process_sps"], None,
+         f["peak_rss_mb_detectors_one_process"], ""),
+        (f"detectors alone, --jobs {f['detectors_jobs']} (memory: all processes)", f["detectors_sps"], None,
+         f["peak_rss_mb_detectors"], "sent/s " + mark("detectors_sps")),
         ("warm re-run from the cache (ct2 pipeline)", f["warm_rerun_sps"], None, None,
          f"{f['warm_rerun_speedup']:.0f}x faster than cold, " + mark("warm_rerun_speedup")),
     ]  # fmt: skip
@@ -571,11 +592,11 @@ def _print_table(f: dict[str, Any]) -> None:
         f"{f['tokens_per_sentence']:.1f} -> {f['new_tokens_per_sentence']:.1f} tokens, "
         f"{f['machine']['cpus']} CPUs, beam {BEAM}, batch {BATCH}"
     )
-    print(f"{'measure':46} {'sent/s':>8} {'x naive':>8} {'peak MB':>8}  target")
+    print(f"{'measure':56} {'sent/s':>8} {'x naive':>8} {'peak MB':>8}  target")
     for name, sps, ratio, rss, target in rows:
         ratio_s = f"{ratio:8.1f}" if ratio is not None else f"{'':8}"
         rss_s = f"{rss:8.0f}" if rss is not None else f"{'':8}"
-        print(f"{name:46} {sps:8.2f} {ratio_s} {rss_s}  {target}")
+        print(f"{name:56} {sps:8.2f} {ratio_s} {rss_s}  {target}")
     print(f"one-time CTranslate2 conversion of both models: {f['ct2_conversion_seconds']:.1f} s")
     busiest = max(f["machine"]["load_average_before"].values())
     if busiest > 0.5 * (f["machine"]["cpus"] or 1):

@@ -73,7 +73,11 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="also write one HTML report per document under OUT/documents/")  # fmt: skip
     report.add_argument("--top", type=int, default=5, help="worst sentences to print (5)")
     report.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bars)")
-    report.add_argument("--no-cache", action="store_true", help="do not read or write the cache of model outputs and checked documents")
+    report.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the cache (model outputs, checked documents)")  # fmt: skip
+    report.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="processes that segment, parse and run the detectors (1); each loads "
+                        "spaCy, the lexicon and Grammalecte (~700 MB)")  # fmt: skip
     report.add_argument("--cache-dir", type=Path, help="cache directory (default: ~/.cache/mt-check)")
     report.add_argument("--scheduler", metavar="ADDRESS",
                         help="run on a Dask cluster: tcp://HOST:PORT of a running scheduler, or local:N "
@@ -159,9 +163,11 @@ def _report(args: argparse.Namespace) -> int:
         cache=not args.no_cache,
         cache_dir=args.cache_dir,
         progress=False if args.quiet else None,
+        jobs=args.jobs,
     )
     started = time.perf_counter()
-    report = _run_on_cluster(checker, documents, args) if args.scheduler else checker.run(documents)
+    with checker:  # stops the --jobs worker processes
+        report = _run_on_cluster(checker, documents, args) if args.scheduler else checker.run(documents)
     seconds = time.perf_counter() - started
     written = report.save(args.out, formats=formats)
     if args.per_document:

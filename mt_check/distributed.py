@@ -100,6 +100,7 @@ def settings(checker: Checker) -> dict[str, Any]:
     """The Checker's constructor arguments, as sent to the workers (no progress bars there)."""
     options = {f.name: getattr(checker, f.name) for f in fields(checker) if f.init}
     options["progress"] = False
+    options["jobs"] = 1  # a Dask worker is already one of many processes
     options["weights"] = dict(options["weights"])
     if options["detectors"] is not None:
         options["detectors"] = list(options["detectors"])

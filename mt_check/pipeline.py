@@ -10,7 +10,7 @@ from __future__ import annotations
 import platform
 import sys
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -61,16 +61,22 @@ class Checker:
     cache: bool = True  # persistent cache of model outputs (see mt_check.cache)
     cache_dir: str | Path | None = None  # default: $MT_CHECK_CACHE or ~/.cache/mt-check
     progress: bool | None = None  # progress bars; None: only on an interactive terminal
+    # Processes that segment, parse and run the detectors (the models stay in this one); each
+    # loads its own spaCy, lexicon and Grammalecte (about 700 MB).
+    jobs: int = 1
     _models: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _store: TranslationCache | None = field(default=None, init=False, repr=False)
     _parse_unavailable: str | None = field(default=None, init=False, repr=False)
+    _pool: Any = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.beam < 1:
             raise InputError(f"beam must be at least 1, got {self.beam}")
         if self.batch_size < 1:
             raise InputError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.jobs < 1:
+            raise InputError(f"jobs must be at least 1, got {self.jobs}")
         if self.device not in ("cpu", "cuda") and not self.device.startswith("cuda:"):
             raise InputError(f"device must be cpu or cuda, got {self.device!r}")
         self._detectors = detector_registry.build(self.detectors)
@@ -289,11 +295,19 @@ class Checker:
         stages: dict[str, Any] = {"segmentation": RAN, "language": RAN}
         self._parse_unavailable = None
         keys, checked = self._cached_documents(documents, stages)
-        segmented = [
-            (doc, checked[i].sentences if i in checked else segment.segment(doc))
-            for i, doc in enumerate(documents)
-        ]
+        fresh_docs = [doc for i, doc in enumerate(documents) if i not in checked]
+        analysed = iter(self._segment_documents(fresh_docs))
+        segmented: list[tuple[Document, Sequence[Sentence]]] = []
         languages: dict[tuple[str, int], str] = {}
+        for i, doc in enumerate(documents):
+            if i in checked:
+                segmented.append((doc, checked[i].sentences))
+                continue
+            sentences, found_languages = next(analysed)
+            segmented.append((doc, sentences))
+            # Sentences in another language keep their row but are neither translated nor checked.
+            for s, lang in zip(sentences, found_languages, strict=True):
+                languages[(s.doc_id, s.sent_id)] = lang
         by_key: dict[tuple[str, int], Translation | None] = {}
         known: list[str] = []  # French sentences of documents from the cache
         for stored in checked.values():
@@ -304,8 +318,6 @@ class Checker:
                     by_key[(s.doc_id, s.sent_id)] = translation
                     known.append(s.text)
         fresh = [s for i, (_, sents) in enumerate(segmented) if i not in checked for s in sents]
-        # Sentences in another language keep their row but are neither translated nor checked.
-        languages.update({(s.doc_id, s.sent_id): language.detect(s.text) for s in fresh})
         french = [s for s in fresh if languages[(s.doc_id, s.sent_id)] == language.FRENCH]
         failed_texts: dict[str, str] = {}
         translations = self._translate(french, stages, failed_texts, known) if french or known else []
@@ -318,6 +330,8 @@ class Checker:
         document_errors: dict[str, list[str]] = {}
         done: dict[str, CheckedDocument] = {}
         store = self._cache()
+        to_check = [(doc, sentences) for i, (doc, sentences) in enumerate(segmented) if i not in checked]
+        outcomes = iter(self._check_documents(to_check, by_key))
         with self._progress(len(fresh), "detect") as bar:
             for i, (doc, sentences) in enumerate(segmented):
                 if i in checked:
@@ -325,8 +339,8 @@ class Checker:
                     issues.extend(checked[i].issues)
                     stages.update(_merge_stages(stages, checked[i].stages))
                     continue
-                local: dict[str, Any] = {}  # this document's parse and detector outcomes
-                found = self._check_document(doc, sentences, by_key, local, document_errors)
+                # this document's issues, parse and detector outcomes, and errors
+                found, local, document_errors[doc.id] = next(outcomes)
                 issues.extend(found)
                 stages.update(_merge_stages(stages, local))
                 clean = not document_errors[doc.id] and not any(
@@ -359,6 +373,70 @@ class Checker:
             document_errors=document_errors,
         )
         return Report(*tables, meta=meta)
+
+    def _segment_documents(
+        self, documents: Sequence[Document]
+    ) -> Iterator[tuple[Sequence[Sentence], Sequence[str]]]:
+        """Each document's sentences and their languages, in order (in the worker processes when
+        ``jobs`` > 1)."""
+        if self.jobs > 1 and len(documents) > 1:
+            chunks = _chunksize(documents, self.jobs)
+            yield from self._workers().map(_segment_document, documents, chunksize=chunks)
+        else:
+            yield from map(_segment_document, documents)
+
+    def _check_documents(
+        self,
+        documents: Sequence[tuple[Document, Sequence[Sentence]]],
+        by_key: Mapping[tuple[str, int], Translation | None],
+    ) -> Iterator[tuple[list[Issue], dict[str, Any], list[str]]]:
+        """Each document's ``(issues, stage outcomes, errors)``, in order (in the worker processes
+        when ``jobs`` > 1: each gets its document, sentences and their translations)."""
+        if self.jobs > 1 and len(documents) > 1:
+            work = [
+                (doc, sentences, {(s.doc_id, s.sent_id): by_key[(s.doc_id, s.sent_id)] for s in sentences
+                                  if (s.doc_id, s.sent_id) in by_key})
+                for doc, sentences in documents
+            ]  # fmt: skip
+            yield from self._workers().map(_check_in_worker, work, chunksize=_chunksize(work, self.jobs))
+            return
+        for doc, sentences in documents:
+            local: dict[str, Any] = {}
+            errors: dict[str, list[str]] = {}
+            found = self._check_document(doc, sentences, by_key, local, errors)
+            yield found, local, errors[doc.id]
+
+    def _workers(self) -> Any:
+        """The pool of ``jobs`` processes, started once (spawned: never a fork of a process that
+        runs model threads), each with a Checker that has no models and no cache."""
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            options = {
+                "bt_model": None, "rt_model": None, "require_models": self.require_models,
+                "detectors": None if self.detectors is None else list(self.detectors),
+                "cache": False, "progress": False,
+            }  # fmt: skip
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(options,),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes (``jobs`` > 1); a later run starts them again."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _check_document(
         self,
@@ -482,6 +560,48 @@ class Checker:
             "sacrebleu": {"version": sacrebleu.__version__, "signatures": metrics},
             "python": platform.python_version(),
         }
+
+
+# -- worker processes (jobs > 1) -------------------------------------------------------------------
+
+_WORKER: Checker | None = None
+
+
+def _start_worker(options: dict[str, Any]) -> None:
+    """Build this worker's Checker and load what its detectors need, before the first document."""
+    global _WORKER
+    _WORKER = Checker(**options)
+    for detector in _WORKER._detectors:
+        detector.unavailable_reason()
+        detector.data_version()
+    if any(PARSE in d.requires for d in _WORKER._detectors):
+        try:
+            from mt_check.parse import get_nlp
+
+            get_nlp()
+        except ModelUnavailableError:
+            pass  # reported with the first document that needs it
+
+
+def _segment_document(document: Document) -> tuple[Sequence[Sentence], Sequence[str]]:
+    sentences = segment.segment(document)
+    return sentences, [language.detect(s.text) for s in sentences]
+
+
+def _check_in_worker(
+    work: tuple[Document, Sequence[Sentence], Mapping[tuple[str, int], Translation | None]],
+) -> tuple[list[Issue], dict[str, Any], list[str]]:
+    assert _WORKER is not None, "_start_worker runs first"
+    document, sentences, translations = work
+    local: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    found = _WORKER._check_document(document, sentences, translations, local, errors)
+    return found, local, errors[document.id]
+
+
+def _chunksize(items: Sequence[Any], jobs: int) -> int:
+    """Documents per message to a worker: about 4 messages per worker, at most 16 documents."""
+    return max(1, min(16, len(items) // (4 * jobs)))
 
 
 def merge_meta(metas: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

@@ -111,6 +111,8 @@ def test_report_with_tiny_local_models(
         (["report", str(SAMPLE), "--out", "x", "--require-models", "--bt-model", "/no/model"], "/no/model"),
         # a bad beam size
         (["report", str(SAMPLE), "--out", "x", "--beam", "0"], "beam must be at least 1, got 0"),
+        # no worker processes
+        (["report", str(SAMPLE), "--out", "x", "--jobs", "0"], "jobs must be at least 1, got 0"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: list[str], fragment: str) -> None:

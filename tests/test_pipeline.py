@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 
 import mt_check
+from mt_check.detectors import default_names
 from mt_check.pipeline import Checker, ModelUnavailableWarning
 from mt_check.types import Document, ModelUnavailableError
 
@@ -71,3 +74,30 @@ def test_identical_sentences_translate_once_and_offsets_are_per_document(
     ).run(docs)  # fmt: skip
     assert again.meta["stages"]["translation_cache"]["translated"] == 0
     assert again.sentences.equals(report.sentences)
+
+
+def test_worker_processes_give_the_same_report(tiny_marian_fr_en: str, tiny_marian_en_fr: str) -> None:
+    """jobs=2: segmentation, language identification, parsing and every detector run in two
+    spawned processes, which get each document's translations from this one; the tables and the
+    stages are those of jobs=1, in the same order."""
+    docs = [
+        Document("a", "Les lignes téléphoniques spéciaux ont été créés en 63.\nLe Kremlin a parlé."),
+        Document("b", "The hotline was never used by anyone at all. Construites en 63. En 1962, rien."),
+        Document("c", ""),
+        Document("d", "Il vont à laescalade. Le Kremlin a parlé."),
+        Document("e", "Pas grand-chose."),
+    ]
+    options: dict[str, Any] = {
+        "bt_model": tiny_marian_fr_en, "rt_model": tiny_marian_en_fr, "beam": 1, "max_new_tokens": 8,
+        "detectors": [*default_names(), "model"], "cache": False, "require_models": True,
+    }  # fmt: skip
+    alone = Checker(**options).run(docs)
+    with Checker(**options, jobs=2) as checker:
+        together = checker.run(docs)
+        assert checker._pool is not None and len(checker._pool._processes) == 2
+    for table in ("sentences", "issues", "documents"):
+        pd.testing.assert_frame_equal(getattr(together, table), getattr(alone, table))
+    assert together.meta["stages"] == alone.meta["stages"]
+    assert alone.meta["stages"]["detectors"]["model"] == "ran"
+    assert {"spéciaux", "créés", "63", "laescalade"} <= set(alone.issues["span"])
+    assert alone.sentences.set_index("doc_id").loc["b", "label"].iloc[0] == "not-french"
