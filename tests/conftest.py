@@ -5,11 +5,21 @@ from __future__ import annotations
 import io
 import json
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Checkers left on the default cache directory write to a temporary one, never to the
+    user's ~/.cache/mt-check (checked documents and translations would outlive the tests)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MT_CHECK_CACHE", str(tmp_path_factory.mktemp("mt-check-cache")))
+        yield
 
 # ---------------------------------------------------------------------------------------------
 # Tiny MarianMT models (translate.py): real SentencePiece vocabularies, random weights, written
