@@ -381,7 +381,7 @@ class Checker:
         ``jobs`` > 1)."""
         if self.jobs > 1 and len(documents) > 1:
             chunks = _chunksize(documents, self.jobs)
-            yield from self._workers().map(_segment_document, documents, chunksize=chunks)
+            yield from self._in_workers(_segment_document, documents, chunks)
         else:
             yield from map(_segment_document, documents)
 
@@ -398,7 +398,7 @@ class Checker:
                                   if (s.doc_id, s.sent_id) in by_key})
                 for doc, sentences in documents
             ]  # fmt: skip
-            yield from self._workers().map(_check_in_worker, work, chunksize=_chunksize(work, self.jobs))
+            yield from self._in_workers(_check_in_worker, work, _chunksize(work, self.jobs))
             return
         for doc, sentences in documents:
             local: dict[str, Any] = {}
@@ -425,6 +425,17 @@ class Checker:
                 initargs=(options,),
             )
         return self._pool
+
+    def _in_workers(self, function: Any, items: Sequence[Any], chunksize: int) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            yield from self._workers().map(function, items, chunksize=chunksize)
+        except BrokenProcessPool:
+            self._pool = None  # the next run starts new workers
+            raise MtCheckError(
+                "a worker process died (killed, or out of memory); run again, with fewer --jobs"
+            ) from None
 
     def close(self) -> None:
         """Stop the worker processes (``jobs`` > 1); a later run starts them again."""
