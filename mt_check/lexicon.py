@@ -117,18 +117,36 @@ def _file_hash(*paths: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def _files(path: str | os.PathLike[str] | None) -> tuple[str, Path, Path]:
+    """The dictionary's base path and its .aff and .dic files (which must exist)."""
+    base = str(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+    base = base[:-4] if base.endswith((".aff", ".dic")) else base
+    aff, dic = Path(base + ".aff"), Path(base + ".dic")
+    if not aff.is_file() or not dic.is_file():
+        raise LexiconUnavailableError(
+            f"French Hunspell dictionary not found at {base}.aff/.dic; install it with "
+            f"`apt-get install hunspell-fr` or point {ENV_VAR} at a fr_FR .aff/.dic pair"
+        )
+    return base, aff, dic
+
+
+def _version(base: str, aff: Path, dic: Path) -> str:
+    # "fr_FR-v7.0-ee8a052e6950": no spaces or colons, it goes into "|"-separated signatures.
+    header = _header_version(aff)
+    return "-".join([Path(base).name, *([f"v{header}"] if header else []), _file_hash(aff, dic)])
+
+
+def lexicon_version(path: str | None = None) -> str:
+    """The version of the dictionary :func:`get_lexicon` loads, read from its files without
+    loading it (2-3 s): signatures need it before any word is looked up."""
+    return _version(*_files(path))
+
+
 class Lexicon:
     """Hunspell fr_FR through spylls, with the dictionary's morphology."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        base = str(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
-        base = base[:-4] if base.endswith((".aff", ".dic")) else base
-        aff, dic = Path(base + ".aff"), Path(base + ".dic")
-        if not aff.is_file() or not dic.is_file():
-            raise LexiconUnavailableError(
-                f"French Hunspell dictionary not found at {base}.aff/.dic; install it with "
-                f"`apt-get install hunspell-fr` or point {ENV_VAR} at a fr_FR .aff/.dic pair"
-            )
+        base, aff, dic = _files(path)
         try:
             from spylls.hunspell import Dictionary
         except ImportError as exc:  # pragma: no cover - spylls is a dependency
@@ -151,10 +169,7 @@ class Lexicon:
         for i, word in enumerate(self._words):
             if _FORBIDDEN not in word.flags:
                 self._index.setdefault(word.stem, []).append(i)
-        header = _header_version(aff)
-        name = Path(base).name
-        # "fr_FR-v7.0-ee8a052e6950": no spaces or colons, it goes into "|"-separated signatures.
-        self.version = "-".join([name, *([f"v{header}"] if header else []), _file_hash(aff, dic)])
+        self.version = _version(base, aff, dic)
         self.load_seconds = time.perf_counter() - started
         self._known: dict[str, bool] = {}
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
@@ -382,4 +397,4 @@ def _load(path: str) -> Lexicon:  # keyed on the resolved path: one load per dic
     return Lexicon(path)
 
 
-__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon"]
+__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon", "lexicon_version"]

@@ -148,3 +148,10 @@ def test_model_version_reads_the_package_without_loading() -> None:
 
     assert model_version().startswith("fr_core_news_sm-")
     assert model_version("xx_no_such_model") == "xx_no_such_model-missing"
+
+
+def test_the_version_is_read_without_loading_the_dictionary() -> None:
+    from mt_check.lexicon import get_lexicon, lexicon_version
+
+    assert lexicon_version() == get_lexicon().version
+    assert lexicon_version().startswith("fr_FR-v")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
-from mt_check.lexicon import Analysis, Lexicon, get_lexicon
+from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
 from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -186,7 +186,9 @@ class AgreementDetector(Detector):
         return self._lexicon
 
     def data_version(self) -> str:
-        return f"{self.version}+{self.lexicon.version}+{model_version()}"
+        # The version of the lexicon in use, without loading the default one for it.
+        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
+        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         if ctx.parses is None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mt_check.detectors.base import PARSE, Detector, DocumentContext
-from mt_check.lexicon import Lexicon, get_lexicon
+from mt_check.lexicon import Lexicon, get_lexicon, lexicon_version
 from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
@@ -180,7 +180,9 @@ class SpellingDetector(Detector):
         return self._lexicon
 
     def data_version(self) -> str:
-        return f"{self.version}+{self.lexicon.version}+{model_version()}"
+        # The version of the lexicon in use, without loading the default one for it.
+        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
+        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
