@@ -139,6 +139,11 @@ def _version(base: str, aff: Path, dic: Path) -> str:
 def lexicon_version(path: str | None = None) -> str:
     """The version of the dictionary :func:`get_lexicon` loads, read from its files without
     loading it (2-3 s): signatures need it before any word is looked up."""
+    return _version_of(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+@cache
+def _version_of(path: str) -> str:  # once per process, like the dictionary itself (_load)
     return _version(*_files(path))
 
 

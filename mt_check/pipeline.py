@@ -69,6 +69,7 @@ class Checker:
     _store: TranslationCache | None = field(default=None, init=False, repr=False)
     _parse_unavailable: str | None = field(default=None, init=False, repr=False)
     _pool: Any = field(default=None, init=False, repr=False)
+    _signature: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.beam < 1:
@@ -489,10 +490,13 @@ class Checker:
         return keys, checked
 
     def _document_signature(self, stages: dict[str, Any]) -> str:
-        """Everything a document's check depends on, except its text (see mt_check.cache)."""
+        """Everything a document's check depends on, except its text (see mt_check.cache); the
+        same for every run of this Checker, whose models and detectors are fixed once loaded."""
         from importlib.metadata import PackageNotFoundError, version
 
         bt, rt = self._translators(stages)
+        if self._signature is not None:
+            return self._signature
         models = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}" if bt else "none"
         libraries = []
         for name in _CHECK_LIBRARIES:
@@ -507,7 +511,8 @@ class Checker:
 
             parts.append(f"parse:{model_version()}")
         parts += [f"det.{d.name}:{d.data_version()}" for d in self._detectors]
-        return "|".join(parts)
+        self._signature = "|".join(parts)
+        return self._signature
 
     def run_isolated(self, documents: Sequence[Document]) -> Report:
         """:meth:`run`, except that a document that raises costs that document, not the batch.
