@@ -141,7 +141,7 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
 
 
 class TranslationCache:
-    """Sentence-relative Translations keyed by :func:`cache_key`."""
+    """Sentence-relative Translations and checked documents, keyed by :func:`cache_key`."""
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / "translations.sqlite3"
