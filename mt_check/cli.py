@@ -177,9 +177,9 @@ def _report(args: argparse.Namespace) -> int:
             print(f"mt-check: warning: {row.doc_id}: {row.error}", file=sys.stderr)
     if not args.quiet:
         _print_summary(report, args.top)
-        n = len(report.sentences)
+        n, docs = len(report.sentences), len(report.documents)
         print(
-            f"Checked {len(report.documents)} documents, {n} sentences in {seconds:.1f} s "
+            f"Checked {docs} document{'s' * (docs != 1)}, {n} sentence{'s' * (n != 1)} in {seconds:.1f} s "
             f"({n / max(seconds, 1e-9):.1f} sentences/s); wrote {len(written)} files to {args.out}"
         )
     if args.fail_on is not None:

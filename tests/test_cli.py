@@ -42,6 +42,7 @@ def test_offline_report_runs_and_warns_once(
     assert "mt-check models download" in warnings[0]
     assert "Traceback" not in result.stderr
     assert "Worst sentences:" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("Checked 1 document, 14 sentences in ")
 
 
 def test_offline_report_tables(offline_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
