@@ -20,8 +20,9 @@ building are one-time costs reported apart. The two detector measurements (a sec
 run in 3 fresh processes; the median is kept.
 
 Measurements: the naive baseline a user would write (transformers, one sentence at a time, beam 4);
-back-translation alone with mt-check's transformers backend and its CTranslate2 int8 backend; the
-full pipeline (back-translation, round trip, forced decoding, every registered detector) with
+back-translation alone with mt-check's transformers backend and its CTranslate2 int8 backend, and
+CTranslate2's translate_batch alone on pre-tokenised input (that measurement's ceiling); the full
+pipeline (back-translation, round trip, forced decoding, every registered detector) with
 each backend; the detectors alone (no models), in one process and with one worker process per core
 (--jobs, peak memory summed over the processes); a warm re-run of the CTranslate2 pipeline from the
 cache (same Checker, cache in a fresh temporary directory). Not run by CI.
@@ -323,6 +324,35 @@ def work_bt(setup: dict[str, Any], backend: str) -> dict[str, Any]:
     return {"sentences": len(out), "seconds": seconds, "signature": translator.signature()}
 
 
+def work_ct2_raw(setup: dict[str, Any]) -> dict[str, Any]:
+    """CTranslate2's translate_batch alone, as mt-check calls it (int8, beam 4, one single-threaded
+    worker per core, batches of 16, the same cap) on pre-tokenised sentences: no tokenisation, no
+    decoding, no re-score. The ceiling of the CTranslate2 back-translation measurement."""
+    import ctranslate2
+
+    from mt_check.translate import _load_tokenizer_without_torch, _locate
+    from mt_check.translate_ct2 import _cores, conversion_dir
+
+    path, revision = _locate(setup["bt"])
+    _, tokenizer = _load_tokenizer_without_torch(setup["bt"], path)
+
+    def tokens(texts: list[str]) -> list[list[str]]:
+        return [tokenizer.convert_ids_to_tokens(ids) for ids in tokenizer(texts)["input_ids"]]
+
+    model = ctranslate2.Translator(
+        str(conversion_dir(path, revision, "int8")), device="cpu", compute_type="int8",
+        intra_threads=1, inter_threads=_cores(),
+    )  # fmt: skip
+    # The benchmark's models force EOS at the cap: mt-check decodes one step less (translate_ct2).
+    options = {"max_batch_size": BATCH, "beam_size": BEAM, "max_decoding_length": setup["new_tokens"] - 1,
+               "max_input_length": 0}  # fmt: skip
+    model.translate_batch(tokens(setup["warm_up"]), **options)
+    source = tokens(setup["sentences"])
+    started = time.perf_counter()
+    model.translate_batch(source, **options)
+    return {"sentences": len(source), "seconds": time.perf_counter() - started}
+
+
 def _checker(setup: dict[str, Any], **options: Any) -> Any:
     from mt_check.pipeline import Checker
 
@@ -414,6 +444,7 @@ WORKERS = {
     "naive": work_naive,
     "transformers_bt": lambda s: work_bt(s, "transformers"),
     "ct2_bt": lambda s: work_bt(s, "ctranslate2"),
+    "ct2_raw": work_ct2_raw,
     "full_ct2": lambda s: work_full(s, "ctranslate2", warm=True),
     "full_transformers": lambda s: work_full(s, "transformers", warm=False),
     "detectors": work_detectors,
@@ -507,8 +538,8 @@ def main(argv: list[str] | None = None) -> int:
 
     convert = _run_worker("convert", setup_file, env)
     r = {name: _run_worker(name, setup_file, env) for name in
-         ("detectors", "detectors_jobs", "ct2_bt", "transformers_bt", "full_ct2", "full_transformers",
-          "naive")}  # fmt: skip
+         ("detectors", "detectors_jobs", "ct2_bt", "ct2_raw", "transformers_bt", "full_ct2",
+          "full_transformers", "naive")}  # fmt: skip
 
     naive = r["naive"]["sps"]
     full_ct2 = r["full_ct2"]
@@ -516,6 +547,7 @@ def main(argv: list[str] | None = None) -> int:
         "naive_bt_sps": naive,
         "transformers_bt_sps": r["transformers_bt"]["sps"],
         "ct2_bt_sps": r["ct2_bt"]["sps"],
+        "ct2_translate_batch_only_sps": r["ct2_raw"]["sps"],
         "full_ct2_sps": full_ct2["sps"],
         "full_transformers_sps": r["full_transformers"]["sps"],
         # With one worker process per core (--jobs), the way to run detectors alone on many cores.
@@ -540,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     figures["transformers_bt_ratio"] = figures["transformers_bt_sps"] / naive
     figures["ct2_bt_ratio"] = figures["ct2_bt_sps"] / naive
+    figures["ct2_translate_batch_only_ratio"] = figures["ct2_translate_batch_only_sps"] / naive
     figures["full_ct2_ratio"] = figures["full_ct2_sps"] / naive
     figures["full_transformers_ratio"] = figures["full_transformers_sps"] / naive
     figures["targets"] = {
@@ -593,6 +626,8 @@ def _print_table(f: dict[str, Any]) -> None:
          f["peak_rss_mb_transformers_bt_only"], ""),
         ("mt-check ctranslate2 int8 (bt)", f["ct2_bt_sps"], f["ct2_bt_ratio"], f["peak_rss_mb_ct2_bt_only"],
          "x " + mark("ct2_bt_vs_naive")),
+        ("  ctranslate2 translate_batch alone (no tokenise/re-score)", f["ct2_translate_batch_only_sps"],
+         f["ct2_translate_batch_only_ratio"], None, "the ceiling of the line above"),
         ("full pipeline, ctranslate2 int8", f["full_ct2_sps"], f["full_ct2_ratio"], f["peak_rss_mb_ct2"],
          "x " + mark("full_ct2_vs_naive") + "; MB " + mark("peak_rss_mb_ct2")),
         ("full pipeline, transformers fp32", f["full_transformers_sps"], f["full_transformers_ratio"],
