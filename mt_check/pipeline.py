@@ -402,10 +402,7 @@ class Checker:
             yield from self._in_workers(_check_in_worker, work, _chunksize(work, self.jobs))
             return
         for doc, sentences in documents:
-            local: dict[str, Any] = {}
-            errors: dict[str, list[str]] = {}
-            found = self._check_document(doc, sentences, by_key, local, errors)
-            yield found, local, errors[doc.id]
+            yield _check_one(self, doc, sentences, by_key)
 
     def _workers(self) -> Any:
         """The pool of ``jobs`` processes, started once (spawned: never a fork of a process that
@@ -608,10 +605,19 @@ def _check_in_worker(
     work: tuple[Document, Sequence[Sentence], Mapping[tuple[str, int], Translation | None]],
 ) -> tuple[list[Issue], dict[str, Any], list[str]]:
     assert _WORKER is not None, "_start_worker runs first"
-    document, sentences, translations = work
+    return _check_one(_WORKER, *work)
+
+
+def _check_one(
+    checker: Checker,
+    document: Document,
+    sentences: Sequence[Sentence],
+    translations: Mapping[tuple[str, int], Translation | None],
+) -> tuple[list[Issue], dict[str, Any], list[str]]:
+    """One document's ``(issues, stage outcomes, errors)``, in this process or a worker's."""
     local: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    found = _WORKER._check_document(document, sentences, translations, local, errors)
+    found = checker._check_document(document, sentences, translations, local, errors)
     return found, local, errors[document.id]
 
 

@@ -420,7 +420,7 @@ def _load_tokenizer_without_torch(model_id: str, path: str) -> tuple[int, Any]:
             raise ValueError("config.json does not hold a JSON object")
         # MarianConfig's default when the file leaves it out.
         positions = int(settings.get("max_position_embeddings", 1024))
-    except (*_LOAD_ERRORS, json.JSONDecodeError) as error:
+    except _LOAD_ERRORS as error:  # json.JSONDecodeError is a ValueError
         raise _unloadable(model_id, path, error) from error
     _check_marian(model_id, settings.get("model_type"))
     return positions, _marian_tokenizer(model_id, path)
