@@ -325,31 +325,22 @@ def work_bt(setup: dict[str, Any], backend: str) -> dict[str, Any]:
 
 
 def work_ct2_raw(setup: dict[str, Any]) -> dict[str, Any]:
-    """CTranslate2's translate_batch alone, as mt-check calls it (int8, beam 4, one single-threaded
-    worker per core, batches of 16, the same cap) on pre-tokenised sentences: no tokenisation, no
-    decoding, no re-score. The ceiling of the CTranslate2 back-translation measurement."""
-    import ctranslate2
+    """CTranslate2's translate_batch alone, on the model mt-check loads (int8, one single-threaded
+    worker per core) with mt-check's settings (beam 4, batches of 16, the same cap), on sentences
+    tokenised beforehand: no tokenisation, no decoding, no re-score. The ceiling of the
+    CTranslate2 back-translation measurement."""
+    from mt_check.translate import load_translator
 
-    from mt_check.translate import _load_tokenizer_without_torch, _locate
-    from mt_check.translate_ct2 import _cores, conversion_dir
-
-    path, revision = _locate(setup["bt"])
-    _, tokenizer = _load_tokenizer_without_torch(setup["bt"], path)
-
-    def tokens(texts: list[str]) -> list[list[str]]:
-        return [tokenizer.convert_ids_to_tokens(ids) for ids in tokenizer(texts)["input_ids"]]
-
-    model = ctranslate2.Translator(
-        str(conversion_dir(path, revision, "int8")), device="cpu", compute_type="int8",
-        intra_threads=1, inter_threads=_cores(),
-    )  # fmt: skip
+    translator = load_translator(
+        setup["bt"], backend="ctranslate2", beam=BEAM, batch_size=BATCH, max_new_tokens=setup["new_tokens"]
+    )
     # The benchmark's models force EOS at the cap: mt-check decodes one step less (translate_ct2).
     options = {"max_batch_size": BATCH, "beam_size": BEAM, "max_decoding_length": setup["new_tokens"] - 1,
-               "max_input_length": 0}  # fmt: skip
-    model.translate_batch(tokens(setup["warm_up"]), **options)
-    source = tokens(setup["sentences"])
+               "num_hypotheses": 1, "max_input_length": 0}  # fmt: skip
+    translator._model.translate_batch(translator._encode_sources(setup["warm_up"]), **options)
+    source = translator._encode_sources(setup["sentences"])
     started = time.perf_counter()
-    model.translate_batch(source, **options)
+    translator._model.translate_batch(source, **options)
     return {"sentences": len(source), "seconds": time.perf_counter() - started}
 
 
