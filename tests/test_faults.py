@@ -20,7 +20,7 @@ import pytest
 import mt_check
 from mt_check import cli
 from mt_check import detectors as registry
-from mt_check.detectors.base import Detector, DocumentContext
+from mt_check.detectors.base import Code, Detector, DocumentContext
 from mt_check.pipeline import Checker
 from mt_check.report import Report
 from mt_check.translate import _chunk_spans, back_translate, load_translator
@@ -33,6 +33,7 @@ class _Boom(Detector):
     """Raises on any document that contains BOOM; flags every "Kremlin" otherwise."""
 
     name = "boom"
+    codes = (Code("TEST-K", Category.STYLE, Severity.MINOR, "every Kremlin"),)
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         for sentence in ctx.sentences:

@@ -15,11 +15,14 @@ REGISTRY: dict[str, type[Detector]] = {}
 def _register() -> None:
     from mt_check.detectors.agreement import AgreementDetector
     from mt_check.detectors.constructions import ConstructionsDetector
+    from mt_check.detectors.contractions import ContractionsDetector
+    from mt_check.detectors.conventions import ConventionsDetector
     from mt_check.detectors.grammalecte import GrammalecteDetector
     from mt_check.detectors.model_evidence import ModelEvidenceDetector
     from mt_check.detectors.numbers import NumbersDetector
     from mt_check.detectors.spelling import SpellingDetector
     from mt_check.detectors.structure import StructureDetector
+    from mt_check.detectors.verbforms import VerbFormsDetector
 
     for cls in (
         SpellingDetector,
@@ -27,6 +30,9 @@ def _register() -> None:
         NumbersDetector,
         StructureDetector,
         ConstructionsDetector,
+        ContractionsDetector,
+        ConventionsDetector,
+        VerbFormsDetector,
         GrammalecteDetector,
         ModelEvidenceDetector,
     ):

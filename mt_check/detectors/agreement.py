@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
 from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
 from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity
@@ -173,6 +173,18 @@ def _first_word(doc: Doc) -> int:
 
 class AgreementDetector(Detector):
     name = "agreement"
+    codes = (
+        Code("AGREEMENT-GENDER", Category.AGREEMENT, Severity.MINOR,
+             "determiner, adjective or participle of the wrong gender: `lignes spéciaux` → `spéciales`"),
+        Code("AGREEMENT-NUMBER", Category.AGREEMENT, Severity.MINOR,
+             "the same for number"),
+        Code("AGREEMENT-GENDER-NUMBER", Category.AGREEMENT, Severity.MINOR,
+             "both wrong: `créé` for `créées`"),
+        Code("AGREEMENT-SUBJECT-VERB", Category.AGREEMENT, Severity.MINOR,
+             "a finite verb that does not agree with its subject"),
+        Code("AGREEMENT-PRONOUN-ANTECEDENT", Category.AGREEMENT, Severity.MINOR,
+             "`s’il attaque` when the subject is `les ennemis potentiels`"),
+    )
     requires = frozenset({PARSE})
     version = "1"
 

@@ -1,7 +1,10 @@
 """What a detector is: a pure function from an analysed document to issues.
 
-A detector declares what it needs (``requires``); the pipeline computes those inputs once and
-hands them over in a :class:`DocumentContext`. Detectors never mutate the context and never
+A detector declares what it needs (``requires``: it cannot run without them), what it takes when
+available (``uses``: it runs without them, with fewer checks), and every issue code it can emit
+(``codes``: category, default severity, what it finds); the pipeline computes those inputs once
+and hands them over in a :class:`DocumentContext`, and :meth:`Detector.issue` refuses a code the
+detector did not declare. Detectors never mutate the context and never
 look at other detectors' output: merging issues found by several detectors is the pipeline's job.
 """
 
@@ -23,6 +26,16 @@ TRANSLATION = "translation"  # Translation per sentence (back-translation, force
 
 
 @dataclass(frozen=True)
+class Code:
+    """One issue code a detector can emit, as the README's code table lists it."""
+
+    code: str  # stable, e.g. AGREEMENT-GENDER
+    category: Category
+    severity: Severity  # the default; a detector may raise or lower it per issue
+    summary: str  # what it finds, one line, with an example
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     document: Document
     sentences: tuple[Sentence, ...]
@@ -38,6 +51,9 @@ class Detector(ABC):
 
     name: ClassVar[str]
     requires: ClassVar[frozenset[str]] = frozenset()
+    # Inputs used when available: the detector still runs (fewer checks) when they are missing.
+    uses: ClassVar[frozenset[str]] = frozenset()
+    codes: ClassVar[tuple[Code, ...]] = ()
     enabled_by_default: ClassVar[bool] = True
     version: ClassVar[str] = "1"
 
@@ -48,6 +64,10 @@ class Detector(ABC):
     def data_version(self) -> str:
         """Versions of the data the detector relies on, for the report signature."""
         return self.version
+
+    @classmethod
+    def declared(cls) -> dict[str, Code]:
+        return {c.code: c for c in cls.codes}
 
     @abstractmethod
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
@@ -71,6 +91,8 @@ class Detector(ABC):
                 f"{self.name}: span {start}-{end} lies outside sentence "
                 f"{sentence.start}-{sentence.end}"
             )
+        if code not in self.declared():
+            raise ValueError(f"{self.name}: issue code {code!r} is not declared in {type(self).__name__}.codes")
         rel = sentence.text[start - sentence.start : end - sentence.start]
         span = rel if doc_text is None else doc_text[start:end]
         return Issue(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
@@ -49,6 +49,12 @@ class ConstructionsDetector(Detector):
     """Wrong preposition after "avoir raison/tort/peur…", missing "que" after verbs of saying."""
 
     name = "constructions"
+    codes = (
+        Code("GRAMMAR-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
+             "`avoir raison de` written with `à` before an infinitive"),
+        Code("GRAMMAR-MISSING-QUE", Category.GRAMMAR, Severity.MAJOR,
+             "a verb of saying followed by a clause without `que`"),
+    )
     version = "1"
     requires = frozenset({PARSE})
 

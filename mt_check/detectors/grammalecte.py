@@ -43,7 +43,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from mt_check.detectors.base import Detector, DocumentContext
+from mt_check.detectors.base import Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
 
 INSTALL_HINT = "python3-grammalecte is not installed (apt-get install python3-grammalecte)"
@@ -145,10 +145,20 @@ class _CompiledPatterns:
         return self.compile(pattern, flags).split(string, maxsplit)
 
 
+def _codes() -> tuple[Code, ...]:
+    families = sorted(AGREEMENT_FAMILIES | GRAMMAR_FAMILIES | STYLE_FAMILIES | NUMBER_FAMILIES
+                      | TYPOGRAPHY_FAMILIES | {"notype"})
+    return tuple(
+        Code(f"GRAMMALECTE-{f.upper()}", _category(f), Severity.MINOR, f"Grammalecte's `{f}` rules")
+        for f in families
+    )
+
+
 class GrammalecteDetector(Detector):
     """Grammalecte's grammar rules, mapped to mt-check categories and codes."""
 
     name = "grammalecte"
+    codes = _codes()
     version = "1"
     enabled_by_default = True
 

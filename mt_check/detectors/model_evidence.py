@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from mt_check.detectors.base import TRANSLATION, Detector, DocumentContext
+from mt_check.detectors.base import TRANSLATION, Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Severity, WordScore
 
 # Outlier rule: Iglewicz & Hoaglin's modified z-score, 0.6745 × (x − median) / MAD, with their
@@ -49,6 +49,10 @@ class ModelEvidenceDetector(Detector):
     """Flags words whose forced-decoding log-probability is an outlier low for their sentence."""
 
     name = "model"
+    codes = (
+        Code("MODEL-LOW-PROBABILITY", Category.GRAMMAR, Severity.MINOR,
+             "words far below their sentence's forced-decoding level (models needed); category: grammar, or that of the detector that agrees"),
+    )
     requires = frozenset({TRANSLATION})
     version = "1"
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from mt_check.detectors.base import Detector, DocumentContext
+from mt_check.detectors.base import Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
 # Spaces French uses inside numbers: space, no-break space, narrow no-break space.
@@ -278,6 +278,16 @@ class NumbersDetector(Detector):
     """Truncated years, back-translation number mismatches, English separators in French."""
 
     name = "numbers"
+    codes = (
+        Code("NUMBER-TRUNCATED-YEAR", Category.NUMBER, Severity.MINOR,
+             "`en 63` in a text that speaks of 1962 → `1963`"),
+        Code("NUMBER-DECIMAL-POINT", Category.NUMBER, Severity.MINOR,
+             "a decimal point before a quantity: `3.5 millions` → `3,5 millions`"),
+        Code("NUMBER-THOUSANDS-SEPARATOR", Category.NUMBER, Severity.MINOR,
+             "English thousands commas: `1,000 personnes` → `1 000 personnes`"),
+        Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
+             "a number that changes between the French and its back-translation (models needed)"),
+    )
     version = "1"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()

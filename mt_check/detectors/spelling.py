@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
 from mt_check.lexicon import Lexicon, get_lexicon, lexicon_version
 from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
@@ -167,6 +167,14 @@ def _case_like(model: str, text: str) -> str:
 
 class SpellingDetector(Detector):
     name = "spelling"
+    codes = (
+        Code("SPELLING-MERGED-ELISION", Category.SPELLING, Severity.MAJOR,
+             "an elided word glued to the next: `laescalade` → `l’escalade`, `quil` → `qu’il`"),
+        Code("SPELLING-SPLIT-WORD", Category.SPELLING, Severity.MINOR,
+             "one word written as two (`en tre` → `entre`, `télé phone` → `téléphone`)"),
+        Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
+             "a non-word with a close dictionary word; names, acronyms, foreign and rare words are left alone"),
+    )
     requires = frozenset({PARSE})
     version = "1"
 

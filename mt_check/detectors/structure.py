@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from mt_check.detectors.base import PARSE, Detector, DocumentContext
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
 from mt_check.lexicon import get_lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -192,6 +192,18 @@ class StructureDetector(Detector):
     """Repeated words, unbalanced quotes/brackets, English fragments, verbless clauses."""
 
     name = "structure"
+    codes = (
+        Code("STRUCTURE-REPEATED-WORD", Category.GRAMMAR, Severity.MINOR,
+             "the same word twice in a row: `est est` → `est`"),
+        Code("PUNCTUATION-UNBALANCED", Category.PUNCTUATION, Severity.MINOR,
+             "a quote or bracket never closed, or closed without being opened"),
+        Code("UNTRANSLATED-FRAGMENT", Category.UNTRANSLATED, Severity.MAJOR,
+             "two or more lower-case words far more frequent in English than in French"),
+        Code("GRAMMAR-VERBLESS", Category.GRAMMAR, Severity.MINOR,
+             "a clause of six words or more opened by a connective, with no verb (`En outre, même pour…`)"),
+        Code("GRAMMAR-CLAUSE-WITHOUT-VERB", Category.GRAMMAR, Severity.MAJOR,
+             "a subordinate clause whose only verb belongs to another clause"),
+    )
     version = "1"
     requires = frozenset({PARSE})
 
