@@ -104,7 +104,7 @@ class CheckedDocument:
                 "translations": [None if t is None else _fields(t) for t in self.translations],
                 "issues": [
                     [i.sent_id, i.start, i.end, i.category.value, i.severity.value, i.code, i.message,
-                     i.suggestion, list(i.detectors)]
+                     i.suggestion, list(i.detectors), i.confidence]
                     for i in self.issues
                 ],  # fmt: skip
                 "stages": self.stages,
@@ -123,8 +123,8 @@ class CheckedDocument:
         )
         issues = tuple(
             Issue(doc_id, sent_id, start, end, text[start:end], Category(category), Severity(severity),
-                  code, message, suggestion, tuple(detectors))
-            for sent_id, start, end, category, severity, code, message, suggestion, detectors
+                  code, message, suggestion, tuple(detectors), confidence)
+            for sent_id, start, end, category, severity, code, message, suggestion, detectors, confidence
             in d["issues"]
         )  # fmt: skip
         return cls(

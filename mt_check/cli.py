@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mt_check.__version__ import __version__
 from mt_check.types import InputError, MtCheckError, Severity
@@ -62,6 +62,7 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="transformers, or ctranslate2: int8 on CPU, float16 on GPU")  # fmt: skip
     report.add_argument("--detectors", default=None,
                         help="comma-separated detector names (default: the default set)")  # fmt: skip
+    _detector_arguments(report)
     report.add_argument("--require-models", action="store_true",
                         help="fail (exit 2) when a model cannot be loaded instead of skipping")  # fmt: skip
     report.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
@@ -94,6 +95,10 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl|CORRECT.conllu")
     evaluate.add_argument("--by-category", action="store_true", help="add recall per category")
     evaluate.add_argument("--detectors", default=None, help="comma-separated detector names")
+    _detector_arguments(evaluate)
+    evaluate.add_argument("--curve", action="store_true",
+                          help="add precision, recall and false flags per 100 at several confidence "
+                          "thresholds (the run keeps every issue, then filters)")  # fmt: skip
     evaluate.add_argument("--bt-model", default=None, help="fr->en model (default: none, offline)")
     evaluate.add_argument("--rt-model", default=None, help="en->fr model (default: none)")
 
@@ -109,6 +114,46 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _detector_names(value: str | None) -> list[str] | None:
     return None if value is None else [n.strip() for n in value.split(",") if n.strip()]
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number between 0 and 1, got {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return number
+
+
+def _detector_arguments(parser: argparse.ArgumentParser) -> None:
+    from mt_check.confidence import DEFAULT_MIN_CONFIDENCE
+
+    parser.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE, metavar="X",
+                        help="drop issues an editor is estimated to agree with less often than X "
+                        f"(0-1; default {DEFAULT_MIN_CONFIDENCE}; 0 keeps everything)")  # fmt: skip
+    parser.add_argument("--detector-option", action="append", default=[], metavar="NAME.OPTION=VALUE",
+                        dest="detector_options",
+                        help="an option of one detector, e.g. grammalecte.typography=true or "
+                        "grammalecte.families=gn,ppas (repeatable)")  # fmt: skip
+
+
+def _detector_options(items: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``NAME.OPTION=VALUE`` items as {name: {option: value}}: JSON values (true, 3, ["a"]) as
+    such, a comma-separated value as a list, anything else as a string."""
+    options: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        name, dot, option = key.strip().partition(".")
+        if not sep or not dot or not name or not option:
+            raise InputError(f"--detector-option {item!r}: expected NAME.OPTION=VALUE")
+        value: Any
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = [v.strip() for v in raw.split(",") if v.strip()] if "," in raw else raw
+        options.setdefault(name, {})[option.strip()] = value
+    return options
 
 
 def _print_summary(report: object, top: int) -> None:
@@ -159,6 +204,8 @@ def _report(args: argparse.Namespace) -> int:
         backend=args.backend,
         max_new_tokens=args.max_new_tokens,
         detectors=_detector_names(args.detectors),
+        detector_options=_detector_options(args.detector_options) or None,
+        min_confidence=args.min_confidence,
         require_models=args.require_models,
         cache=not args.no_cache,
         cache_dir=args.cache_dir,
@@ -203,7 +250,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     result = evaluate_files(
         args.gold,
         by_category=args.by_category,
+        curve=args.curve,
         detectors=_detector_names(args.detectors),
+        detector_options=_detector_options(args.detector_options) or None,
+        min_confidence=args.min_confidence,
         bt_model=args.bt_model,
         rt_model=args.rt_model,
     )

@@ -87,7 +87,7 @@ def read_gold(path: Path) -> list[GoldText]:
     return records
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     if a_start == a_end or b_start == b_end:  # a position: touching counts
         return a_start <= b_end and b_start <= a_end
     return a_start < b_end and b_start < a_end
@@ -102,9 +102,13 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def score(gold: Sequence[GoldText], predicted: dict[str, list[tuple[int, int, str]]],
+Span = tuple[int, int, str, float]  # start, end, category, confidence
+CURVE_THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def score(gold: Sequence[GoldText], predicted: dict[str, list[Span]],
           by_category: bool = False) -> dict[str, Any]:  # fmt: skip
-    """Measures for predicted spans ``{text id: [(start, end, category), ...]}``."""
+    """Measures for predicted spans ``{text id: [(start, end, category, confidence), ...]}``."""
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     cat_found: Counter[str] = Counter()
@@ -115,13 +119,13 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[tuple[int, int, st
     for text in gold:
         spans = predicted.get(text.id, [])
         for e in text.errors:
-            hit = any(_overlaps(s, t, e.start, e.end) for s, t, _ in spans)
+            hit = any(overlaps(s, t, e.start, e.end) for s, t, *_ in spans)
             total[e.layer] += 1
             found[e.layer] += hit
             cat_total[e.category] += 1
             cat_found[e.category] += hit
-        for s, t, category in spans:
-            ok = any(_overlaps(s, t, e.start, e.end) for e in text.errors)
+        for s, t, category, *_ in spans:
+            ok = any(overlaps(s, t, e.start, e.end) for e in text.errors)
             reported_all += 1
             correct_all += ok
             if category != TYPOGRAPHY:
@@ -133,8 +137,8 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[tuple[int, int, st
             clean_flags += len(flags)
             clean_flagged_texts += bool(flags)
         for m in _WORD.finditer(text.text):
-            gold_bad = any(_overlaps(m.start(), m.end(), e.start, e.end) for e in text.errors)
-            pred_bad = any(_overlaps(m.start(), m.end(), s, t) for s, t, _ in spans)
+            gold_bad = any(overlaps(m.start(), m.end(), e.start, e.end) for e in text.errors)
+            pred_bad = any(overlaps(m.start(), m.end(), s, t) for s, t, *_ in spans)
             words[("t" if gold_bad == pred_bad else "f") + ("p" if pred_bad else "n")] += 1
     n_errors = sum(total.values())
     result: dict[str, Any] = {
@@ -162,9 +166,24 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[tuple[int, int, st
     return result
 
 
+def filtered(predicted: dict[str, list[Span]], threshold: float) -> dict[str, list[Span]]:
+    return {k: [x for x in spans if x[3] >= threshold] for k, spans in predicted.items()}
+
+
+def _curve(gold: Sequence[GoldText], predicted: dict[str, list[Span]]) -> list[dict[str, Any]]:
+    """The measures at each confidence threshold of ``CURVE_THRESHOLDS``: one run, filtered."""
+    keys = ("reported", "recall_fluency", "recall_accuracy", "precision", "word_mcc",
+            "false_flags_per_100_error_free")  # fmt: skip
+    rows = []
+    for threshold in CURVE_THRESHOLDS:
+        measured = score(gold, filtered(predicted, threshold))
+        rows.append({"min_confidence": threshold, **{k: measured[k] for k in keys}})
+    return rows
+
+
 def predict(
     gold: Sequence[GoldText], **checker_options: Any
-) -> tuple[list[GoldText], dict[str, list[tuple[int, int, str]]], dict[str, Any]]:
+) -> tuple[list[GoldText], dict[str, list[Span]], dict[str, Any]]:
     """Run one Checker over every gold text (models load once).
 
     Returns the texts renamed with unique ids, the predicted spans per id, and the report meta.
@@ -175,26 +194,42 @@ def predict(
     checker_options.setdefault("rt_model", None)
     renamed = [GoldText(f"{i}:{t.id}", t.text, t.errors) for i, t in enumerate(gold)]
     report = Checker(**checker_options).run([Document(t.id, t.text) for t in renamed])
-    predicted: dict[str, list[tuple[int, int, str]]] = {}
+    predicted: dict[str, list[Span]] = {}
     for row in report.issues.itertuples():
-        predicted.setdefault(str(row.doc_id), []).append((int(row.start), int(row.end), str(row.category)))
+        confidence = float(row.confidence) if row.confidence == row.confidence else 1.0  # NaN: none
+        predicted.setdefault(str(row.doc_id), []).append(
+            (int(row.start), int(row.end), str(row.category), confidence)
+        )
     return renamed, predicted, report.meta
 
 
 def evaluate_files(
-    paths: Iterable[Path], by_category: bool = False, **checker_options: Any
+    paths: Iterable[Path], by_category: bool = False, curve: bool = False, **checker_options: Any
 ) -> dict[str, Any]:
-    """One JSON-ready object: the measures for each file (and for all files together)."""
+    """One JSON-ready object: the measures for each file (and for all files together), at the
+    checker's ``min_confidence``; with ``curve``, also at each of ``CURVE_THRESHOLDS``."""
+    from mt_check.confidence import DEFAULT_MIN_CONFIDENCE
+
     files = [Path(p) for p in paths]
     per_file = [read_gold(p) for p in files]
-    texts, predicted, meta = predict([r for records in per_file for r in records], **checker_options)
+    threshold = checker_options.pop("min_confidence", DEFAULT_MIN_CONFIDENCE)
+    # One run keeps every issue; each threshold is a filter over it (the checker filters the same way).
+    texts, everything, meta = predict([r for records in per_file for r in records], min_confidence=0.0,
+                                      **checker_options)  # fmt: skip
+    predicted = filtered(everything, threshold)
     results: dict[str, Any] = {}
     offset = 0
     for path, records in zip(files, per_file, strict=True):
-        results[str(path)] = score(texts[offset : offset + len(records)], predicted, by_category)
+        part = texts[offset : offset + len(records)]
+        results[str(path)] = score(part, predicted, by_category)
+        if curve:
+            results[str(path)]["curve"] = _curve(part, everything)
         offset += len(records)
     if len(files) > 1:
         results["all"] = score(texts, predicted, by_category)
+        if curve:
+            results["all"]["curve"] = _curve(texts, everything)
+    results["min_confidence"] = threshold
     results["signature"] = meta["signature"]
     results["stages"] = meta["stages"]
     return results

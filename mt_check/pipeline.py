@@ -18,6 +18,7 @@ from typing import Any
 from mt_check import detectors as detector_registry
 from mt_check import language, scoring, segment
 from mt_check.__version__ import __version__
+from mt_check.confidence import DEFAULT_MIN_CONFIDENCE, default_table, table_version
 from mt_check.cache import CheckedDocument, TranslationCache, cache_key, code_fingerprint, default_cache_dir
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
@@ -56,6 +57,10 @@ class Checker:
     backend: str = "transformers"  # or "ctranslate2" (mt_check.translate_ct2)
     max_new_tokens: int | None = None
     detectors: Sequence[str] | None = None  # None: the default set
+    # Per-detector constructor options: {"grammalecte": {"rules": [...]}}.
+    detector_options: Mapping[str, Mapping[str, Any]] | None = None
+    # Issues below this estimated probability that an editor agrees are dropped (mt_check.confidence).
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     require_models: bool = False
     weights: Mapping[Severity, float] = field(default_factory=lambda: dict(scoring.DEFAULT_WEIGHTS))
     cache: bool = True  # persistent cache of model outputs (see mt_check.cache)
@@ -80,7 +85,9 @@ class Checker:
             raise InputError(f"jobs must be at least 1, got {self.jobs}")
         if self.device not in ("cpu", "cuda") and not self.device.startswith("cuda:"):
             raise InputError(f"device must be cpu or cuda, got {self.device!r}")
-        self._detectors = detector_registry.build(self.detectors)
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError(f"min confidence must be between 0 and 1, got {self.min_confidence}")
+        self._detectors = detector_registry.build(self.detectors, self.detector_options)
 
     # -- models ---------------------------------------------------------------------------
 
@@ -216,7 +223,7 @@ class Checker:
     def _parse(
         self, doc_sentences: Sequence[Sentence], stages: dict[str, Any], errors: list[str] | None = None
     ) -> tuple[Any, ...] | None:
-        if not any(PARSE in d.requires for d in self._detectors):
+        if not any(PARSE in d.requires | d.uses for d in self._detectors):
             stages.setdefault("parse", "skipped: no enabled detector needs it")
             return None
         if self._parse_unavailable is not None:  # tried once in this run: not again per document
@@ -247,9 +254,11 @@ class Checker:
         (else raised as MtCheckError); the other detectors and the other documents go on."""
         ran: dict[str, str] = stages.setdefault("detectors", {})
         problems: list[str] = []
-        sent_ids = {s.sent_id for s in ctx.sentences}
+        sent_ids = {s.sent_id for s in ctx.sentences} | {s.sent_id for s, _ in ctx.foreign}
         found: list[Issue] = []
         for detector in self._detectors:
+            if not ctx.sentences and PARSE in detector.requires:
+                continue  # a document with no French sentence: nothing to parse or check
             reason = detector.unavailable_reason()
             if reason is None and PARSE in detector.requires and ctx.parses is None:
                 reason = "needs the spaCy parse, which did not run"
@@ -361,7 +370,9 @@ class Checker:
                 bar.update(len(sentences))
         if store is not None and done:
             store.put_documents(done)
-        issues = detector_registry.merge_issues(issues)
+        # Confidence by the merged row's code (benchmarks/estimate_confidence.py counts merged rows).
+        issues = default_table().assign(detector_registry.merge_issues(issues))
+        issues = [i for i in issues if (i.confidence or 0.0) >= self.min_confidence]
 
         meta = self._meta(stages)
         tables = build_tables(
@@ -457,14 +468,18 @@ class Checker:
     ) -> list[Issue]:
         """Parse and run the detectors on one document's French sentences."""
         checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
+        # Sentences in another language are neither translated nor parsed (by_key holds the French
+        # ones); the untranslated detector reports them.
+        foreign = tuple((s, language.detect(s.text)) for s in sentences if (s.doc_id, s.sent_id) not in by_key)
         errors = document_errors.setdefault(doc.id, [])
-        if not checked:
+        if not checked and not foreign:
             return []
         ctx = DocumentContext(
             document=doc,
             sentences=checked,
             translations=tuple(by_key[(s.doc_id, s.sent_id)] for s in checked),
-            parses=self._parse(checked, stages, errors),
+            parses=self._parse(checked, stages, errors) if checked else None,
+            foreign=foreign,
         )
         return self._detect(ctx, stages, errors)
 
@@ -503,7 +518,7 @@ class Checker:
                 libraries.append(f"{name}-missing")
         parts = [f"mt-check:{__version__}", f"code:{code_fingerprint()}", f"models:{models}"]
         parts += libraries
-        if any(PARSE in d.requires for d in self._detectors):
+        if any(PARSE in d.requires | d.uses for d in self._detectors):
             from mt_check.parse import model_version
 
             parts.append(f"parse:{model_version()}")
@@ -553,6 +568,7 @@ class Checker:
         parts += [f"{role}:{m.signature()}" for role, m in self._models.items()]
         parts += [f"beam:{self.beam}", f"device:{self.device}"]
         parts += [f"det.{name}:{version}" for name, version in detectors.items()]
+        parts += [f"confidence:{table_version()}", f"min-confidence:{self.min_confidence}"]
         parts += [f"{name}:{sig}" for name, sig in metrics.items()]
         return {
             "mt_check_version": __version__,
@@ -567,6 +583,8 @@ class Checker:
                 "batch_size": self.batch_size,
                 "device": self.device,
                 "detectors": [d.name for d in self._detectors],
+                "detector_options": {k: dict(v) for k, v in (self.detector_options or {}).items()},
+                "min_confidence": self.min_confidence,
                 "weights": {s.value: w for s, w in self.weights.items()},
             },
             "detector_versions": detectors,
@@ -587,7 +605,7 @@ def _start_worker(options: dict[str, Any]) -> None:
     for detector in _WORKER._detectors:
         detector.unavailable_reason()
         detector.data_version()
-    if any(PARSE in d.requires for d in _WORKER._detectors):
+    if any(PARSE in d.requires | d.uses for d in _WORKER._detectors):
         try:
             from mt_check.parse import get_nlp
 

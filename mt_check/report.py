@@ -23,7 +23,7 @@ SENTENCE_COLUMNS = [
 ]  # fmt: skip
 ISSUE_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "span", "category", "layer", "severity", "code",
-    "message", "suggestion", "detectors",
+    "message", "suggestion", "detectors", "confidence",
 ]  # fmt: skip
 DOCUMENT_COLUMNS = [
     "doc_id", "source", "encoding", "characters", "sentences", "words", "n_issues", "n_minor", "n_major",
@@ -32,7 +32,7 @@ DOCUMENT_COLUMNS = [
 ISSUE_ORDER = ["doc_id", "sent_id", "start", "end", "code"]
 LEAST_LIKELY_WORDS = 3
 FRENCH = "fr"
-NOT_FRENCH = "not-french"  # the label of a sentence (or document) in another language: not scored
+NOT_FRENCH = "not-french"  # the label of a sentence (or document) in another language
 
 
 def _least_likely(translation: Translation | None) -> str | None:
@@ -59,7 +59,7 @@ def build_tables(
     error, no score and no label (pass it with no sentences).
 
     ``languages`` gives each sentence's language (default French); a sentence in another language
-    is not scored (label ``not-french``). ``sentence_errors`` and ``document_errors`` are what a
+    is labelled ``not-french`` and scored with its issues (an UNTRANSLATED-SENTENCE at least). ``sentence_errors`` and ``document_errors`` are what a
     stage could not do for a sentence or a document that was still checked: they go in the
     ``errors``/``error`` columns, and the scores stand on what did run.
     """
@@ -89,7 +89,7 @@ def build_tables(
     document_rows: list[dict[str, Any]] = []
     for doc, sentences in segmented:
         doc_issues: list[Issue] = []
-        doc_words = n_french = french_words = 0
+        doc_words = n_french = scored_words = 0
         chrfs: list[float] = []
         for s in sentences:
             key = (s.doc_id, s.sent_id)
@@ -101,13 +101,16 @@ def build_tables(
             language = languages.get(key, FRENCH)
             french = language == FRENCH
             doc_words += words
-            french_words += words if french else 0
             n_french += french
             if rt is not None:
                 chrfs.append(rt.chrf)
             points = scoring.penalty(found, weights)
             worst = scoring.worst_severity(found)
-            score = scoring.quality_score(points, words, rt.chrf if rt else None) if french else None
+            # A sentence in another language is scored by its issues (UNTRANSLATED-SENTENCE, when
+            # that detector runs); with none it stays unscored, never "ok".
+            scored = french or bool(found)
+            scored_words += words if scored else 0
+            score = scoring.quality_score(points, words, rt.chrf if rt else None) if scored else None
             sentence_rows.append(
                 {
                     "doc_id": s.doc_id,
@@ -129,14 +132,14 @@ def build_tables(
                     "worst_severity": worst.value if worst else None,
                     "penalty": points,
                     "quality_score": score,
-                    "label": scoring.label(score, worst) if score is not None else NOT_FRENCH,
+                    "label": scoring.label(score, worst) if french else NOT_FRENCH,
                     "language": language,
                     "errors": "; ".join(sentence_errors.get(key, ())) or None,
                 }  # fmt: skip
             )
         points = scoring.penalty(doc_issues, weights)
         mean_chrf = sum(chrfs) / len(chrfs) if chrfs else None
-        score = scoring.quality_score(points, french_words, mean_chrf)
+        score = scoring.quality_score(points, scored_words, mean_chrf)
         worst = scoring.worst_severity(doc_issues)
         failed = errors.get(doc.id)
         error = "; ".join([*doc.errors, *([failed] if failed else []), *document_errors.get(doc.id, ())])
@@ -156,7 +159,7 @@ def build_tables(
                 **{f"n_{sev.value}": sum(i.severity is sev for i in doc_issues) for sev in Severity},
                 "penalty": points,
                 "mean_rt_chrf": mean_chrf,
-                "quality_score": None if unscored else score,
+                "quality_score": None if unscored in ("failed", "empty") else score,
                 "label": None if unscored == "failed" else unscored or scoring.label(score, worst),
                 "error": error or None,
                 "warnings": "; ".join(doc.warnings) or None,
@@ -177,6 +180,7 @@ def build_tables(
             "message": i.message,
             "suggestion": i.suggestion,
             "detectors": ",".join(i.detectors),
+            "confidence": i.confidence,
         }  # fmt: skip
         for i in issues
     ]
@@ -199,7 +203,7 @@ _SENTENCE_DTYPES = {
 _ISSUE_DTYPES = {
     "doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64", "span": _STR,
     "category": _STR, "layer": _STR, "severity": _STR, "code": _STR, "message": _STR,
-    "suggestion": _STR, "detectors": _STR,
+    "suggestion": _STR, "detectors": _STR, "confidence": "float64",
 }  # fmt: skip
 _DOCUMENT_DTYPES = {
     "doc_id": _STR, "source": _STR, "encoding": _STR, "characters": "int64", "sentences": "int64",

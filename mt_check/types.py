@@ -112,3 +112,5 @@ class Issue:
     message: str
     suggestion: str | None
     detectors: tuple[str, ...]
+    # Estimated probability that an editor agrees (mt_check.confidence); None until estimated.
+    confidence: float | None = None

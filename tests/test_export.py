@@ -109,6 +109,7 @@ def test_json_is_records_and_meta_is_separate(tmp_path: Path) -> None:
         "doc_id": 'news/<b>"a&b".txt', "sent_id": 0, "start": 25, "end": 33, "span": "spéciaux",
         "category": "agreement", "layer": "fluency", "severity": "major", "code": "AGREEMENT-GENDER",
         "message": "« lignes » est féminin", "suggestion": "spéciales", "detectors": "agreement",
+        "confidence": None,
     }  # fmt: skip
     sentence = json.loads((tmp_path / "sentences.json").read_text(encoding="utf-8"))[2]
     assert sentence["back_translation"] is None and sentence["bt_logprob"] is None  # null, not NaN

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+from collections.abc import Iterable, Mapping
+from typing import Any
 from dataclasses import replace
 
+from mt_check.confidence import combined
 from mt_check.detectors.base import Detector, DocumentContext
 from mt_check.types import Issue
 
@@ -22,6 +25,7 @@ def _register() -> None:
     from mt_check.detectors.numbers import NumbersDetector
     from mt_check.detectors.spelling import SpellingDetector
     from mt_check.detectors.structure import StructureDetector
+    from mt_check.detectors.untranslated import UntranslatedDetector
     from mt_check.detectors.verbforms import VerbFormsDetector
 
     for cls in (
@@ -34,6 +38,7 @@ def _register() -> None:
         ConventionsDetector,
         VerbFormsDetector,
         GrammalecteDetector,
+        UntranslatedDetector,
         ModelEvidenceDetector,
     ):
         REGISTRY[cls.name] = cls
@@ -46,15 +51,49 @@ def default_names() -> list[str]:
     return [name for name, cls in REGISTRY.items() if cls.enabled_by_default]
 
 
-def build(names: Iterable[str] | None = None) -> list[Detector]:
-    """Instantiate detectors by name (the default set when ``names`` is None)."""
+def build(
+    names: Iterable[str] | None = None, options: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[Detector]:
+    """Instantiate detectors by name (the default set when ``names`` is None), each with its
+    options from ``options[name]`` (keyword arguments of its constructor)."""
+    from mt_check.types import InputError
+
     chosen = default_names() if names is None else list(names)
     unknown = [n for n in chosen if n not in REGISTRY]
     if unknown:
-        from mt_check.types import InputError
-
         raise InputError(f"unknown detector(s) {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}")
-    return [REGISTRY[n]() for n in chosen]
+    options = options or {}
+    stray = sorted(set(options) - set(chosen))
+    if stray:
+        raise InputError(f"options given for detector(s) not enabled: {', '.join(stray)}")
+    built = []
+    for name in chosen:
+        cls = REGISTRY[name]
+        given = dict(options.get(name, {}))
+        accepted = set(inspect.signature(cls.__init__).parameters) - {"self"}
+        bad = sorted(set(given) - accepted)
+        if bad:
+            known = ", ".join(sorted(accepted)) or "none"
+            raise InputError(f"detector {name} has no option {', '.join(bad)} (its options: {known})")
+        built.append(cls(**given))
+    return built
+
+
+def codes_table() -> str:
+    """The README's issue-code table, from every registered detector's declared codes (Grammalecte's
+    per-family codes as one row)."""
+    rows = ["| code | category | severity | detector | what it finds |", "|---|---|---|---|---|"]
+    for name, cls in REGISTRY.items():
+        if name == "grammalecte":
+            rows.append(
+                "| `GRAMMALECTE-<FAMILY>` | by family | minor | grammalecte | Grammalecte's rules kept by "
+                "measurement (`mt_check/detectors/grammalecte_rules.tsv`), the family being its option name "
+                "(`-GN`, `-PPAS`, `-CONF`, …); typography pedantry families off by default |"
+            )
+            continue
+        for c in cls.codes:
+            rows.append(f"| `{c.code}` | {c.category.value} | {c.severity.value} | {name} | {c.summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
@@ -105,7 +144,14 @@ def _merge(group: list[Issue]) -> Issue:
     if best.suggestion is not None:
         suggestion = union[: best.start - start] + best.suggestion + union[best.end - start :]
     names = tuple(sorted({d for i in group for d in i.detectors}))
-    return replace(best, start=start, end=end, span=union, suggestion=suggestion, detectors=names)
+    # Agreement of detectors is evidence; one detector seeing an error twice is not.
+    strongest: dict[tuple[str, ...], float] = {}
+    for i in group:
+        if i.confidence is not None:
+            strongest[i.detectors] = max(strongest.get(i.detectors, 0.0), i.confidence)
+    confidence = combined(strongest.values()) if strongest else None
+    return replace(best, start=start, end=end, span=union, suggestion=suggestion, detectors=names,
+                   confidence=confidence)
 
 
-__all__ = ["REGISTRY", "Detector", "DocumentContext", "build", "default_names", "merge_issues"]
+__all__ = ["REGISTRY", "Detector", "DocumentContext", "build", "codes_table", "default_names", "merge_issues"]

@@ -44,6 +44,8 @@ class DocumentContext:
     # Aligned with ``sentences``: spaCy Docs parsed from ``sentence.text``, so a token's document
     # offset is ``sentence.start + token.idx``. None when no enabled detector requires PARSE.
     parses: tuple[Doc, ...] | None = None
+    # Sentences not in French, with their language code (ISO 639-1): not translated, not parsed.
+    foreign: tuple[tuple[Sentence, str], ...] = ()
 
 
 class Detector(ABC):
