@@ -1,0 +1,72 @@
+"""UNTRANSLATED-SENTENCE: a sentence left in another language, or a target copied from its source,
+is one major issue that counts in the scores and in --fail-on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mt_check.cli import main
+from mt_check.pipeline import Checker
+from mt_check.report import Report
+from mt_check.types import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH = "The spokesman said that the special line had not been used since the war began."
+
+
+def _check(*docs: Document, detectors: list[str] | None = None) -> Report:
+    return Checker(bt_model=None, rt_model=None, cache=False, detectors=detectors).run(list(docs))
+
+
+def test_an_english_sentence_is_a_major_issue_over_the_sentence() -> None:
+    text = f"Le Kremlin a répondu aux questions des journalistes. {ENGLISH}"
+    report = _check(Document("d", text), detectors=["untranslated"])
+    rows = report.issues.to_dict("records")
+    assert [(r["code"], r["severity"], r["category"], r["span"]) for r in rows] == [
+        ("UNTRANSLATED-SENTENCE", "major", "untranslated", ENGLISH)
+    ]
+    assert text[rows[0]["start"] : rows[0]["end"]] == ENGLISH
+    assert "English" in rows[0]["message"]
+    sentence = report.sentences.set_index("sent_id").loc[1]
+    # the sentence keeps its language and label, and its score counts the issue
+    assert (sentence["language"], sentence["label"], sentence["n_issues"]) == ("en", "not-french", 1)
+    assert sentence["quality_score"] == 66.67  # 100 - 5 (major) x 100 / 15 words
+    assert report.documents.loc[0, "n_major"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Kremlin a répondu aux questions des journalistes.",  # French
+        "Apple Inc. (NASDAQ: AAPL)",  # names and codes are in every language
+        "Le Kremlin a dit que the hotline was not used.",  # partly English: French with a fragment
+    ],
+)
+def test_french_and_name_only_sentences_are_not_untranslated(text: str) -> None:
+    assert _check(Document("d", text), detectors=["untranslated"]).issues.empty
+
+
+@pytest.mark.parametrize(
+    "target, source, flagged",
+    [
+        ("Click Save to keep your changes.", "Click Save to keep your changes.", True),  # copied
+        ("Cliquez sur Enregistrer pour garder vos modifications.", "Click Save to keep your changes.", False),
+        ("Microsoft Word 2010", "Microsoft Word 2010", False),  # a name: the same in both languages
+        ("Le choix est fait.", "le  choix est fait.", True),  # copied (a French source), spacing and case aside
+    ],
+)
+def test_a_target_identical_to_its_source(target: str, source: str, flagged: bool) -> None:
+    report = _check(Document("row-1", target, source=source), detectors=["untranslated"])
+    assert report.issues["code"].tolist() == (["UNTRANSLATED-SENTENCE"] if flagged else [])
+
+
+def test_the_sample_batch_reports_its_english_sentence_and_fails_on_major(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    code = main(["report", str(ROOT / "data" / "batch"), "--out", str(tmp_path), "--no-models", "--no-cache",
+                 "--quiet", "--fail-on", "major", "--format", "json"])  # fmt: skip
+    report = Report.load(tmp_path)
+    found = report.issues[report.issues["code"] == "UNTRANSLATED-SENTENCE"]
+    assert found[["doc_id", "severity"]].values.tolist() == [["sport.txt", "major"]]
+    assert found["span"].iloc[0].startswith("The coach said")
+    assert code == 1
