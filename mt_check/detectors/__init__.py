@@ -144,12 +144,15 @@ def _merge(group: list[Issue]) -> Issue:
     if best.suggestion is not None:
         suggestion = union[: best.start - start] + best.suggestion + union[best.end - start :]
     names = tuple(sorted({d for i in group for d in i.detectors}))
-    # Agreement of detectors is evidence; one detector seeing an error twice is not.
-    strongest: dict[tuple[str, ...], float] = {}
-    for i in group:
-        if i.confidence is not None:
-            strongest[i.detectors] = max(strongest.get(i.detectors, 0.0), i.confidence)
-    confidence = combined(strongest.values()) if strongest else None
+    # Agreement of detectors is evidence; one detector seeing an error twice is not: a row whose
+    # detectors are all counted already (in a stronger row) adds nothing.
+    counted: set[str] = set()
+    evidence: list[float] = []
+    for i in sorted(group, key=lambda i: -(i.confidence or 0.0)):
+        if i.confidence is not None and not set(i.detectors) <= counted:
+            evidence.append(i.confidence)
+            counted |= set(i.detectors)
+    confidence = combined(evidence)
     return replace(best, start=start, end=end, span=union, suggestion=suggestion, detectors=names,
                    confidence=confidence)
 
