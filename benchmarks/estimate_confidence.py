@@ -61,7 +61,8 @@ def _run(texts):  # noqa: ANN001, ANN202
     )
     predicted: dict[str, list] = {}
     for row in report.issues.itertuples():
-        predicted.setdefault(str(row.doc_id), []).append((int(row.start), int(row.end), str(row.category), str(row.code)))
+        span = (int(row.start), int(row.end), str(row.category), str(row.code))
+        predicted.setdefault(str(row.doc_id), []).append(span)
     return predicted
 
 
@@ -84,12 +85,12 @@ def main() -> int:
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the table")
     args = parser.parse_args()
     from mt_check.confidence import TABLE
-    from mt_check.evaluate import read_gold, score
+    from mt_check.evaluate import GoldText, filtered, read_gold, score
 
-    mt = [t for t in read_gold(MT)]
+    mt = read_gold(MT)
     clean = {name: read_gold(path) for name, path in CLEAN.items()}
     # Unique ids across the sets (UD ids can repeat between treebanks).
-    clean = {name: [type(t)(f"{name}:{t.id}", t.text, t.errors) for t in texts] for name, texts in clean.items()}
+    clean = {n: [GoldText(f"{n}:{t.id}", t.text, t.errors) for t in texts] for n, texts in clean.items()}
     everything = mt + [t for texts in clean.values() for t in texts]
     predicted = _run(everything)
     mt_flags = _flags(mt, predicted)
@@ -128,18 +129,18 @@ def main() -> int:
     mt_rows = with_conf(mt, mt_flags, "mt")
     clean_rows = {name: with_conf(texts, clean_flags[name], name) for name, texts in clean.items()}
     print("held-out curve (leave-one-page-out on MT, leave-one-set-out on clean French):")
-    print("| min confidence | mt_dev fluency recall | mt_dev precision | mt_dev word MCC | mt_dev flags | Sequoia false flags / 100 | GSD false flags / 100 |")
+    print("| min confidence | mt_dev fluency recall | mt_dev precision | mt_dev word MCC | mt_dev flags "
+          "| Sequoia false flags / 100 | GSD false flags / 100 |")
     print("|---|---|---|---|---|---|---|")
     for threshold in THRESHOLDS:
-        keep = lambda rows: {k: [x for x in v if x[3] >= threshold] for k, v in rows.items()}  # noqa: E731
-        m = score(mt, keep(mt_rows))
-        seq = score(clean["sequoia"], keep(clean_rows["sequoia"]))
-        gsd = score(clean["gsd"], keep(clean_rows["gsd"]))
+        m = score(mt, filtered(mt_rows, threshold))
+        seq = score(clean["sequoia"], filtered(clean_rows["sequoia"], threshold))
+        gsd = score(clean["gsd"], filtered(clean_rows["gsd"], threshold))
         print(f"| {threshold} | {m['recall_fluency']} | {m['precision']} | {m['word_mcc']} | {m['reported']} "
               f"| {seq['false_flags_per_100_error_free']} | {gsd['false_flags_per_100_error_free']} |")
 
     lines = [
-        "# written by benchmarks/estimate_confidence.py from ../shared/eval/mt_dev.gold.jsonl (MT, gold spans)",
+        "# written by benchmarks/estimate_confidence.py from ../shared/eval/mt_dev.gold.jsonl (MT, gold)",
         "# and the Sequoia and GSD dev treebanks (correct French); default detectors, offline",
         f"# mt_sentences {len(mt)}",
         f"# clean_sentences {n_clean}",

@@ -61,7 +61,9 @@ class ConfidenceTable:
 
     def assign(self, issues: Iterable[Issue]) -> list[Issue]:
         """Issues with ``confidence`` filled in from their code (a detector's own estimate stays)."""
-        return [i if i.confidence is not None else replace(i, confidence=self.confidence(i.code)) for i in issues]
+        return [
+            i if i.confidence is not None else replace(i, confidence=self.confidence(i.code)) for i in issues
+        ]
 
 
 def parse_table(text: str) -> ConfidenceTable:
@@ -109,4 +111,6 @@ def combined(confidences: Iterable[float | None]) -> float | None:
     return round(1.0 - miss, 4)
 
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "ConfidenceTable", "combined", "default_table", "parse_table", "table_version"]
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE", "ConfidenceTable", "combined", "default_table", "parse_table", "table_version",
+]

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mt_check.segment import words
 from mt_check.types import Document, InputError
 
 TYPOGRAPHY = "typography"
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[Span]],
     cat_total: Counter[str] = Counter()
     correct = reported = correct_all = reported_all = 0
     clean_texts = clean_flags = clean_flagged_texts = 0
-    words = Counter[str]()
+    word_counts = Counter[str]()
     for text in gold:
         spans = predicted.get(text.id, [])
         for e in text.errors:
@@ -136,10 +135,10 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[Span]],
             flags = [x for x in spans if x[2] != TYPOGRAPHY]
             clean_flags += len(flags)
             clean_flagged_texts += bool(flags)
-        for m in _WORD.finditer(text.text):
+        for m in words(text.text):
             gold_bad = any(overlaps(m.start(), m.end(), e.start, e.end) for e in text.errors)
             pred_bad = any(overlaps(m.start(), m.end(), s, t) for s, t, *_ in spans)
-            words[("t" if gold_bad == pred_bad else "f") + ("p" if pred_bad else "n")] += 1
+            word_counts[("t" if gold_bad == pred_bad else "f") + ("p" if pred_bad else "n")] += 1
     n_errors = sum(total.values())
     result: dict[str, Any] = {
         "texts": len(gold),
@@ -155,8 +154,8 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[Span]],
         "flagged_error_free_texts_per_100": (
             round(100 * clean_flagged_texts / clean_texts, 2) if clean_texts else None
         ),
-        "word_bad_f1": round(_f1(words["tp"], words["fp"], words["fn"]), 4),
-        "word_mcc": round(_mcc(words["tp"], words["fp"], words["fn"], words["tn"]), 4),
+        "word_bad_f1": round(_f1(word_counts["tp"], word_counts["fp"], word_counts["fn"]), 4),
+        "word_mcc": round(_mcc(word_counts["tp"], word_counts["fp"], word_counts["fn"], word_counts["tn"]), 4),
     }  # fmt: skip
     if by_category:
         result["recall_by_category"] = {

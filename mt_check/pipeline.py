@@ -18,8 +18,8 @@ from typing import Any
 from mt_check import detectors as detector_registry
 from mt_check import language, scoring, segment
 from mt_check.__version__ import __version__
-from mt_check.confidence import DEFAULT_MIN_CONFIDENCE, default_table, table_version
 from mt_check.cache import CheckedDocument, TranslationCache, cache_key, code_fingerprint, default_cache_dir
+from mt_check.confidence import DEFAULT_MIN_CONFIDENCE, default_table, table_version
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables, concat
@@ -470,7 +470,9 @@ class Checker:
         checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
         # Sentences in another language are neither translated nor parsed (by_key holds the French
         # ones); the untranslated detector reports them.
-        foreign = tuple((s, language.detect(s.text)) for s in sentences if (s.doc_id, s.sent_id) not in by_key)
+        foreign = tuple(
+            (s, language.detect(s.text)) for s in sentences if (s.doc_id, s.sent_id) not in by_key
+        )
         errors = document_errors.setdefault(doc.id, [])
         if not checked and not foreign:
             return []

@@ -59,7 +59,8 @@ def build_tables(
     error, no score and no label (pass it with no sentences).
 
     ``languages`` gives each sentence's language (default French); a sentence in another language
-    is labelled ``not-french`` and scored with its issues (an UNTRANSLATED-SENTENCE at least). ``sentence_errors`` and ``document_errors`` are what a
+    is labelled ``not-french`` and scored by its issues (UNTRANSLATED-SENTENCE when that detector
+    runs; unscored with none). ``sentence_errors`` and ``document_errors`` are what a
     stage could not do for a sentence or a document that was still checked: they go in the
     ``errors``/``error`` columns, and the scores stand on what did run.
     """

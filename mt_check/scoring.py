@@ -13,12 +13,12 @@ Labels: ``bad`` when score < 60 or a critical issue; ``review`` when score < 90 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from mt_check.segment import words
 from mt_check.types import Issue, Severity
 
 DEFAULT_WEIGHTS: Mapping[Severity, float] = {
@@ -30,11 +30,8 @@ ROUND_TRIP_WEIGHT = 0.2
 BAD_BELOW = 60.0
 REVIEW_BELOW = 90.0
 
-_WORD = re.compile(r"\w+(?:[-’']\w+)*")
-
-
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return sum(1 for _ in words(text))
 
 
 @dataclass(frozen=True)

@@ -230,3 +230,13 @@ def segment(document: Document) -> tuple[Sentence, ...]:
                 )
             )
     return tuple(sentences)
+
+
+# The one definition of a word (scores per word, word-level evaluation, word counts): letters and
+# digits, with elisions and hyphens kept inside ("l’Ukraine", "elle-même" are one word each).
+WORD = re.compile(r"\w+(?:[-’']\w+)*")
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text``, as matches (``.group()``, ``.start()``, ``.end()``)."""
+    return WORD.finditer(text)

@@ -83,6 +83,13 @@ def _rows(issues: list[Issue]) -> list[tuple[str, str | None, tuple[str, ...]]]:
             [_issue("la légitimé"), _issue("", start=TEXT.index("légitimé"), detector="structure")],
             [("la légitimé", None, ("agreement",)), ("", None, ("structure",))],
         ),
+        # A more severe row without a fix does not erase another row's exact fix: the fix is kept,
+        # rewritten to the union (the truncated year's "1963" merged with a suggestion-less issue).
+        (
+            [_issue("la légitimé", severity=MAJOR, detector="structure"),
+             _issue("légitimé", suggestion="légitimité", detector="spelling")],
+            [("la légitimé", "la légitimité", ("spelling", "structure"))],
+        ),
         # Different sentences never merge.
         (
             [_issue("la", suggestion="le"), _issue("la légitimé", sent_id=1, detector="grammalecte")],

@@ -48,6 +48,16 @@ def _found(ctx):  # type: ignore[no-untyped-def]
             ["La crise de 1962 a eu lieu.", "En 63, la ligne est ouverte."],
             [("NUMBER-TRUNCATED-YEAR", "63", 31, "1963")],
         ),
+        # Never a year decades past the document's and today's: "63" beside 2024 is 1963, not 2063.
+        (
+            ["Le rapport de 2024 le cite.", "Il est né en 63 à Lyon."],
+            [("NUMBER-TRUNCATED-YEAR", "63", 41, "1963")],
+        ),
+        # A near future stays possible: a target "d'ici 30" in a 2024 text is 2030.
+        (
+            ["Le plan de 2024 est adopté.", "Il vise la neutralité en 30 ans."],
+            [],
+        ),
     ],
 )
 def test_truncated_year_flagged(make_context, paragraphs, expected) -> None:  # type: ignore[no-untyped-def]

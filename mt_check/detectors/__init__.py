@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable, Mapping
-from typing import Any
 from dataclasses import replace
+from typing import Any
 
 from mt_check.confidence import combined
 from mt_check.detectors.base import Detector, DocumentContext
@@ -140,9 +140,16 @@ def _merge(group: list[Issue]) -> Issue:
             text[issue.start - start + k] = ch
     union = "".join(text)
     best = max(group, key=lambda i: (i.severity.rank, i.suggestion is not None, -(i.end - i.start)))
+    # The fix comes from the best row that has one: a suggestion-less row of higher severity does
+    # not erase another detector's exact fix (a truncated year's "1963").
+    fixer = max(
+        (i for i in group if i.suggestion is not None),
+        key=lambda i: (i.severity.rank, -(i.end - i.start)),
+        default=None,
+    )
     suggestion = None
-    if best.suggestion is not None:
-        suggestion = union[: best.start - start] + best.suggestion + union[best.end - start :]
+    if fixer is not None and fixer.suggestion is not None:
+        suggestion = union[: fixer.start - start] + fixer.suggestion + union[fixer.end - start :]
     names = tuple(sorted({d for i in group for d in i.detectors}))
     # Agreement of detectors is evidence; one detector seeing an error twice is not: a row whose
     # detectors are all counted already (in a stronger row) adds nothing.

@@ -94,7 +94,8 @@ class Detector(ABC):
                 f"{sentence.start}-{sentence.end}"
             )
         if code not in self.declared():
-            raise ValueError(f"{self.name}: issue code {code!r} is not declared in {type(self).__name__}.codes")
+            owner = type(self).__name__
+            raise ValueError(f"{self.name}: issue code {code!r} is not declared in {owner}.codes")
         rel = sentence.text[start - sentence.start : end - sentence.start]
         span = rel if doc_text is None else doc_text[start:end]
         return Issue(

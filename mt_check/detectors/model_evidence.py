@@ -51,7 +51,8 @@ class ModelEvidenceDetector(Detector):
     name = "model"
     codes = (
         Code("MODEL-LOW-PROBABILITY", Category.GRAMMAR, Severity.MINOR,
-             "words far below their sentence's forced-decoding level (models needed); category: grammar, or that of the detector that agrees"),
+             "words far below their sentence's forced-decoding level (models needed); category: grammar, "
+             "or that of the detector that agrees"),
     )
     requires = frozenset({TRANSLATION})
     version = "1"

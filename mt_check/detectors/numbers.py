@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from mt_check.detectors.base import Code, Detector, DocumentContext
@@ -270,6 +271,11 @@ def _time_en(before: str) -> bool:
     return not (_PARTS_VERBS.match(word) and verb)
 
 
+# A truncated year may point this far past the latest year the document (or the calendar) knows:
+# plans and targets ("d'ici 30" for 2030), not "né en 63" read as 2063.
+_FUTURE_YEARS = 10
+
+
 def _suffix_years(text: str) -> list[int]:
     return [int(m.group(1)) for m in _FULL_YEAR.finditer(text)]
 
@@ -316,17 +322,21 @@ class NumbersDetector(Detector):
             if match.group(1).lower() == "en" and not _time_en(sentence.text[: match.start()]):
                 continue
             short = int(match.group(2))
-            # The nearest full year: "98" next to 2004 is 1998, "63" next to 1962 is 1963.
+            # The nearest full year: "98" next to 2004 is 1998, "63" next to 1962 is 1963; never a
+            # year far beyond the document's own (or today's): "63" in a 2024 text is 1963, not 2063.
             centuries = {y - y % 100 for y in years}
             candidates = {c + short for c in centuries} | {c - 100 + short for c in centuries}
-            suggestion = min(candidates, key=lambda c: (min(abs(c - y) for y in years), c))
+            latest = max(*years, date.today().year) + _FUTURE_YEARS
+            plausible = [c for c in candidates if c <= latest]
+            nearest = sorted(plausible, key=lambda c: (min(abs(c - y) for y in years), c))
+            suggestion = nearest[0] if nearest else None
             start = sentence.start + match.start(2)
+            example = min(years, key=lambda y: abs(y - (suggestion or y)))
             yield self.issue(
                 sentence, start, start + 2, Category.NUMBER, Severity.MINOR,
                 "NUMBER-TRUNCATED-YEAR",
-                f"Year written with two digits; the document writes years in full "
-                f"(e.g. {min(years, key=lambda y: abs(y - suggestion))}).",
-                str(suggestion),
+                f"Year written with two digits; the document writes years in full (e.g. {example}).",
+                None if suggestion is None else str(suggestion),
             )
 
     def _separators(self, sentence: Sentence) -> Iterator[Issue]:
