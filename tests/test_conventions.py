@@ -1,0 +1,347 @@
+"""The conventions detector: capitalised months and days, run-together sentences, misplaced
+spaces, clashing punctuation, HTML entities, glued symbols, English dates, ranges and times."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.detectors import conventions
+from mt_check.detectors.base import DocumentContext
+from mt_check.detectors.conventions import ConventionsDetector
+from mt_check.segment import segment
+from mt_check.types import Document
+
+_Row = tuple[str, int, str, str | None]  # (code, start, span, suggestion)
+
+
+def _found(text: str) -> list[_Row]:
+    """(code, start, span, suggestion) of every issue, segmented as the pipeline segments."""
+    document = Document("doc", text)
+    sentences = segment(document)
+    ctx = DocumentContext(document, sentences, tuple(None for _ in sentences))
+    issues = list(ConventionsDetector().detect(ctx))
+    for issue in issues:
+        assert text[issue.start : issue.end] == issue.span
+        sentence = sentences[issue.sent_id]
+        assert sentence.start <= issue.start <= issue.end <= sentence.end
+    return [(i.code, i.start, i.span, i.suggestion) for i in issues]
+
+
+def _applied(text: str) -> str:
+    """The text with every suggestion applied (right to left)."""
+    for code, start, span, suggestion in sorted(_found(text), key=lambda f: -f[1]):
+        assert suggestion is not None, code
+        text = text[:start] + suggestion + text[start + len(span) :]
+    return text
+
+
+MONTH = "SPELLING-CAPITALISED-MONTH"
+SPACE = "PUNCTUATION-MISSING-SPACE"
+BEFORE = "PUNCTUATION-SPACE-BEFORE"
+DOUBLED = "PUNCTUATION-DOUBLED"
+ENTITY = "TYPOGRAPHY-BROKEN-ENTITY"
+GLUED = "PUNCTUATION-GLUED-SYMBOL"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month after a day number, mid-sentence.
+        ("La réunion a eu lieu le jeudi 12 Octobre 2017 à Rome.",
+         [(MONTH, 33, "Octobre", "octobre")]),
+        # "1er" counts as a day number.
+        ("Les résultats seront publiés le 1er Mars.", [(MONTH, 36, "Mars", "mars")]),
+        # A month before a year, after a preposition.
+        ("Les ventes ont chuté en Avril 2021 selon lui.", [(MONTH, 24, "Avril", "avril")]),
+        # "en", "fin", "mi-" before a month: a date even without a number.
+        ("Le chantier reprendra fin Janvier.", [(MONTH, 26, "Janvier", "janvier")]),
+        ("Il reviendra à la mi-Août pour signer.", [(MONTH, 21, "Août", "août")]),
+        # A holiday with a year is a date again: "le 14 juillet 1789".
+        ("La Bastille tombe le 14 Juillet 1789.", [(MONTH, 24, "Juillet", "juillet")]),
+        # A capitalised day after a verb ("said on Monday").
+        ("Le ministre a annoncé Mardi que le projet continue.",
+         [(MONTH, 22, "Mardi", "mardi")]),
+        # After a comma, before a date in brackets (Indonesian news MT).
+        ("Il s'est exprimé à Bandung, Jeudi (12/9).", [(MONTH, 28, "Jeudi", "jeudi")]),
+        # A short sentence with names is not English title case.
+        ("Nous fêtons le 14 Juillet 2024 à Paris.", [(MONTH, 18, "Juillet", "juillet")]),
+        ("Le Président Joko Widodo Arrive à Jakarta le 24 Septembre 2018.",
+         [(MONTH, 48, "Septembre", "septembre")]),
+        # A range of days, both capitalised.
+        ("Le musée ouvre du Mardi au Samedi.",
+         [(MONTH, 18, "Mardi", "mardi"), (MONTH, 27, "Samedi", "samedi")]),
+    ],
+)
+def test_capitalised_month_or_day(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sentence-initial months and days keep their capital.
+        "Lundi, il pleuvait sur la ville.",
+        "Septembre 2018 restera dans les mémoires.",
+        "« Mercredi, nous partirons », a-t-il dit.",
+        # Holidays written with a capital, without a year.
+        "Nous fêterons le 14 Juillet à Paris puis le 11 Novembre à Verdun.",
+        "Les syndicats défilent le 1er Mai.",
+        # Names that hold a date: streets, squares, movements.
+        "Il habite rue du 4-Septembre, près de la place du 8 Mai.",
+        "Le Mouvement du 22 Mars est né à Nanterre.",
+        "Il habite avenue du 8 Mai 1945, face à la place du 11 Novembre 1918.",
+        # Feasts: "Mardi gras", "Vendredi saint", "lundi de Pâques" written with capitals.
+        "Le défilé a lieu le Mardi gras et la procession le Vendredi saint.",
+        # Mars the planet, "Salon de Mai" a name, "Mai 68" an event.
+        "Une sonde spatiale ne peut rejoindre en ligne droite Mars.",
+        "Il expose au Salon de Mai (1975) et au Salon de Mai 1976.",
+        "Il a vécu Mai 68 à Paris.",
+        # A day that names a person, a newspaper or a work.
+        "Il a lu Robinson et Vendredi, puis la série Mercredi.",
+        "Le Journal du Dimanche publie l'entretien.",
+        "La famille de Mercredi Addams arrive.",
+        # All-caps text and English title case are another problem.
+        "LA RÉUNION AURA LIEU LE 24 SEPTEMBRE 2018.",
+        "Le Sommet Des Dirigeants Aura Lieu Le 24 Septembre 2018",
+        # Correct lower-case dates.
+        "Il est arrivé le lundi 24 septembre 2018 à New York.",
+    ],
+)
+def test_month_and_day_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full stop between a unit and a name: two sentences run together.
+        ("Le séisme était situé à 12 km.Budi a confirmé ces chiffres.",
+         [(SPACE, 30, "", " ")]),
+        # An all-caps word before the full stop ("WIB.Les").
+        ("La secousse a eu lieu à 21h10 WIT.La population est sortie.",
+         [(SPACE, 34, "", " ")]),
+        # An opening guillemet after the full stop (the segmenter splits there: the issue sits
+        # at the end of the first sentence).
+        ("Aucune alerte n'a été émise.« Nous restons vigilants », dit-il.",
+         [(SPACE, 28, "", " ")]),
+        # After a closing bracket and after a question mark.
+        ("La radio publique (RRI).Les invités sont arrivés.", [(SPACE, 24, "", " ")]),
+        ("Qui paiera?Personne ne le sait.", [(SPACE, 11, "", " ")]),
+        # After a capitalised word, when a function word opens the next sentence.
+        ("Il est né à Paris.Il est mort à Lyon.", [(SPACE, 18, "", " ")]),
+    ],
+)
+def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Decimals, versions, initials and acronyms.
+        "La hausse est de 3.5 points selon la version 2.0.1 du rapport.",
+        "Le roman de J.R.R. Tolkien est publié aux U.S.A. par M.Dupont.",
+        # Titles and abbreviated first names before a name.
+        "Le Dr.House et St.John arrivent avec Ch.De Gaulle.",
+        # Addresses, e-mails, file names, identifiers.
+        "Voir www.Exemple.fr, Booking.com, Node.js ou jean.Dupont@exemple.fr.",
+        "Ouvrez le fichier Photo10.JPG avec ASP.NET ou System.Collections.Generic.",
+        "Appelez Console.WriteLine ou String.Format() dans le code.",
+        "Le site Amazon.Fr vend des livres.",
+        # Two names joined by a mark: a brand, not two sentences.
+        "Il travaille chez Yahoo!Finance et utilise Excel.Application.",
+        # Ellipsis and "etc.)".
+        "Il hésita...Puis il partit (pommes, poires, etc.) sans rien dire.",
+    ],
+)
+def test_missing_space_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A space before a comma.
+        ("Les actions baissent depuis janvier , après la démission.", [(BEFORE, 35, " ", "")]),
+        # A space before a closing bracket.
+        ("Ouvrez le menu (cliquez sur Fichier ) pour commencer.", [(BEFORE, 35, " ", "")]),
+        # A space after an opening bracket.
+        ("Le tableau ( voir plus bas) résume les chiffres.", [(BEFORE, 12, " ", "")]),
+        # A space before the final full stop.
+        ("Le vote a eu lieu hier .", [(BEFORE, 22, " ", "")]),
+    ],
+)
+def test_space_before_punctuation(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French house style: spaces before : ; ! ? » and inside « ».
+        "Il a dit : « Venez ! » ; puis il est parti ?",
+        # An ellipsis, an extension, a decimal, empty brackets, a list marker.
+        "Il attend ... puis ouvre le fichier .txt avec ( ) vides.",
+        "a ) le premier point",
+        # The space a wire's ticker link leaves (editors keep it).
+        "Les actions de Dexcom DXCM.O , société de santé, reculent.",
+        # A comma before a digit in a list of numbers.
+        "Les valeurs 1 ,5 et 2 ,5 sont données en pouces.",
+    ],
+)
+def test_space_before_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full stop before a comma: the comma stays.
+        ("Le bénéfice était de 3,10 euros. , soit plus que prévu.",
+         [(DOUBLED, 31, ". ,", ",")]),
+        # An abbreviation's full stop before a spaced comma: the space goes.
+        ("Il cite Platon, Aristote, etc. , et d'autres.", [(DOUBLED, 29, ". ,", ".,")]),
+        # Two commas, a comma before the final full stop.
+        ("Il a vu les chiffres, , puis il a signé.", [(DOUBLED, 20, ", ,", ",")]),
+        ("Il a signé le contrat,.", [(DOUBLED, 21, ",.", ".")]),
+        # A doubled full stop: the second one goes.
+        ("Il a signé le contrat..", [(DOUBLED, 22, ".", "")]),
+    ],
+)
+def test_doubled_punctuation(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Abbreviations and initials before a comma.
+        "Il vécut au Ve siècle av. J.-C., puis Platon, Aristote, etc., et R.E.M., le groupe.",
+        # Ellipses, relative paths, ranges in code.
+        "Il hésita... puis ouvrit ../dossier et la plage 1..10 du tableau.",
+    ],
+)
+def test_doubled_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An entity whose name the MT lost: "&amp;" -> "& ;".
+        ("Les actions de Marks & ; Spencer montent.", [(ENTITY, 21, "& ;", "&")]),
+        # A broken entity that cannot be decoded: flagged, no suggestion.
+        ("Le point est situé à 6,21& ov; LS.", [(ENTITY, 25, "& ov;", None)]),
+        # Whole entities left in the text decode exactly.
+        ("Le groupe Procter &amp; Gamble dit &#39;non&#39;.",
+         [(ENTITY, 18, "&amp;", "&"), (ENTITY, 35, "&#39;", "'"), (ENTITY, 43, "&#39;", "'")]),
+        ("Prix&nbsp;: 10 euros.", [(ENTITY, 4, "&nbsp;", "\u00a0")]),
+    ],
+)
+def test_broken_entity(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ampersands in names and a word between "&" and ";".
+        "R&D, AT&T, Croûte & Chef d'Œuvre et toi & moi; rien d'autre.",
+    ],
+)
+def test_entity_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A currency sign glued to the next word.
+        ("Le titre vaut 12,50 $environ à la clôture.", [(GLUED, 21, "", " ")]),
+        # A percent sign glued to the next word.
+        ("La hausse est de 5 %des ventes.", [(GLUED, 20, "", " ")]),
+    ],
+)
+def test_glued_symbol(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Units written with a capital, currency codes, URL escapes.
+        "Il fait 20 °C ou 68°F ; le prix est de 10 $US ou 5 %.",
+        "Voir https://exemple.fr/a%20les?q=5%des pour le détail.",
+    ],
+)
+def test_glued_symbol_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "from 3 to 7 June" calqued.
+        ("Le festival aura lieu de 3 à 7 juin au stade.",
+         [("NUMBER-DATE-RANGE", 22, "de 3 à 7", "du 3 au 7")]),
+        ("De 1er à 4 mars, la route est fermée.",
+         [("NUMBER-DATE-RANGE", 0, "De 1er à 4", "Du 1er au 4")]),
+        # A range across two months.
+        ("Les soldes vont de 28 mai à 3 juin.",
+         [("NUMBER-DATE-RANGE", 16, "de 28 mai à 3", "du 28 mai au 3")]),
+        # The month before the day, with and without a year.
+        ("La réunion est prévue le juin 7, 2024 à Paris.",
+         [("NUMBER-DATE-FORMAT", 25, "juin 7, 2024", "7 juin 2024")]),
+        ("Il arrive le mars 1.", [("NUMBER-DATE-FORMAT", 13, "mars 1", "1er mars")]),
+        ("Il arrive le mai 3rd avec sa famille.",
+         [("NUMBER-DATE-FORMAT", 13, "mai 3rd", "3 mai")]),
+        # An English ordinal day before a French month.
+        ("Il arrive le 21st juin.", [("NUMBER-DATE-FORMAT", 13, "21st", "21")]),
+        # An English ordinal outside a date.
+        ("Elle finit 3rd de la course et 1st du classement.",
+         [("NUMBER-ORDINAL-FORMAT", 11, "3rd", "3e"), ("NUMBER-ORDINAL-FORMAT", 31, "1st", "1er")]),
+        # 12-hour times.
+        ("Le vol part à 10 am et arrive à 3:30 pm, puis à 8 p.m. ce soir.",
+         [("NUMBER-TIME-FORMAT", 14, "10 am", "10 h"),
+          ("NUMBER-TIME-FORMAT", 32, "3:30 pm", "15 h 30"),
+          ("NUMBER-TIME-FORMAT", 48, "8 p.m.", "20 h")]),
+        ("Rendez-vous à 12 AM précises.", [("NUMBER-TIME-FORMAT", 14, "12 AM", "0 h")]),
+    ],
+)
+def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French ranges: quantities, years, "entre … et …", "du … au …".
+        "Entre 3 et 7 juin, de 2 à 8 personnes, de 1978 à 1992, du 3 au 7 juin.",
+        # A month then a number that is not a day: "en avril 3 fois", "mai 68", "juin 2024".
+        "Il est venu en avril 3 fois, a vécu mai 68 et reviendra en juin 2024.",
+        # "2nd" is French; an English name with an ordinal stays.
+        "Il a fini 2nd puis a marché sur la 5th Avenue.",
+        # 24-hour times, French times, the radio band.
+        "Le train part à 15:30 ou à 10 h 30 ; écoutez 1010 AM.",
+    ],
+)
+def test_dates_and_times_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_suggestions_fix_the_text() -> None:
+    # Applying every suggestion yields the corrected sentence.
+    text = "Le bénéfice était de 4 dollars. , soit 2 $de plus le 3 Mai 2024.Les actions montent ."
+    assert _applied(text) == (
+        "Le bénéfice était de 4 dollars, soit 2 $ de plus le 3 mai 2024. Les actions montent."
+    )
+
+
+def test_every_code_is_declared() -> None:
+    # The module docstring, the README rows and the codes stay in step.
+    codes = {c.code for c in ConventionsDetector.codes}
+    assert codes == {
+        MONTH, SPACE, BEFORE, DOUBLED, ENTITY, GLUED, "NUMBER-DATE-RANGE", "NUMBER-DATE-FORMAT",
+        "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT",
+    }
+    assert all(f"``{code}``" in (conventions.__doc__ or "") for code in codes)
