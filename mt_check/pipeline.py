@@ -24,6 +24,7 @@ from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables, concat
 from mt_check.types import (
+    Category,
     Document,
     InputError,
     Issue,
@@ -372,6 +373,8 @@ class Checker:
             store.put_documents(done)
         # Confidence by the merged row's code (benchmarks/estimate_confidence.py counts merged rows).
         issues = default_table().assign(detector_registry.merge_issues(issues))
+        if any(i.category is Category.AGREEMENT for i in issues):  # the lexicon loads only then
+            issues = detector_registry.consistent_fixes(issues)
         issues = [i for i in issues if (i.confidence or 0.0) >= self.min_confidence]
 
         meta = self._meta(stages)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mt_check.detectors import merge_issues
@@ -145,3 +147,27 @@ def test_an_undeclared_code_is_refused() -> None:
     assert detector.issue(sentence, 0, 5, Category.STYLE, Severity.MINOR, "TEST-ONE", "m").code == "TEST-ONE"
     with pytest.raises(ValueError, match="TEST-TWO"):
         detector.issue(sentence, 0, 5, Category.STYLE, Severity.MINOR, "TEST-TWO", "m")
+
+
+def _agreement(span: str, suggestion: str, detector: str, confidence: float, text: str) -> Issue:
+    begin = text.index(span)
+    return Issue("d", 0, begin, begin + len(span), span, A, MINOR, "AGREEMENT-NUMBER", "m", suggestion,
+                 (detector,), confidence)  # fmt: skip
+
+
+def test_contradicting_agreement_fixes_keep_the_more_credible_one() -> None:
+    # One error repaired from both ends: the participle made singular, or the verb made plural.
+    # Both applied would be wrong again; the more credible fix stays.
+    from mt_check.detectors import consistent_fixes
+
+    text = "Les lignes a été créées hier."
+    verb = _agreement("a", "ont", "agreement", 0.7, text)
+    participle = _agreement("créées", "créée", "grammalecte", 0.6, text)
+    assert consistent_fixes([verb, participle]) == [verb]
+    # Fixes that pull the same way, or in different sentences, all stay.
+    plural = _agreement("créée", "créées", "grammalecte", 0.6, "Les lignes ont été créée hier.")
+    assert consistent_fixes([_agreement("ont", "ont", "agreement", 0.7, "Les lignes ont été créée hier."),
+                             plural]) == [_agreement("ont", "ont", "agreement", 0.7,
+                                                     "Les lignes ont été créée hier."), plural]  # fmt: skip
+    other = replace(participle, sent_id=1)
+    assert consistent_fixes([verb, other]) == [verb, other]

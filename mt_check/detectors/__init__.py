@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mt_check.confidence import combined
 from mt_check.detectors.base import Detector, DocumentContext
-from mt_check.types import Issue
+from mt_check.types import Category, Issue
+
+if TYPE_CHECKING:
+    from mt_check.lexicon import Lexicon
 
 # name -> class. Each detector module adds itself here, nowhere else.
 REGISTRY: dict[str, type[Detector]] = {}
@@ -124,6 +127,74 @@ def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
     return merged
 
 
+# Agreement fixes closer than this (characters) belong to one noun phrase or clause: fixes that
+# pull it towards opposite numbers or genders cannot both be right.
+_CONFLICT_WINDOW = 60
+
+
+def consistent_fixes(issues: Sequence[Issue], lexicon: Lexicon | None = None) -> list[Issue]:
+    """Drop agreement issues whose fix contradicts a more credible one nearby in the same sentence.
+
+    Two detectors can repair one agreement error from opposite ends ("Les lignes a été créées":
+    one makes the participle singular, the other the verb plural); applying both leaves the
+    sentence wrong again, so a reviewer gets the more credible one (higher confidence; on a tie,
+    the agreement detector's, which knows the subject). The direction of a fix is read from the
+    lexicon: the number or gender every reading of the replaced word has, and the other one that
+    every reading of its replacement has.
+    """
+    if lexicon is None:
+        from mt_check.lexicon import get_lexicon
+
+        lexicon = get_lexicon()
+    directions = {id(i): _directions(i, lexicon) for i in issues if i.category is Category.AGREEMENT}
+    ranked = sorted(
+        (i for i in issues if directions.get(id(i))),
+        key=lambda i: (-(i.confidence or 0.0), "agreement" not in i.detectors, i.start),
+    )
+    dropped: set[int] = set()
+    kept: list[Issue] = []
+    for issue in ranked:
+        for other in kept:
+            if (other.doc_id, other.sent_id) != (issue.doc_id, issue.sent_id):
+                continue
+            if abs(other.start - issue.start) > _CONFLICT_WINDOW:
+                continue
+            if _opposite(directions[id(issue)], directions[id(other)]):
+                dropped.add(id(issue))
+                break
+        else:
+            kept.append(issue)
+    return [i for i in issues if id(i) not in dropped]
+
+
+def _directions(issue: Issue, lexicon: Lexicon) -> set[tuple[str, str]]:
+    """{("number", "pl"), ...}: what the fix turns its words into, where the lexicon is sure."""
+    if issue.suggestion is None:
+        return set()
+    before, after = issue.span.split(), issue.suggestion.split()
+    if len(before) != len(after):
+        return set()
+    found = set()
+    for old, new in zip(before, after, strict=True):
+        if old == new:
+            continue
+        replacement = lexicon.analyses(new)
+        kinds = frozenset().union(*(a.pos for a in replacement)) if replacement else frozenset()
+        # The replaced word's readings of the same kind ("a" the verb, not the letter).
+        original = [a for a in lexicon.analyses(old) if a.pos & kinds]
+        for feature in ("number", "gender"):
+            was = {getattr(a, feature) for a in original}
+            now = {getattr(a, feature) for a in replacement}
+            if len(was) == 1 and len(now) == 1 and was != now and not was & {None, "inv", "epi"} \
+                    and not now & {None, "inv", "epi"}:  # fmt: skip
+                found.add((feature, next(iter(now))))
+    return found
+
+
+def _opposite(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    return any(fa == fb and va != vb for fa, va in a for fb, vb in b)
+
+
 def _overlaps(cluster: list[Issue], issue: Issue) -> bool:
     """Same sentence and category, and ``issue`` shares characters with the cluster's union."""
     first = cluster[0]
@@ -164,4 +235,7 @@ def _merge(group: list[Issue]) -> Issue:
                    confidence=confidence)
 
 
-__all__ = ["REGISTRY", "Detector", "DocumentContext", "build", "codes_table", "default_names", "merge_issues"]
+__all__ = [
+    "REGISTRY", "Detector", "DocumentContext", "build", "codes_table", "consistent_fixes", "default_names",
+    "merge_issues",
+]
