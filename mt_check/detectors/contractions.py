@@ -1,17 +1,481 @@
-"""(being written) the contractions detector."""
+"""Contractions and elisions that French grammar requires, and that machine translation misses.
+
+Codes:
+
+- ``GRAMMAR-CONTRACTION`` (grammar, minor): a preposition and an article left apart
+  ("de le marché" -> "du marché", "à les grandes villes" -> "aux grandes villes", "de lesquels" ->
+  "desquels"); "en les"/"en le" before a noun ("en les places de tête": "aux" or "dans les", no
+  suggestion unless a place name makes "aux" certain); "au"/"du" before a vowel or a mute h
+  ("au hôpital" -> "à l’hôpital", "du écran" -> "de l’écran").
+- ``GRAMMAR-ELISION`` (grammar, minor): a word that must elide before a vowel or a mute h and
+  did not ("le avion" -> "l’avion", "de autres" -> "d’autres", "que il" -> "qu’il", "si il" ->
+  "s’il", "jusque à" -> "jusqu’à", "je ai" -> "j’ai", "ne est" -> "n’est", "se est" -> "s’est",
+  "ce est" -> "c’est").
+- ``GRAMMAR-EUPHONY`` (grammar, minor): the determiner form French uses before a vowel ("ce
+  avion" -> "cet avion", "sa amie" -> "son amie").
+
+Which words elide: a vowel or a mute h starts the next word. The Hunspell dictionary cannot say
+which h is mute (its ``L'`` prefix accepts every word, "l'hasard" and "l'table" included), so
+mute h is a short list of stems (``_MUTE_H``) and every other h counts as aspirated: an h word
+missing from the list is never flagged (a miss, not a false flag). Words that take no elision
+before a vowel ("le onze", "le oui", "la ouate", "la une", "le un" as a numeral) are listed.
+
+What needs the parse: "de le"/"à les"/"en les" are correct when ``le``/``les`` is an object
+pronoun ("il a décidé de le faire", "commencer à les voir", "en les aidant"). The spaCy parse
+must call it a determiner before a noun or adjective, and the lexicon must agree (spaCy takes "à
+le convaincre" for a noun); a noun that is also an infinitive ("de le pouvoir", "à le souvenir")
+is left alone, as is "de le" before a feminine noun ("de le reine": a gender error, which the
+agreement detector reports). Without a parse these checks are skipped; the others are lexical
+and still run.
+
+Never flagged: a trigger after a hyphen ("fais-le encore", "puis-je avoir", "est-ce un"), a
+capitalised trigger inside a sentence (names: "Le Havre", "De Gaulle"), capitalised words that
+the lexicon does not know as common nouns or countries (after "de"/"que" also as places and
+brands: "d'Atlanta"): first names and unknown names keep "de" ("de Ivan", "de Oliveira");
+acronyms unless the lexicon knows them ("l'ONU", but "la ECW"), Roman numerals, single letters,
+words in quotes on their own (« que il »: metalanguage), "du" after a form of "avoir" ("il a du
+être": a missing accent on "dû", not a contraction), "ne en 1950" ("né" without its accent).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import Code, Detector, DocumentContext
-from mt_check.types import Issue
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
+from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
+from mt_check.parse import model_version
+from mt_check.types import Category, Issue, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SPACE = "[ \u00a0\u202f]+"  # on one line: a contraction never spans a line break
+# A word: a letter, then letters, digits, apostrophes ("aujourd'hui") and single hyphens
+# ("États-Unis"); "--" (a dash typed as two hyphens) ends it.
+_WORD = r"[^\W\d_](?:[\w'’]|-(?=[^\W_]))*"
+_NOT_AFTER = r"(?<![\w'’\-])"  # not inside a word, not after a hyphen ("fais-le", "est-ce")
+
+_TRIGGER = re.compile(
+    _NOT_AFTER
+    + r"(le|la|de|je|me|te|se|ne|ce|que|lorsque|puisque|quoique|jusque|si|ma|ta|sa|au|du)"
+    + r"(?=" + _SPACE + r"(" + _WORD + r"))",
+    re.IGNORECASE,
+)
+# "de le", "à les", "en les" followed by a word (the parse decides: article or pronoun).
+_PREP_ARTICLE = re.compile(
+    _NOT_AFTER + r"((de|à|en|De|À|En)" + _SPACE + r"(les|le))(?=" + _SPACE + r"(" + _WORD + r"))"
+)
+# "à le moins" -> "au moins", "de les plus" -> "des plus": adverbs, so no noun for the parse
+# test; "le"/"les" before them is a pronoun only when a verb follows ("à le moins aimer").
+_PREP_ARTICLE_ADVERB = re.compile(
+    _NOT_AFTER + r"((à|de|À|De)" + _SPACE + r"(les|le))(?=" + _SPACE + r"(plus|moins|mieux)(?![\w'’-]))"
+)
+# "de lequel" -> "duquel": the relative pronoun always contracts.
+_PREP_LEQUEL = re.compile(
+    _NOT_AFTER + r"(de|à|De|À)" + _SPACE + r"(lequel|lesquels|lesquelles)(?![\w'’-])"
+)
+_LEQUEL = {
+    ("de", "lequel"): "duquel",
+    ("de", "lesquels"): "desquels",
+    ("de", "lesquelles"): "desquelles",
+    ("à", "lequel"): "auquel",
+    ("à", "lesquels"): "auxquels",
+    ("à", "lesquelles"): "auxquelles",
+}
+_CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+# "est-il", "écrivait-on", "a-t-elle": an inverted subject after the verb.
+_INVERSION = re.compile(r"^([^\W\d_]+)-(?:t-)?(?:il|ils|elle|elles|on|je|tu|nous|vous|ce)$", re.IGNORECASE)
+
+_VOWELS = frozenset("aàâäeéèêëiîïoôöuùûüœæ")  # y is left out: "le yaourt", "le yoga", "la Yonne"
+# Mute-h stems (the h words that elide: "l'homme", "l'hôpital"); every other h is taken as
+# aspirated ("le héros", "la hausse", "le haut", "la Hongrie", "le hasard", "la hiérarchie").
+_MUTE_H = (
+    "habil", "habit", "haleine", "hallucin", "haltér", "hameçon", "harmoni", "héberg", "hebdo",
+    "hécatombe", "hect", "hégémon", "hélic", "hélio", "hélium", "hellén", "hémi", "hémo", "hépar",
+    "hépat", "herb", "hérédit", "hérés", "hérit", "hermét", "hermine", "héroï", "hésit", "hétéro",
+    "heure", "hexa", "hiatus", "hibern", "hier", "hilar", "himalaya", "hindou", "hippiq",
+    "hippo", "hirondelle", "hispan", "histo", "hiver", "holocaust", "homélie", "homéo", "homicide",
+    "homm", "homogén", "homolog", "homonym", "homosex", "honnête", "honneur", "honor", "hôpita",
+    "horaire", "horizon", "horloge", "hormon", "horoscope", "horreur", "horri", "hortens", "horti",
+    "hospi", "hostil", "hôte", "huile", "huiss", "huître", "humain", "human", "humble", "humeur",
+    "humid", "humili", "humor", "humour", "hybrid", "hydr", "hygi", "hymne", "hyper", "hypno",
+    "hypo", "hystér",
+)
+# Vowel-initial words that take no elision (the numeral "onze", "oui" as a noun, "la ouate",
+# "le ouistiti", "le uhlan").
+_NO_ELISION = frozenset(
+    "onze onzième onzièmes oui ouate ouates ouistiti ouistitis uhlan uhlans ululement one "
+    "ouïghour ouïghours ouighour".split()
+)
+# "le un", "la une" (the numeral, a paper's front page) are correct; see _one_pronoun.
+_NUMERAL_ONE = frozenset({"un", "une"})
+# What "si", "lorsque", "puisque", "quoique" elide before (before other words: optional).
+_SI_ELIDES = frozenset({"il", "ils"})
+_CONJ_ELIDES = frozenset({"il", "ils", "elle", "elles", "on", "un", "une", "en"})
+# Words before which "de" stays whole: "de et vers", "de ou vers Paris", "de à" (no such
+# elision), and subject pronouns ("de il" is not "d'il").
+_DE_KEEPS = frozenset({"et", "ou", "à", "au", "aux", "il", "ils", "on"})
+_CE_ELIDES = frozenset({"est", "était", "étaient", "eût", "eut", "en"})
+_CLITICS = frozenset({"je", "me", "te", "se", "ne"})  # elide before a verb, "en" or "y"
+# "il le a vu": "le"/"la" before the verb "a" are the object pronoun after these words.
+_BEFORE_OBJECT = frozenset({"il", "elle", "on", "qui", "ne", "cela", "ça", "nous", "vous", "ils", "elles"})
+_ELIDED = {"le": "l", "la": "l", "de": "d", "je": "j", "me": "m", "te": "t", "se": "s",
+           "ne": "n", "ce": "c", "que": "qu", "lorsque": "lorsqu", "puisque": "puisqu",
+           "quoique": "quoiqu", "jusque": "jusqu", "si": "s"}
+_EUPHONIC = {"ce": "cet", "ma": "mon", "ta": "ton", "sa": "son"}
+# Opening punctuation after which a capitalised word still starts a sentence.
+_OPENERS = "«\"“‘([—–-:"
+_OPEN_QUOTES = "«\"“‘"
+_CLOSE_QUOTES = "»\"”’"
+_CONTENT = frozenset({"nom", "adj", "v"})
+_FUNCTION = _CONTENT | {"mg", "adv", "prep"}  # what "de"/"que" elide before ("d'elle", "qu'à")
+_DET_HEADS = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})
+# A capitalised next word counts only as a common noun or a country the lexicon knows
+# ("l'Irak", "l'Europe": po:nom); for "de"/"que" also a place or brand (npr: "d'Atlanta").
+# First names (prn) and unknown names keep "de": "de Ivan", "de Oliveira", "de Avellaneda".
+_CAPITAL_POS = frozenset({"nom"})
+_CAPITAL_POS_DE = frozenset({"nom", "npr"})
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def document_apostrophe(text: str) -> str:
+    """The apostrophe the document writes between letters (’ or '), ’ when it writes none."""
+    straight = len(re.findall(r"\w'\w", text))
+    curly = len(re.findall(r"\w’\w", text))
+    return "'" if straight > curly else "’"
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    """Whether ``word`` starts with a vowel or a mute h, so that "le", "de", "que"... elide."""
+    lower = word.lower()
+    if not lower or lower in _NO_ELISION or lower.startswith("e-"):
+        return False
+    if lower == "y":
+        return True  # the pronoun "y" ("il n'y a", "s'y rendre"); y-words otherwise do not elide
+    if lower[0] in _VOWELS:
+        return True
+    return lower[0] == "h" and lower.startswith(_MUTE_H)
+
+
+@dataclass(frozen=True)
+class _Finding:
+    start: int  # sentence offsets
+    end: int
+    code: str
+    message: str
+    suggestion: str | None
+
+
+def _capitalise(text: str, like: str) -> str:
+    return text[:1].upper() + text[1:] if like[:1].isupper() else text
 
 
 class ContractionsDetector(Detector):
     name = "contractions"
-    codes: tuple[Code, ...] = ()
+    uses = frozenset({PARSE})
+    codes = (
+        Code("GRAMMAR-CONTRACTION", Category.GRAMMAR, Severity.MINOR,
+             "a preposition and article left apart: `de le marché` → `du marché`, `à les` → "
+             "`aux`, `au hôpital` → `à l’hôpital`, `en les` + noun"),
+        Code("GRAMMAR-ELISION", Category.GRAMMAR, Severity.MINOR,
+             "a missing elision before a vowel or mute h: `le avion` → `l’avion`, `que il` → "
+             "`qu’il`, `si il` → `s’il`, `je ai` → `j’ai`"),
+        Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
+             "the determiner form used before a vowel: `ce avion` → `cet avion`, `sa amie` → "
+             "`son amie`"),
+    )
     version = "1"
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = get_lexicon()
+        return self._lexicon
+
+    def data_version(self) -> str:
+        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
+        return f"{self.version}+{lexicon}+{model_version()}"
+
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
-        return iter(())
+        apostrophe = document_apostrophe(ctx.document.text)
+        for i, sentence in enumerate(ctx.sentences):
+            doc = ctx.parses[i] if ctx.parses is not None else None
+            findings = [
+                *self._fixed(sentence.text),
+                *self._elisions(sentence.text, apostrophe),
+                *(self._prep_articles(sentence.text, doc) if doc is not None else ()),
+            ]
+            seen: set[tuple[int, int]] = set()
+            for f in sorted(findings, key=lambda f: (f.start, f.end)):
+                if (f.start, f.end) in seen:
+                    continue
+                seen.add((f.start, f.end))
+                code = self.declared()[f.code]
+                yield self.issue(
+                    sentence, sentence.start + f.start, sentence.start + f.end, code.category,
+                    code.severity, f.code, f.message, f.suggestion,
+                )
+
+    # --- lexicon helpers --------------------------------------------------------------------
+
+    def _analyses(self, word: str) -> list[Analysis]:
+        readings = self.lexicon.analyses(word)
+        if not readings and word[:1] == "E":
+            readings = self.lexicon.analyses("É" + word[1:])  # "Egypte": the capital's accent dropped
+        return readings
+
+    def _is_word(self, word: str, pos: frozenset[str] = _CONTENT,
+                 capital_pos: frozenset[str] = _CAPITAL_POS) -> bool:
+        """A French word with one of the parts of speech ``pos``; a capitalised word only with
+        one of ``capital_pos`` (a common noun, a country), never an acronym or a single letter."""
+        if len(word) < 2 or word.isupper():
+            return False
+        readings = self._analyses(word)
+        if word[0].isupper():
+            return any(a.pos & capital_pos for a in readings)
+        return any(a.pos & pos for a in readings)
+
+    def _verb_readings(self, word: str) -> list[Analysis]:
+        if not word[:1].islower():
+            return []
+        inverted = _INVERSION.match(word)  # "est-il": the verb is "est"
+        return [a for a in self._analyses(inverted.group(1) if inverted else word) if "v" in a.pos]
+
+    def _is_verb(self, word: str) -> bool:
+        return bool(self._verb_readings(word))
+
+    def _is_avoir(self, word: str) -> bool:
+        return word in ("eu", "avoir", "ayant") or any(
+            a.lemma == "avoir" and a.persons for a in self._analyses(word))
+
+    # --- fixed phrases: "à le moins" -> "au moins", "de lequel" -> "duquel" -----------------
+
+    def _fixed(self, text: str) -> Iterator[_Finding]:
+        for m in _PREP_ARTICLE_ADVERB.finditer(text):
+            prep, article, adverb = m.group(2), m.group(3), m.group(4)
+            if prep[:1].isupper() and not _sentence_start(text, m.start()):
+                continue
+            if self._is_verb(_next_word(text, m.end(4))):
+                continue  # "apprendre à le moins aimer": "le" is the object pronoun
+            fixed = _capitalise(_CONTRACTED[(prep.lower(), article)], prep)
+            yield _Finding(m.start(), m.end(1), "GRAMMAR-CONTRACTION",
+                           f"« {m.group(1)} {adverb} » se contracte : « {fixed} {adverb} »", fixed)
+        for m in _PREP_LEQUEL.finditer(text):
+            prep, pronoun = m.group(1), m.group(2)
+            fixed = _capitalise(_LEQUEL[(prep.lower(), pronoun)], prep)
+            yield _Finding(m.start(), m.end(), "GRAMMAR-CONTRACTION",
+                           f"« {m.group(0)} » se contracte : « {fixed} »", fixed)
+
+    # --- elisions, euphonic forms, au/du before a vowel -------------------------------------
+
+    def _elisions(self, text: str, apostrophe: str) -> Iterator[_Finding]:
+        for m in _TRIGGER.finditer(text):
+            trigger, word = m.group(1), m.group(2)
+            if trigger[:1].isupper() and not _sentence_start(text, m.start()):
+                continue  # "Le Havre", "De Gaulle", "La Fontaine": part of a name
+            if trigger.isupper() and len(trigger) > 1:
+                continue  # an all-caps headline
+            end = m.end(2)
+            if _quoted(text, m.start(), end):
+                continue  # « que il »: the words are quoted, not used
+            if starts_with_vowel_sound(word):
+                finding = self._before_vowel(text, trigger, word, m.start(), end, apostrophe)
+                if finding is not None:
+                    yield finding
+
+    def _before_vowel(
+        self, text: str, trigger: str, word: str, start: int, end: int, apostrophe: str
+    ) -> _Finding | None:
+        low = trigger.lower()
+        if low in ("au", "du"):
+            return self._contracted_before_vowel(text, trigger, word, start, end, apostrophe)
+        if low in _EUPHONIC and self._euphonic(low, word):
+            form = _capitalise(_EUPHONIC[low], trigger)
+            return _Finding(start, end, "GRAMMAR-EUPHONY",
+                            f"devant une voyelle ou un h muet, « {trigger} » devient « {form} »",
+                            f"{form} {word}")
+        if low not in _ELIDED or not self._elides(text, low, word, start, end):
+            return None
+        fixed = f"{_capitalise(_ELIDED[low], trigger)}{apostrophe}{word}"
+        return _Finding(start, end, "GRAMMAR-ELISION",
+                        f"élision obligatoire devant une voyelle ou un h muet : « {fixed} »", fixed)
+
+    def _contracted_before_vowel(
+        self, text: str, trigger: str, word: str, start: int, end: int, apostrophe: str
+    ) -> _Finding | None:
+        """"au hôpital" -> "à l'hôpital", "du écran" -> "de l'écran"."""
+        if word[0].isupper() or word.lower() in _NUMERAL_ONE:
+            return None  # "au Iran" wants "en Iran": no exact fix from here
+        if not self._is_word(word, frozenset({"nom", "adj"})):
+            return None
+        if trigger.lower() == "du" and (self._is_avoir(_previous_word(text, start))
+                                        or any("infi" in a.pos for a in self._analyses(word))):
+            return None  # "il a du être": "dû" without its accent, not a contraction
+        prep = _capitalise("à" if trigger.lower() == "au" else "de", trigger)
+        fixed = f"{prep} l{apostrophe}{word}"
+        return _Finding(start, end, "GRAMMAR-CONTRACTION",
+                        f"« {trigger} » ne se met pas devant une voyelle ou un h muet : « {fixed} »",
+                        fixed)
+
+    def _elides(self, text: str, low: str, word: str, start: int, end: int) -> bool:
+        """Whether ``low`` ("le", "que"...) must elide before ``word`` (which starts with a
+        vowel sound) at ``text[start:end]``."""
+        wlow = word.lower()
+        if low in ("le", "la"):
+            if wlow in _NUMERAL_ONE:  # "le un des", "la une ou l'autre": the pronoun "l'un(e)"
+                return _one_pronoun(low, wlow, text[end:])
+            if wlow == "on":
+                return low == "le"  # "que le on trouve": "l'on"
+            if wlow == "a":  # "il le a vu": the object pronoun before "a"; else the letter
+                return _previous_word(text, start) in _BEFORE_OBJECT
+            # an acronym read from a vowel, when the lexicon knows it: "l'ONU", "l'OTAN", "l'UE"
+            # (unknown ones vary: "la ECW" for a wrestling federation is usual)
+            return self._is_word(word) or (
+                _vowel_acronym(word) and any("nom" in a.pos for a in self._analyses(word)))
+        if low == "de":
+            if wlow in _DE_KEEPS:
+                return False
+            if wlow in _NUMERAL_ONE and _next_word(text, end).lower() in ("à", "sur", "ou"):
+                return False  # "de un à trois": a range of numbers
+            return wlow in ("y", "en") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE)
+        if low == "que":
+            return wlow in ("y", "en", "à") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE)
+        if low == "jusque":
+            return True
+        if low == "si":
+            return wlow in _SI_ELIDES
+        if low in ("lorsque", "puisque", "quoique"):
+            return wlow in _CONJ_ELIDES
+        if low == "ce":  # "ce est" -> "c'est", "ce est-à-dire", "ce en est fait"
+            head = wlow.split("-", 1)[0]
+            return head in _CE_ELIDES and (head != "en" or _next_word(text, end) in ("est", "était"))
+        if low in _CLITICS:
+            if wlow in ("en", "y"):
+                return low != "ne" or self._is_verb(_next_word(text, end))  # not "né en 1950"
+            readings = self._verb_readings(word)
+            if low == "ne":  # a finite verb or a present participle: "n'est", "n'ayant"
+                return any(a.persons or "ppre" in a.pos for a in readings)
+            if low == "je":  # "je ai" -> "j'ai"; "je a" is an agreement error, not an elision
+                return any("1sg" in a.persons for a in readings)
+            if low == "se":  # "se est" -> "s'est"; "se a" wants another auxiliary ("s'est")
+                return any(a.lemma != "avoir" for a in readings)
+            return bool(readings)
+        return False
+
+    def _euphonic(self, low: str, word: str) -> bool:
+        """"ce" before a masculine noun or adjective, "ma/ta/sa" before a noun or adjective."""
+        if word[:1].isupper() or len(word) < 2:
+            return False
+        readings = [a for a in self._analyses(word) if a.pos & {"nom", "adj"}]
+        if low == "ce":
+            if word.lower().split("-", 1)[0] in _CE_ELIDES:
+                return False  # "ce est": the elision "c'est"
+            return any(a.gender in ("m", "epi", None) and a.number in ("sg", "inv", None)
+                       for a in readings)
+        return any(a.number in ("sg", "inv", None) for a in readings)
+
+    # --- "de le", "à les", "en les" (the parse tells the article from the pronoun) ----------
+
+    def _prep_articles(self, text: str, doc: Doc) -> Iterator[_Finding]:
+        by_offset = {tok.idx: tok for tok in doc}
+        for m in _PREP_ARTICLE.finditer(text):
+            prep, article, word = m.group(2), m.group(3), m.group(4)
+            if prep[:1].isupper() and not _sentence_start(text, m.start()):
+                continue
+            if _quoted(text, m.start(), m.end(4)):
+                continue
+            tok = by_offset.get(m.start(3))
+            low = prep.lower()
+            if tok is None or tok.i + 1 >= len(doc) or not self._determiner(tok, word, low):
+                continue
+            if article == "le" and starts_with_vowel_sound(word):
+                continue  # "de le avion": the elision "l'avion" is the fix, reported as such
+            if article == "le" and self._feminine(tok):
+                continue  # "de le reine": a gender error ("de la reine"), not a contraction
+            if low == "en":
+                yield self._en_article(m.start(), m.end(1), m.group(1), article, doc[tok.i + 1])
+                continue
+            fixed = _capitalise(_CONTRACTED[(low, article)], prep)
+            yield _Finding(m.start(), m.end(1), "GRAMMAR-CONTRACTION",
+                           f"« {m.group(1)} » se contracte en « {fixed} » devant un nom", fixed)
+
+    def _determiner(self, tok: Token, word: str, prep: str) -> bool:
+        """``le``/``les`` is an article: the parse says so, the next word is a noun or an
+        adjective for it, and no verb reading ("de le faire", "en les aidant") makes it a
+        pronoun. The parse alone is not enough: it takes "à le convaincre" for a noun."""
+        nxt = tok.doc[tok.i + 1]
+        # spaCy may split a compound: "Royaume-Uni" -> "Royaume", "-", "Uni"
+        if tok.pos_ != "DET" or nxt.pos_ not in _DET_HEADS or not word.startswith(nxt.text):
+            return False
+        if nxt.pos_ == "NUM" or word[:1].isupper():
+            return True
+        readings = self._analyses(word)
+        if not readings:
+            return True  # not a French word the lexicon knows ("le kommando"): the parse decides
+        nominal = any(a.pos & {"nom", "adj"} for a in readings)
+        if any("infi" in a.pos for a in readings):
+            return False  # "de le pouvoir", "à le souvenir": the infinitive is as likely
+        if any("ppre" in a.pos for a in readings) and (prep == "en" or not nominal):
+            return False  # "en les obligeant": a gerund; "de le commandant" goes on
+        return nominal
+
+    def _feminine(self, article: Token) -> bool:
+        """The noun the article goes with is feminine only ("le reine", "le petite ville")."""
+        noun = article.head if article.head.i > article.i else article.doc[article.i + 1]
+        readings = [a for a in self._analyses(noun.text) if "nom" in a.pos or "adj" in a.pos]
+        return bool(readings) and all(a.gender == "f" for a in readings)
+
+    def _en_article(self, start: int, end: int, span: str, article: str, nxt: Token) -> _Finding:
+        # "en les États-Unis" -> "aux": a plural place name takes "aux"; before a common noun
+        # the fix may be "aux" or "dans les", so the message gives both and no suggestion.
+        if article == "les" and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            return _Finding(start, end, "GRAMMAR-CONTRACTION",
+                            f"« {span} » n’est pas français devant un nom : « aux »",
+                            _capitalise("aux", span))
+        likely = "aux » ou « dans les" if article == "les" else "au » ou « dans le"
+        return _Finding(start, end, "GRAMMAR-CONTRACTION",
+                        f"« {span} » n’est pas français devant un nom : « {likely} »", None)
+
+
+def _vowel_acronym(word: str) -> bool:
+    """An acronym that starts with a vowel ("ONU", "OTAN"); not a Roman numeral ("le IV")."""
+    return (len(word) > 1 and word.isupper() and word.isalpha() and word[0] in "AEIOUÉ"
+            and not _ROMAN.match(word))
+
+
+def _one_pronoun(article: str, one: str, after: str) -> bool:
+    """"le un des excipients", "la une ou l'autre": "un(e)" is the pronoun, which elides;
+    "la une des journaux" (the front page) and "le un" (the numeral) do not."""
+    if re.match(_SPACE + r"(?:ou|et)" + _SPACE + r"l['’]autre\b", after):
+        return (article, one) in (("le", "un"), ("la", "une"))
+    # "le un des excipients", "le un d'entre eux"; "le un de la liste" may be the numeral
+    return article == "le" and bool(re.match(_SPACE + r"(?:des(?![\w'’-])|d['’]entre\b)", after))
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in _OPENERS or before[-1] in ".!?…"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    return bool(before) and before[-1] in _OPEN_QUOTES and after[:1] in tuple(_CLOSE_QUOTES)
+
+
+def _previous_word(text: str, at: int) -> str:
+    m = re.search(r"([^\W\d_]+)[ \u00a0\u202f]*$", text[:at])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, at: int) -> str:
+    m = re.match(_SPACE + r"(" + _WORD + r")", text[at:])
+    return m.group(1) if m else ""
+
+
+__all__ = ["ContractionsDetector", "document_apostrophe", "starts_with_vowel_sound"]

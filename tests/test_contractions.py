@@ -1,0 +1,217 @@
+"""The contractions detector: "de le" -> "du", "au" before a vowel, missing elisions, "cet"/"son"."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.detectors.contractions import (
+    ContractionsDetector,
+    document_apostrophe,
+    starts_with_vowel_sound,
+)
+from mt_check.types import Category, Severity
+
+
+@pytest.fixture(scope="module")
+def detector(lexicon) -> ContractionsDetector:  # type: ignore[no-untyped-def]
+    return ContractionsDetector(lexicon)
+
+
+def _found(detector: ContractionsDetector, ctx) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    issues = list(detector.detect(ctx))
+    for issue in issues:
+        assert ctx.document.text[issue.start : issue.end] == issue.span
+        assert issue.category is Category.GRAMMAR and issue.severity is Severity.MINOR
+        assert issue.code in detector.declared()
+    return [(i.code, i.span, i.suggestion) for i in issues]
+
+
+C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "de le" before a masculine noun: the article is a determiner (parse), "du".
+        ("Les prix de le marché ont baissé.", [(C, "de le", "du")]),
+        # "à les" before an adjective and its noun: "aux".
+        ("Les aides vont à les grandes entreprises du pays.", [(C, "à les", "aux")]),
+        # "de les" before a noun: "des".
+        ("Il a parlé de les enfants du village.", [(C, "de les", "des")]),
+        # "à le" before a noun the lexicon does not know: the parse decides.
+        ("Il fut affecté à le kommando de la ville.", [(C, "à le", "au")]),
+        # A noun that is also a present participle ("commandant") is still a noun after "de".
+        ("Il dépendait de le commandant de la place.", [(C, "de le", "du")]),
+        # Sentence-initial capital: "De les" -> "Des".
+        ("De les milliers de personnes sont venues.", [(C, "De les", "Des")]),
+        # A compound that spaCy splits ("Royaume-Uni") is still the noun after the article.
+        ("Son siège se trouve à le Royaume-Uni.", [(C, "à le", "au")]),
+        # "en les" before a common noun: "aux" or "dans les", no exact suggestion.
+        ("Il a classé les coureurs en les places de tête.", [(C, "en les", None)]),
+        # "en les" before a plural place name: "aux".
+        ("Il est parti en les Philippines.", [(C, "en les", "aux")]),
+        # "au"/"du" before a vowel or a mute h.
+        ("Le concert a eu lieu au amphithéâtre de la faculté.", [(C, "au amphithéâtre", "à l’amphithéâtre")]),
+        ("Le patient est sorti du hôpital ce matin.", [(C, "du hôpital", "de l’hôpital")]),
+        # Relative pronouns always contract (no parse needed).
+        ("C’est la raison pour de lequel il part.", [(C, "de lequel", "duquel")]),
+        ("Les pays à lesquels il pense sont loin.", [(C, "à lesquels", "auxquels")]),
+        # "à le moins" -> "au moins": an adverb, not a noun.
+        ("La perfusion dure à le moins une heure.", [(C, "à le", "au")]),
+        # Articles and pronouns before a vowel or a mute h elide.
+        ("Le avion a atterri près de la école.", [(E, "Le avion", "L’avion"), (E, "la école", "l’école")]),
+        ("Il a visité le hôtel de ville.", [(E, "le hôtel", "l’hôtel")]),
+        ("Il faut trouver de autres solutions.", [(E, "de autres", "d’autres")]),
+        ("Il parle de un projet.", [(E, "de un", "d’un")]),
+        # Country names the lexicon knows as nouns, and places after "de".
+        ("Le conflit avec le Irak dure.", [(E, "le Irak", "l’Irak")]),
+        ("Il revient de Atlanta demain.", [(E, "de Atlanta", "d’Atlanta")]),
+        # An acronym that the lexicon knows and that starts with a vowel.
+        ("Le rapport de la ONU est paru.", [(E, "la ONU", "l’ONU")]),
+        # "que" before a pronoun or an article.
+        ("Il a dit que il viendra et que elle aussi.", [(E, "que il", "qu’il"), (E, "que elle", "qu’elle")]),
+        ("Il pense que un accord est proche.", [(E, "que un", "qu’un")]),
+        ("Il ne reste que à signer.", [(E, "que à", "qu’à")]),
+        # "si il(s)" -> "s’il(s)".
+        ("Je ne sais pas si il viendra.", [(E, "si il", "s’il")]),
+        ("Si ils partent, nous restons.", [(E, "Si ils", "S’ils")]),
+        # "lorsque", "puisque" before "il/elle/on/un/une/en".
+        ("Il se tait lorsque on lui parle.", [(E, "lorsque on", "lorsqu’on")]),
+        ("Il reste puisque elle le veut.", [(E, "puisque elle", "puisqu’elle")]),
+        # "jusque" before a vowel.
+        ("Il a attendu jusque à midi.", [(E, "jusque à", "jusqu’à")]),
+        # Clitics before a verb, "en" or "y".
+        ("Je ai vu le film.", [(E, "Je ai", "J’ai")]),
+        ("Il me a dit la vérité.", [(E, "me a", "m’a")]),
+        ("Elle se est levée tôt.", [(E, "se est", "s’est")]),
+        ("Il ne est pas venu.", [(E, "ne est", "n’est")]),
+        ("Il ne y a rien à faire.", [(E, "ne y", "n’y")]),
+        ("Il ne en veut plus.", [(E, "ne en", "n’en")]),
+        ("Le fils ne ayant rien dit, il partit.", [(E, "ne ayant", "n’ayant")]),
+        # An inverted subject after the verb ("est-il").
+        ("Le roi ne est-il pas parti ?", [(E, "ne est-il", "n’est-il")]),
+        # "ce est" -> "c’est".
+        ("Je crois que ce est vrai.", [(E, "ce est", "c’est")]),
+        # The object pronoun before "a" after a subject pronoun.
+        ("Il le a vu hier.", [(E, "le a", "l’a")]),
+        # "le on" -> "l’on".
+        ("C’est un lieu que le on visite.", [(E, "le on", "l’on")]),
+        # "le un des": the pronoun "l’un".
+        ("Il est allergique à le un des composants.", [(E, "le un", "l’un")]),
+        # Determiners with a form for vowels: "cet", "son".
+        ("Ce homme a vu sa amie dans ce avion.",
+         [(U, "Ce homme", "Cet homme"), (U, "sa amie", "son amie"), (U, "ce avion", "cet avion")]),
+    ],
+)
+def test_flagged(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "le"/"les" as object pronouns before an infinitive, a gerund.
+        "Il a décidé de le faire et de commencer à les voir.",
+        "Il les a aidés en les encourageant.",
+        "Il tient à le convaincre de rester.",
+        # Infinitives that are also nouns: "de le pouvoir" may be "du pouvoir" or a pronoun.
+        "Il est fier de le savoir.",
+        # A feminine noun after "de le": a gender error, left to the agreement detector.
+        "Il parle de le reine et de le petite ville.",
+        # Aspirated h: no elision, no "à l’".
+        "Le héros a vu la hausse du haut de la tour.",
+        "Il a parlé au héros et au hasard du haut de la colline.",
+        "La Hongrie et la Hollande sont loin, le hameau aussi.",
+        "Le hall de la hiérarchie et le hockey.",
+        # Words that take no elision: numerals, "oui", "ouate", a paper's front page.
+        "Le onze de départ a dit le oui, et la ouate est blanche.",
+        "Il a vu la une des journaux et le un de la liste.",
+        "Le match commence à partir de onze heures.",
+        "Il a compté de un à dix.",
+        # y-words.
+        "Le yaourt et le yoga sont à la mode.",
+        # "si elle", "si on" are correct.
+        "Si elle vient, on verra ; si on part, tant pis.",
+        # "lorsque" before other words: the elision is optional.
+        "Il part lorsque arrive la nuit.",
+        # Hyphenated imperatives and inversions do not elide.
+        "Fais-le encore, puis-je avoir un café ? Est-ce un oiseau ?",
+        # Capitalised triggers inside a sentence are names.
+        "Il a lu Le Avenir et vu De Oliveira.",
+        # First names and unknown names after "de": usage varies.
+        "Les travaux de Emmanuel Durand et la province de Almería.",
+        # Acronyms the lexicon does not know, Roman numerals.
+        "Il a catché à la ECW, puis sous le IV Reich.",
+        # Quoted metalanguage.
+        "La forme « que il » est fautive.",
+        # "de" before a coordinator: "de et vers", "de ou vers".
+        "Les vols à destination de ou en provenance de Paris.",
+        # "il a du être": "dû" without its accent, not "de l’être".
+        "Il a du être malade hier.",
+        # "né" without its accent: "ne en 1950" is not "n’en".
+        "Il est ne en 1950 à Lyon.",
+        # "ce" before a feminine noun wants "cette", not "cet"; not this detector's business.
+        "Il a vu ce à quoi il pensait.",
+        # A dash typed as two hyphens ends the word.
+        "Il est parti de la ville--et vite.",
+        # Correct elisions and contractions.
+        "L’avion du président est arrivé à l’aéroport aux premières heures.",
+    ],
+)
+def test_never_flagged(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == []
+
+
+def test_without_parse_lexical_checks_still_run(detector, make_context) -> None:  # type: ignore[no-untyped-def]
+    # "que il" needs no parse; "de le marché" does, and is skipped without one.
+    ctx = make_context("Il dit que il connaît les prix de le marché.", parse=False)
+    assert _found(detector, ctx) == [(E, "que il", "qu’il")]
+
+
+def test_suggestion_keeps_the_straight_apostrophe(detector, make_context) -> None:  # type: ignore[no-untyped-def]
+    # The document writes ' between letters: the suggestions do too.
+    ctx = make_context(["Il n'a pas vu que il pleuvait.", "Il sort du hôpital."])
+    assert _found(detector, ctx) == [(E, "que il", "qu'il"), (C, "du hôpital", "de l'hôpital")]
+
+
+def test_offsets_in_a_later_sentence(detector, make_context) -> None:  # type: ignore[no-untyped-def]
+    # Document offsets, not sentence offsets: the second sentence starts at 18.
+    ctx = make_context(["Tout va bien ici.", "Je ai faim."])
+    (issue,) = detector.detect(ctx)
+    assert (issue.start, issue.end, issue.span, issue.sent_id) == (18, 23, "Je ai", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'avion d'Air France", "'"),  # straight only
+        ("L’avion d’Air France", "’"),  # curly only
+        ("Pas d’apostrophe ici? Si: l’une, l’autre, d'un", "’"),  # the majority
+        ("Sans apostrophe", "’"),  # none: the typographic one
+    ],
+)
+def test_document_apostrophe(text: str, expected: str) -> None:
+    assert document_apostrophe(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("avion", True),  # a vowel
+        ("Europe", True),  # a capitalised vowel
+        ("homme", True),  # mute h
+        ("hôpital", True),  # mute h with an accent
+        ("héroïne", True),  # mute, unlike "héros"
+        ("héros", False),  # aspirated h
+        ("hausse", False),  # aspirated h
+        ("Hongrie", False),  # aspirated h in a name
+        ("onze", False),  # the numeral takes no elision
+        ("oui", False),  # nor "oui"
+        ("yaourt", False),  # y-words do not elide
+        ("y", True),  # the pronoun "y" does ("il n’y a")
+        ("e-mail", False),  # both "le e-mail" and "l’e-mail" are written
+        ("marché", False),  # a consonant
+    ],
+)
+def test_starts_with_vowel_sound(word: str, expected: bool) -> None:
+    assert starts_with_vowel_sound(word) is expected
