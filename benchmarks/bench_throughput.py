@@ -498,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new-tokens", type=int, help="generation cap (default: 1.1 x mean input tokens)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mt-check-bench",
                         help="where the models and their conversions are built, once")  # fmt: skip
+    parser.add_argument("--detectors-only", action="store_true",
+                        help="time only the detectors (no models): one process and --jobs per core")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--setup", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -526,6 +528,25 @@ def main(argv: list[str] | None = None) -> int:
     # Conversions go into the benchmark's directory, not the user's cache; one thread per core.
     env = {**os.environ, "MT_CHECK_CACHE": str(work / "cache"), "TOKENIZERS_PARALLELISM": "false"}
     _log(f"{count} sentences, {mean_in:.1f} source tokens on average (EOS included), cap {new_tokens}")
+
+    if args.detectors_only:
+        one = _run_worker("detectors", setup_file, env)
+        many = _run_worker("detectors_jobs", setup_file, env)
+        figures = {
+            "sentences": count,
+            "detectors_one_process_sps": one["sps"],
+            "detectors_sps": many["sps"],
+            "detectors_jobs": many["jobs"],
+            "peak_rss_mb_detectors_one_process": one["peak_rss_mb"],
+            "peak_rss_mb_detectors": many["peak_rss_mb"],
+            "detectors": one["detectors"],
+        }
+        print(f"detectors alone, 1 process: {one['sps']:.1f} sent/s ({one['peak_rss_mb']:.0f} MB); "
+              f"--jobs {many['jobs']}: {many['sps']:.1f} sent/s "
+              f"({many['peak_rss_mb']:.0f} MB, all processes)")
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
 
     convert = _run_worker("convert", setup_file, env)
     r = {name: _run_worker(name, setup_file, env) for name in
