@@ -1,17 +1,788 @@
-"""(being written) the verbforms detector."""
+"""Verb forms: the wrong non-finite form after a preposition, an auxiliary or a modal, the wrong
+mood in a subordinate clause, a reflexive "se" + "être" without a participle.
+
+spaCy (fr_core_news_sm) says which words are linked; the Hunspell lexicon says what a form can
+be and produces the corrected form from the same dictionary entry. A word is flagged only when
+both agree: the parse links the two words, and the lexicon shows the form cannot be the one the
+construction needs (forms that are also nouns, or that are both indicative and subjunctive,
+like "il mange", are not flagged).
+
+Codes (category grammar):
+
+* ``GRAMMAR-VERB-FORM`` (minor): the -er/-é/-ez homophones of first-group verbs in the wrong
+  slot. After a preposition that governs an infinitive (``sans``, ``pour``, ``de``, ``à``,
+  ``par``, so also ``afin de``, ``avant de``…) and after a modal (``pouvoir``, ``devoir``,
+  ``vouloir``, ``aller``, ``falloir``), a past participle or ``-ez`` form → the infinitive:
+  ``sans payé`` → ``payer``, ``il doit signé`` → ``signer``. After the auxiliaries
+  ``avoir``/``être``, an infinitive or ``-ez`` form → the past participle: ``a décider`` →
+  ``décidé``, ``elle est aller`` → ``allée`` (after ``être`` the participle agrees with a clear
+  subject; after ``avoir`` it is masculine singular). A participle after ``être`` (passive,
+  ``il est allé``) is never flagged; nor is ``de`` + participle after ``rien``/``quelque
+  chose`` (``rien de changé``), ``c'est`` + infinitive (``c'est aller trop loin``), a noun
+  attribute (``il a été conseiller``), a misspelt noun (``mise de coté``) or ``a`` that may be
+  a misspelt ``à`` (``la machine a laver est en panne``).
+* ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
+  déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
+  (``bien que``, ``pour que``, ``avant que``, ``il faut que``, ``il est possible que``, ``la
+  possibilité que``…) + a form the lexicon reads only as indicative or conditional → its
+  present subjunctive (``pourrait`` → ``puisse``); a hypothetical ``si`` + conditional or
+  future whose main clause is in the same tense → imperfect or present (``si j'aurais su, je
+  serais venu`` → ``avais``). The verb is the one right after a subject pronoun, else the one
+  the parse attaches ``que``/``si`` to (``mark``). Left alone: ``bien que``/``quoique`` +
+  conditional, ``même si``, a concessive ``si`` (``s'il serait exagéré de…, il reste que``),
+  indirect questions (``je me demande s'il viendrait``).
+* ``GRAMMAR-SPURIOUS-REFLEXIVE``: ``se`` + ``être`` + an adjective that is not a participle
+  (``a tendance à s'être stable`` → ``être stable``; minor), or + a bare noun (``s'est
+  adieux``: the participle itself is missing; major, no suggestion).
+
+The closed lists (prepositions, modals, subjunctive triggers) are written here because they are
+grammar words; everything about the forms comes from the lexicon.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import Code, Detector, DocumentContext
-from mt_check.types import Issue
+from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
+from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
+from mt_check.parse import model_version
+from mt_check.types import Category, Issue, Sentence, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+VERB_FORM = "GRAMMAR-VERB-FORM"
+MOOD = "GRAMMAR-MOOD"
+REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
+
+# Prepositions after which a verb can only be an infinitive ("afin de", "avant de", "au lieu
+# de" end in "de").
+_INFINITIVE_PREPOSITIONS = frozenset({"sans", "pour", "de", "d'", "à", "par"})
+# Verbs that take a bare infinitive and never a past participle (perception verbs and
+# "sembler", "paraître", "laisser" are left out: "je l'ai vu blessé", "il semble fatigué").
+_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "aller", "falloir"})
+# Modals that no bare noun can follow: "on peut cité" is the verb "citer", not the noun.
+_MODALS_BEFORE_VERB_ONLY = frozenset({"pouvoir", "devoir", "vouloir"})
+_AUXILIARIES = frozenset({"avoir", "être"})
+# Words that may stand between the governing word and the verb: clitic pronouns, negation.
+_CLITICS = frozenset("me m' te t' se s' nous vous lui leur y en le la les l'".split())
+_DETERMINER_CLITICS = frozenset({"le", "la", "les", "l'"})  # also articles: "pour le passé"
+_NEGATION = frozenset("ne n' pas plus jamais point guère".split())
+_QUANTIFIERS = frozenset({"tous", "toutes", "tout"})  # "ils se sont tous rendus"
+# "rien de changé", "quelque chose de prévu", "un de perdu": "de" + adjectival participle.
+_DE_ADJECTIVAL = frozenset(
+    "rien chose personne quoi quelqu'un autre grand-chose ceci cela ça aucun un une".split()
+)
+# Infinitives whose noun reading never stands bare after "être" ("un aller simple"), so that
+# "elle est aller" can only be the verb.
+_BARE_NOUNLESS = frozenset({"aller"})
+# Subjects with which "être" + infinitive is correct: "c'est aller trop loin".
+_DEMONSTRATIVES = frozenset({"c'", "ce", "cela", "ça", "ceci"})
+_SUBJECT_PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
+# Before "a", words that show it is the verb "avoir", not a misspelt "à" ("machine a laver").
+_BEFORE_AUX_A = frozenset("il elle on qui qu' y n' l' en lui leur m' t' nous vous ça cela".split())
+
+# Words after which the next finite verb may belong to another clause.
+_CLAUSE_BREAKS = frozenset(
+    "qui que qu' dont où lequel laquelle lesquels lesquelles ; : ( « \" et ou mais".split()
+)
+
+# The accent variants of each vowel: the single-accent misspellings a participle may hide.
+_ACCENT_VARIANTS = {
+    "a": "àâ", "à": "aâ", "â": "aà", "e": "éèê", "é": "eèê", "è": "eéê", "ê": "eéè",
+    "i": "îï", "î": "iï", "o": "ô", "ô": "o", "u": "ûù", "û": "uù",
+}
+# How the parse attaches an adverbial clause (it mislabels some "si" clauses as obliques).
+_ADVERBIAL_DEPS = frozenset({"advcl", "obl", "obl:mod", "advmod"})
+# Verbs whose "si" clause is an indirect question, which may be in the conditional or future.
+_QUESTION_VERBS = frozenset(
+    "demander savoir ignorer voir vérifier dire comprendre examiner décider déterminer évaluer "
+    "indiquer préciser douter chercher tester juger regarder deviner expliquer interroger".split()
+)
+_PRONOUN_PERSON = {
+    "je": "1sg", "j'": "1sg", "tu": "2sg", "il": "3sg", "elle": "3sg", "on": "3sg",
+    "nous": "1pl", "vous": "2pl", "ils": "3pl", "elles": "3pl",
+}
+_INDICATIVE = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond"})
+_SUBJUNCTIVE = frozenset({"spre", "simp"})
+# The indicative tense of the auxiliary that replaces a subjunctive one after "après que":
+# passé composé for the passé du subjonctif, passé antérieur for the plus-que-parfait.
+_INDICATIVE_OF = {"spre": "ipre", "simp": "ipsi"}
+
+# Subordinating conjunctions that govern the subjunctive, as the lower-cased words before
+# "que" ("bien que" is checked against the parse: "il sait bien que" is an adverb).
+_SUBJ_CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
+    ("bien",), ("pour",), ("afin",), ("avant",), ("sans",), ("à", "moins"),
+    ("jusqu'à", "ce"), ("jusqu'", "à", "ce"), ("en", "attendant"), ("pourvu",), ("à", "condition"),
+    ("de", "peur"), ("de", "crainte"), ("en", "sorte"), ("à", "ce"), ("à", "supposer"),
+    ("pour", "peu"),
+)
+# Conjunctions after which usage admits the conditional ("bien qu'il serait facile de…").
+_CONDITIONAL_OK = frozenset({("bien",), ("quoique",)})
+# Verbs, adjectives (in "il est … que") and nouns whose "que" clause is in the subjunctive.
+_SUBJ_VERBS = frozenset(
+    "falloir vouloir souhaiter exiger ordonner préférer craindre refuser éviter regretter "
+    "déplorer désirer redouter demander attendre accepter permettre aimer".split()
+)
+_SUBJ_ADJECTIVES = frozenset(
+    "possible impossible nécessaire important essentiel indispensable préférable souhaitable "
+    "urgent improbable primordial crucial impératif".split()
+)
+# "il est probable que" takes the indicative, "il est peu probable que" the subjunctive.
+_SUBJ_IF_PEU = frozenset({"probable", "vraisemblable"})
+_SUBJ_NOUNS = frozenset("possibilité éventualité nécessité crainte peur risque".split())
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _verb_readings(analyses: Iterable[Analysis]) -> list[Analysis]:
+    return [a for a in analyses if "v" in a.pos]
+
+
+def _morph(tok: Token, feature: str) -> list[str]:
+    return list(tok.morph.get(feature, []))
+
+
+def _match_case(model: str, form: str) -> str:
+    return form[:1].upper() + form[1:] if model[:1].isupper() else form
 
 
 class VerbFormsDetector(Detector):
     name = "verbforms"
-    codes: tuple[Code, ...] = ()
+    codes = (
+        Code(VERB_FORM, Category.GRAMMAR, Severity.MINOR,
+             "participle for infinitive or the reverse: `sans payé` → `payer`, `a décider` → `décidé`"),
+        Code(MOOD, Category.GRAMMAR, Severity.MINOR,
+             "wrong mood in a subordinate clause: `après qu’il ait` → `a`, `la possibilité que … "
+             "pourrait` → `puisse`, `si j’aurais su` → `avais`"),
+        Code(REFLEXIVE, Category.GRAMMAR, Severity.MINOR,
+             "reflexive `se` + `être` without a participle: `s’être stable` → `être stable`; "
+             "`s’est adieux` (major: a verb is missing)"),
+    )
+    requires = frozenset({PARSE})
     version = "1"
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = get_lexicon()
+        return self._lexicon
+
+    def data_version(self) -> str:
+        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
+        return f"{self.version}+{lexicon}+{model_version()}"
+
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
-        return iter(())
+        if ctx.parses is None:
+            return
+        for sentence, doc in zip(ctx.sentences, ctx.parses, strict=True):
+            seen: set[int] = set()
+            for issue in self._sentence(sentence, doc):
+                if issue.start not in seen:
+                    seen.add(issue.start)
+                    yield issue
+
+    def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        tokens = list(doc)
+        for tok in tokens:
+            low = _norm(tok.text)
+            # The tagger reads "de" before a verb it does not recognise as a partitive article.
+            preposition = tok.pos_ == "ADP" or (low in ("de", "d'") and tok.pos_ == "DET")
+            if low in _INFINITIVE_PREPOSITIONS and preposition:
+                yield from self._after_preposition(sentence, tokens, tok)
+            elif low in ("que", "qu'", "quoique", "quoiqu'"):
+                yield from self._mood(sentence, tokens, tok)
+            elif low in ("se", "s'") and tok.pos_ != "SCONJ":  # "s’" may be tagged VERB
+                yield from self._reflexive(sentence, tokens, tok)
+            elif low in ("si", "s'") and tok.pos_ == "SCONJ" and tok.dep_ in ("mark", "fixed"):
+                yield from self._hypothesis(sentence, tokens, tok)
+            if tok.pos_ in ("AUX", "VERB"):
+                lemmas = {a.lemma for a in _verb_readings(self.lexicon.analyses(tok.text))}
+                if lemmas & _AUXILIARIES:
+                    yield from self._after_auxiliary(sentence, tokens, tok)
+                if lemmas & _MODALS:
+                    yield from self._after_modal(sentence, tokens, tok)
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _next_verb(self, tokens: Sequence[Token], start: int, clitics: bool) -> tuple[Token | None, bool]:
+        """The first token after ``tokens[start]`` that is not a negation, an adverb or (with
+        ``clitics``) a clitic pronoun, within four tokens; and whether a word that only a verb
+        can follow (a reflexive or object clitic other than le/la/les, a negation) came first."""
+        verbal = False
+        for tok in tokens[start + 1 : start + 5]:
+            low = _norm(tok.text)
+            if low in _NEGATION:
+                verbal = True
+                continue
+            if clitics and low in _CLITICS and tok.pos_ == "PRON":
+                verbal = verbal or low not in _DETERMINER_CLITICS
+                continue
+            if tok.pos_ == "ADV" and any("adv" in a.pos for a in self.lexicon.analyses(tok.text)):
+                continue
+            return tok, verbal
+        return None, verbal
+
+    def _participle_reading(self, word: Token, verbal: bool, after_article: bool) -> Analysis | None:
+        """The verb reading of an -é participle or -ez form of a first-group verb, when only a
+        verb can stand there: the lexicon has no other reading for it (no noun ``marché``, no
+        second verb) unless ``verbal`` (``pour se protégé``). After a clitic that is also an
+        article (``pour le réparé``) the parse must call it a verb too."""
+        low = _norm(word.text)
+        if not (low.endswith("é") or low.endswith("ez")) or not word.text.isalpha():
+            return None
+        if word.text[:1].isupper() and word.i > 0:
+            return None  # a name or a title
+        if after_article and word.pos_ not in ("VERB", "AUX"):
+            return None
+        analyses = self.lexicon.analyses(word.text)
+        verbs = _verb_readings(analyses)
+        if not verbs or (not verbal and len(verbs) != len(analyses)):
+            return None
+        if len({a.entry for a in verbs}) != 1 or not verbs[0].lemma.endswith("er"):
+            return None
+        if low.endswith("é"):
+            fits = all("ppas" in a.pos for a in verbs)
+        else:
+            fits = all(a.persons == {"2pl"} for a in verbs)
+        if not fits or self._misspelt_noun(low):
+            return None
+        return verbs[0]
+
+    def _misspelt_noun(self, word: str) -> bool:
+        """Whether changing one accent before the ending makes ``word`` a noun: "mise de coté" is
+        a misspelt "côté", not a participle in the infinitive's place."""
+        stem, ending = (word[:-1], word[-1:]) if word.endswith("é") else (word[:-2], word[-2:])
+        for i, ch in enumerate(stem):
+            for variant in _ACCENT_VARIANTS.get(ch, ""):
+                candidate = stem[:i] + variant + stem[i + 1 :] + ending
+                if any("nom" in a.pos for a in self.lexicon.analyses(candidate)):
+                    return True
+        return False
+
+    def _infinitive(self, reading: Analysis) -> str | None:
+        for form, candidate in self.lexicon.forms(reading.entry):
+            if "infi" in candidate.pos:
+                return form
+        return None
+
+    def _issue_form(
+        self, sentence: Sentence, word: Token, suggestion: str, why: str
+    ) -> Issue:
+        start = sentence.start + word.idx
+        suggestion = _match_case(word.text, suggestion)
+        return self.issue(
+            sentence, start, start + len(word.text), Category.GRAMMAR, Severity.MINOR,
+            VERB_FORM, f"{why}: «{suggestion}», not «{word.text}»", suggestion,
+        )
+
+    # --- family 1: infinitive or participle -------------------------------------------------
+
+    def _after_preposition(self, sentence: Sentence, tokens: Sequence[Token], prep: Token) -> Iterator[Issue]:
+        word, verbal = self._next_verb(tokens, prep.i, clitics=True)
+        if word is None or prep.head.i != word.i:
+            return
+        after_article = _norm(tokens[word.i - 1].text) in _DETERMINER_CLITICS
+        reading = self._participle_reading(word, verbal, after_article)
+        if reading is None:
+            return
+        low = _norm(prep.text)
+        if low in ("de", "d'") and prep.i > 0:
+            before = tokens[prep.i - 1]
+            if _norm(before.text) in _DE_ADJECTIVAL or before.pos_ == "NUM":
+                return
+        if low == "à" and prep.i > 0:
+            before = tokens[prep.i - 1]
+            if _norm(before.text) in _BEFORE_AUX_A or before.dep_.startswith("nsubj"):
+                return  # "il à mangé": a misspelt auxiliary "a", not a preposition
+        infinitive = self._infinitive(reading)
+        if infinitive is None:
+            return
+        yield self._issue_form(
+            sentence, word, infinitive, f"after «{prep.text}» the verb must be an infinitive"
+        )
+
+    def _after_modal(self, sentence: Sentence, tokens: Sequence[Token], modal: Token) -> Iterator[Issue]:
+        readings = [a for a in _verb_readings(self.lexicon.analyses(modal.text)) if a.lemma in _MODALS]
+        finite = any(a.persons for a in readings)
+        participle = any("ppas" in a.pos for a in readings) and any(
+            c.dep_.startswith("aux") for c in modal.children
+        )
+        if not (finite or participle):
+            return  # an infinitive "pouvoir" / "devoir" may be a noun ("le pouvoir accordé")
+        word, verbal = self._next_verb(tokens, modal.i, clitics=True)
+        if word is None or not (word.head.i == modal.i or modal.head.i == word.i):
+            return
+        after_article = _norm(tokens[word.i - 1].text) in _DETERMINER_CLITICS
+        # No bare noun follows "peut", "doit", "veut": "on peut cité" is the verb "citer".
+        verbal = verbal or bool({a.lemma for a in readings} & _MODALS_BEFORE_VERB_ONLY)
+        reading = self._participle_reading(word, verbal, after_article)
+        if reading is None:
+            return
+        infinitive = self._infinitive(reading)
+        if infinitive is None:
+            return
+        yield self._issue_form(
+            sentence, word, infinitive, f"after «{modal.text}» the verb must be an infinitive"
+        )
+
+    def _after_auxiliary(self, sentence: Sentence, tokens: Sequence[Token], aux: Token) -> Iterator[Issue]:
+        word, _ = self._next_verb(tokens, aux.i, clitics=False)
+        if word is None:
+            return
+        is_etre = "être" in self._lemmas(aux)
+        linked = aux.head.i == word.i and aux.dep_.startswith("aux")
+        if not linked and not is_etre:
+            # "il avait étudier": the tagger makes "avait" the verb and the infinitive its
+            # complement; "avoir" never takes a bare infinitive, so the link is enough.
+            linked = word.head.i == aux.i and word.dep_ in ("xcomp", "obj", "ccomp")
+        if not linked:
+            return
+        low = _norm(word.text)
+        if not word.text.isalpha() or (word.text[:1].isupper() and word.i > 0):
+            return
+        if _norm(aux.text) == "a" and not self._verb_a(tokens, aux, word):
+            return
+        analyses = self.lexicon.analyses(word.text)
+        verbs = [a for a in analyses if "v" in a.pos]
+        if not verbs or len({a.entry for a in verbs}) != 1 or not verbs[0].lemma.endswith("er"):
+            return
+        if low.endswith("er"):
+            if "Inf" not in _morph(word, "VerbForm") or word.pos_ not in ("VERB", "AUX"):
+                return
+            if not all("infi" in a.pos for a in verbs):
+                return
+            if any("nom" in a.pos for a in analyses) and low not in _BARE_NOUNLESS:
+                return  # "il a été conseiller": a noun attribute
+        elif low.endswith("ez"):
+            if any("v" not in a.pos for a in analyses) or not all(a.persons == {"2pl"} for a in verbs):
+                return
+        else:
+            return
+        gender, number = "m", "sg"
+        if is_etre:
+            subject = self._subject(tokens, aux, word)
+            if subject is None or _norm(subject.text) in _DEMONSTRATIVES or subject.pos_ == "VERB":
+                return  # "c'est aller trop loin", "partir est mourir un peu"
+            if subject.pos_ != "PRON" and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in word.children):
+                return  # "son rôle est informer les citoyens": an infinitive attribute
+            gender, number = self._features(subject)
+        participle = self._participle(verbs[0], gender, number)
+        if participle is None:
+            return
+        yield self._issue_form(
+            sentence, word, participle,
+            f"after the auxiliary «{aux.text}» the verb must be a past participle",
+        )
+
+    def _verb_a(self, tokens: Sequence[Token], aux: Token, word: Token) -> bool:
+        """Whether "a" before an infinitive is the verb "avoir" and not a misspelt "à" ("prêt a
+        partir", "la machine a laver est en panne"): a subject pronoun stands before it, or a
+        noun subject whose clause has no other finite verb after the infinitive."""
+        if aux.i == 0:
+            return False
+        before = tokens[aux.i - 1]
+        if _norm(before.text) in _BEFORE_AUX_A:
+            return True
+        subjects = [c for c in word.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        subject = subjects[0]
+        if subject.pos_ == "NOUN" and not any("nom" in a.pos for a in self.lexicon.analyses(subject.text)):
+            return False  # "leur faible disposions a éclairer": no noun, no subject
+        if subject.i > word.i:  # an inverted subject after a quotation: «…», a déclarer X
+            return before.text in (",", "»", '"', "”")
+        if subject.right_edge.i != before.i:
+            return False  # the subject must end right before "a"
+        for tok in tokens[word.i + 1 :]:
+            if _norm(tok.text) in _CLAUSE_BREAKS or tok.pos_ == "PUNCT":
+                break
+            if tok.pos_ in ("VERB", "AUX") and any(
+                a.persons for a in _verb_readings(self.lexicon.analyses(tok.text))
+            ):
+                return False  # "la salle a manger donne sur le jardin"
+        return True
+
+    def _subject(self, tokens: Sequence[Token], aux: Token, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_.startswith(("nsubj", "expl:subj")):
+                return child
+        if aux.i > 0 and tokens[aux.i - 1].pos_ == "PRON":
+            return tokens[aux.i - 1]
+        return None
+
+    def _features(self, subject: Token) -> tuple[str, str]:
+        """Gender and number for a participle agreeing with ``subject`` (masculine singular when
+        the subject does not say)."""
+        low = _norm(subject.text)
+        if low in _SUBJECT_PRONOUNS:
+            return _SUBJECT_PRONOUNS[low]
+        if subject.pos_ != "NOUN":
+            return "m", "sg"
+        nouns = [a for a in self.lexicon.analyses(subject.text) if "nom" in a.pos]
+        genders = {a.gender for a in nouns}
+        numbers = {a.number for a in nouns}
+        gender = genders.pop() if len(genders) == 1 and None not in genders else "m"
+        number = numbers.pop() if len(numbers) == 1 and None not in numbers else "sg"
+        if any(c.dep_ == "conj" for c in subject.children):
+            number = "pl"
+        return ("m" if gender not in ("m", "f") else gender), ("sg" if number not in ("sg", "pl") else number)
+
+    def _participle(self, reading: Analysis, gender: str, number: str) -> str | None:
+        for form, candidate in self.lexicon.forms(reading.entry):
+            if "ppas" not in candidate.pos:
+                continue
+            if candidate.gender in (gender, "epi") and candidate.number in (number, "inv"):
+                return form
+        return None
+
+    # --- family 2: mood ---------------------------------------------------------------------
+
+    def _mood(self, sentence: Sentence, tokens: Sequence[Token], que: Token) -> Iterator[Issue]:
+        trigger = self._trigger(tokens, que)
+        if trigger is None:
+            return
+        kind, words = trigger
+        found = self._clause_finite(tokens, que, kind)
+        if found is None:
+            return
+        finite, clause, person = found
+        readings = [
+            a for a in _verb_readings(self.lexicon.analyses(finite.text))
+            if a.persons and a.tenses - {"impe"} and (person is None or person in a.persons)
+        ]
+        if not readings:
+            return
+        tenses = {t for a in readings for t in a.tenses} - {"impe"}
+        mood = set(_morph(finite, "Mood"))
+        persons = {person} if person else None
+        start = sentence.start + finite.idx
+        if kind == "indicative":
+            if not tenses or not tenses <= _SUBJUNCTIVE or mood & {"Ind", "Cnd"}:
+                return
+            suggestion = None
+            if clause is not finite and any(a.lemma in _AUXILIARIES for a in readings):
+                suggestion = self._conjugate(finite, readings, _INDICATIVE_OF, persons)
+            yield self.issue(
+                sentence, start, start + len(finite.text), Category.GRAMMAR, Severity.MINOR, MOOD,
+                f"«{' '.join(words)} que» takes the indicative, not the subjunctive «{finite.text}»",
+                suggestion,
+            )
+            return
+        if not tenses or not tenses <= _INDICATIVE or "Sub" in mood:
+            return
+        if tenses == {"cond"} and words in _CONDITIONAL_OK:
+            return
+        if kind == "noun" and not self._complete_clause(clause):
+            return  # "la possibilité qu'il a évoquée": a relative clause, not a completive
+        suggestion = self._conjugate(finite, readings, {t: "spre" for t in _INDICATIVE}, persons)
+        if suggestion is None:
+            return
+        yield self.issue(
+            sentence, start, start + len(finite.text), Category.GRAMMAR, Severity.MINOR, MOOD,
+            f"«{' '.join(words)} que» takes the subjunctive: «{suggestion}», not «{finite.text}»",
+            suggestion,
+        )
+
+    def _clause_finite(
+        self, tokens: Sequence[Token], que: Token, kind: str
+    ) -> tuple[Token, Token, str | None] | None:
+        """The finite verb of the clause ``que`` opens, the clause's head (the participle of a
+        compound tense, else the finite verb itself) and its subject's person when a pronoun
+        gives it.
+
+        A subject pronoun right after ``que`` fixes the verb without the parse (French puts
+        only "ne" and object clitics between them); otherwise the parse's ``mark`` link
+        decides; for a conjunction whose ``que`` the parse hung elsewhere, the first finite
+        verb after it."""
+        nxt = tokens[que.i + 1] if que.i + 1 < len(tokens) else None
+        if nxt is not None and _norm(nxt.text) in _PRONOUN_PERSON:
+            person = _PRONOUN_PERSON[_norm(nxt.text)]
+            for tok in tokens[nxt.i + 1 : nxt.i + 5]:
+                low = _norm(tok.text)
+                if low in ("ne", "n'") or (low in _CLITICS and tok.pos_ in ("PRON", "DET", "ADP")):
+                    continue
+                verbs = _verb_readings(self.lexicon.analyses(tok.text))
+                if not any(person in a.persons for a in verbs):
+                    return None
+                participle = self._compound_participle(tokens, tok)
+                return tok, participle or tok, person
+            return None
+        clause = self._clause_verb(que)
+        finite = None if clause is None or clause.i <= que.i else self._finite(clause)
+        if clause is not None and finite is not None and finite.i > que.i:
+            subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]
+            # One subject, inside the clause: a head with two ("bien que l'Islande fût …, le
+            # danois n'a eu …") or with its subject before "que" ("le message, bien que
+            # feutré, est clair") is the main clause's verb, the parse having lost the clause.
+            if len(subjects) != 1 or not que.i < subjects[0].i < finite.i:
+                return None
+            return finite, clause, None
+        if kind not in ("indicative", "conjunction") or nxt is None:
+            return None
+        if nxt.pos_ not in ("DET", "NOUN", "PROPN"):
+            return None  # "bien que feutré": no subject, no clause of its own
+        # The parse lost the clause ("que" hung on a noun of a long subject): a
+        # conjunction's clause still has the first finite verb after it as its own.
+        finite = self._first_finite(tokens, que)
+        if finite is None:
+            return None
+        clause = finite.head if finite.dep_.startswith("aux") else finite
+        if any(c.dep_.startswith("nsubj") and c.i < que.i for c in clause.children):
+            return None
+        return finite, clause, None
+
+    def _compound_participle(self, tokens: Sequence[Token], finite: Token) -> Token | None:
+        """The past participle after an auxiliary (adverbs between), if any."""
+        for tok in tokens[finite.i + 1 : finite.i + 4]:
+            if tok.pos_ == "ADV" or _norm(tok.text) in _NEGATION:
+                continue
+            if any("ppas" in a.pos for a in self.lexicon.analyses(tok.text)):
+                return tok
+            return None
+        return None
+
+    def _hypothesis(self, sentence: Sentence, tokens: Sequence[Token], si: Token) -> Iterator[Issue]:
+        """"si" of a condition + conditional or future → imperfect or present ("si les prix
+        augmenteraient" → "augmentaient"). An indirect question ("je me demande s'il
+        viendrait") keeps its conditional: only an adverbial clause whose governor is not a
+        verb of asking or knowing is checked."""
+        clause = self._clause_verb(si)
+        if clause is None or clause.dep_ not in _ADVERBIAL_DEPS or clause.i <= si.i:
+            return
+        before = _norm(tokens[si.i - 1].text) if si.i > 0 else ""
+        if self._lemmas(clause.head) & _QUESTION_VERBS or before == "même":
+            return  # an indirect question; "même si" concessive ("même si j'aurais préféré")
+        found = self._clause_finite(tokens, si, "hypothesis")
+        if found is None:
+            return
+        finite, _clause, person = found
+        readings = [
+            a for a in _verb_readings(self.lexicon.analyses(finite.text))
+            if a.persons and a.tenses - {"impe"} and (person is None or person in a.persons)
+        ]
+        tenses = {t for a in readings for t in a.tenses} - {"impe"}
+        if "Sub" in _morph(finite, "Mood") or tenses not in ({"cond"}, {"ifut"}):
+            return
+        # Only a hypothesis with its consequence in the same tense is the classic slip ("si
+        # j'aurais su, je serais venu"); a concessive "si" takes the conditional ("s'il serait
+        # exagéré de parler de crise, il reste que …").
+        # "comme si" takes the imperfect whatever the main clause.
+        if before != "comme":
+            main = self._main_verb(tokens, clause, finite)
+            if main is None:
+                return
+            main_tenses = {t for a in _verb_readings(self.lexicon.analyses(main.text)) for t in a.tenses}
+            if not main_tenses or not main_tenses <= tenses:
+                return
+        wanted = "iimp" if tenses == {"cond"} else "ipre"
+        persons = {person} if person else None
+        suggestion = self._conjugate(finite, readings, {t: wanted for t in tenses}, persons)
+        if suggestion is None:
+            return
+        start = sentence.start + finite.idx
+        name = "conditional" if wanted == "iimp" else "future"
+        yield self.issue(
+            sentence, start, start + len(finite.text), Category.GRAMMAR, Severity.MINOR, MOOD,
+            f"«si» of a condition does not take the {name}: «{suggestion}», not «{finite.text}»",
+            suggestion,
+        )
+
+    def _main_verb(self, tokens: Sequence[Token], clause: Token, finite: Token) -> Token | None:
+        """The finite verb of the clause a "si" clause depends on: its governor's, else (when the
+        parse hung the clause on a noun) the first finite verb after the next comma."""
+        governor = clause.head
+        if governor.i != clause.i and governor.pos_ in ("VERB", "AUX", "ADJ"):
+            return self._finite(governor)
+        after = next((t for t in tokens[finite.i + 1 :] if t.text == ","), None)
+        if after is None:
+            return None
+        for tok in tokens[after.i + 1 : after.i + 8]:
+            if tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm"):
+                return tok
+        return None
+
+    def _trigger(self, tokens: Sequence[Token], que: Token) -> tuple[str, tuple[str, ...]] | None:
+        """What governs the mood of the clause ``que`` opens: ("indicative", words) for "après
+        que", ("conjunction" | "verb" | "adjective" | "noun", words) for a subjunctive trigger."""
+        low = _norm(que.text)
+        if low in ("quoique", "quoiqu'"):
+            return "conjunction", ("quoique",)
+        if que.pos_ != "SCONJ":
+            return None
+        before = [_norm(t.text) for t in tokens[max(0, que.i - 3) : que.i]]
+        if before[-1:] == ["après"]:
+            return "indicative", ("après",)
+        for words in _SUBJ_CONJUNCTIONS:
+            if tuple(before[-len(words) :]) == words:
+                if words == ("bien",):
+                    bien = tokens[que.i - 1]
+                    if bien.dep_ != "mark" and que.dep_ != "fixed":
+                        return None
+                    if bien.i > 0 and (tokens[bien.i - 1].pos_ in ("VERB", "AUX")
+                                       or _norm(tokens[bien.i - 1].text) in ("si", "aussi", "tout")):
+                        return None
+                governor = tokens[que.i - 3] if que.i > 2 else None
+                if words == ("en", "sorte") and (governor is None or "faire" not in self._lemmas(governor)):
+                    return None
+                if words == ("à", "ce") and (governor is None or not (
+                    governor.pos_ in ("VERB", "AUX", "ADJ") or _norm(governor.text) in ("façon", "manière")
+                )):
+                    return None  # "veiller à ce que", not "à ce qu'il paraît" (= according to)
+                return "conjunction", words
+        prev = tokens[que.i - 1] if que.i > 0 else None
+        if prev is not None and prev.pos_ in ("VERB", "AUX") and self._lemmas(prev) & _SUBJ_VERBS:
+            # "il faut que", "veut que", whatever the parse; after "ne" the "que" may be
+            # restrictive ("il ne veut que la paix").
+            if not any(_norm(t.text) in ("ne", "n'") for t in tokens[max(0, prev.i - 3) : prev.i]):
+                return "verb", (prev.text,)
+        clause = self._clause_verb(que)
+        if clause is None:
+            return None
+        governor = clause.head
+        if clause.dep_ in ("ccomp", "csubj", "xcomp") and governor.i < que.i:
+            between = tokens[governor.i + 1 : que.i]
+            # No verb between them: "il veut montrer que …" is "montrer"'s clause, whatever
+            # the parse says.
+            if (governor.pos_ in ("VERB", "AUX") and self._lemmas(governor) & _SUBJ_VERBS
+                    and not any(t.pos_ in ("VERB", "AUX") for t in between)):
+                return "verb", (governor.text,)
+            adjectives = {a.lemma for a in self.lexicon.analyses(governor.text) if "adj" in a.pos}
+            if governor.pos_ == "ADJ" and que.i == governor.i + 1:
+                negated = any(c.dep_ == "advmod" and _norm(c.text) == "peu" for c in governor.children)
+                if adjectives & _SUBJ_ADJECTIVES or negated and adjectives & _SUBJ_IF_PEU:
+                    return "adjective", ("peu " * negated + governor.text,)
+        if (governor.pos_ == "NOUN" and _norm(governor.text) in _SUBJ_NOUNS
+                and que.i == governor.i + 1 and clause.dep_.startswith("acl")):
+            return "noun", (governor.text,)
+        return None
+
+    @staticmethod
+    def _clause_verb(que: Token) -> Token | None:
+        mark = que.head if que.dep_ == "fixed" else que
+        if mark.dep_ != "mark" or que.dep_ not in ("mark", "fixed"):
+            return None
+        return mark.head
+
+    def _lemmas(self, tok: Token) -> set[str]:
+        """The lemmas of the lexicon's verb readings of ``tok`` (spaCy's lemmatizer guesses
+        "demande" for the verb "demande")."""
+        return {a.lemma for a in _verb_readings(self.lexicon.analyses(tok.text))}
+
+    def _finite(self, clause: Token) -> Token | None:
+        """The finite verb of the clause headed by ``clause``: its first auxiliary or copula, or
+        itself (also when the tagger missed a form the lexicon knows only as a finite verb:
+        "que le projet aboutira" tagged as an adjective)."""
+        for child in clause.children:
+            if child.i > clause.i or not child.dep_.startswith(("aux", "cop")):
+                continue
+            if "Fin" in _morph(child, "VerbForm"):
+                return child
+        if "Fin" in _morph(clause, "VerbForm") or self._only_finite(clause):
+            return clause
+        return None
+
+    def _only_finite(self, tok: Token) -> bool:
+        analyses = self.lexicon.analyses(tok.text)
+        return bool(analyses) and all("v" in a.pos and a.persons for a in analyses)
+
+    def _first_finite(self, tokens: Sequence[Token], que: Token) -> Token | None:
+        """The first finite verb after ``que`` when no relative pronoun, other ``que`` or
+        clause-ending punctuation comes first (their verb could be another clause's), nor a
+        word the lexicon reads as a finite verb that the tagger did not ("pour que le système
+        fonctionne, il faut": the clause's verb was tagged as a noun)."""
+        for tok in tokens[que.i + 1 : que.i + 16]:
+            if _norm(tok.text) in _CLAUSE_BREAKS:
+                return None
+            if tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm"):
+                return tok
+            if any(a.persons for a in _verb_readings(self.lexicon.analyses(tok.text))):
+                return None
+        return None
+
+    @staticmethod
+    def _complete_clause(clause: Token) -> bool:
+        """The clause has a subject and its verb chain ends on an object, an attribute or a
+        passive: a relative clause lacks one of them (``que`` fills the gap)."""
+        if not any(c.dep_.startswith("nsubj") for c in clause.children):
+            return False
+        node = clause
+        for _ in range(4):
+            deps = {c.dep_ for c in node.children}
+            if deps & {"obj", "ccomp", "aux:pass", "cop", "nsubj:pass"}:
+                return True
+            nxt = next((c for c in node.children if c.dep_ == "xcomp"), None)
+            if nxt is None:
+                return False
+            node = nxt
+        return False
+
+    def _conjugate(
+        self, finite: Token, readings: list[Analysis], tense_map: dict[str, str],
+        persons: set[str] | None = None,
+    ) -> str | None:
+        """The form of ``finite``'s verb in the mapped tense for the same person (``persons``
+        when the subject gives it); None when the readings allow several."""
+        out: set[str] = set()
+        for reading in readings:
+            wanted_persons = persons or reading.persons
+            for tense in reading.tenses:
+                wanted = tense_map.get(tense)
+                if wanted is None:
+                    continue
+                for form, candidate in self.lexicon.forms(reading.entry):
+                    if wanted in candidate.tenses and candidate.persons & wanted_persons and "-" not in form:
+                        out.add(form)
+        if len(out) != 1:
+            return None
+        return _match_case(finite.text, out.pop())
+
+    # --- family 3: reflexive se + être + adjective ------------------------------------------
+
+    def _reflexive(self, sentence: Sentence, tokens: Sequence[Token], se: Token) -> Iterator[Issue]:
+        """"se" + "être" needs a past participle ("s'est rendu"). Before an adjective that is
+        not one, "se" is spurious ("s'être stable" → "être stable"); before a bare noun, the
+        participle itself is missing ("s'est adieux": major, no suggestion)."""
+        if se.i + 2 >= len(tokens):
+            return
+        etre = tokens[se.i + 1]
+        if etre.pos_ not in ("AUX", "VERB") or "être" not in self._lemmas(etre):
+            return
+        word = None
+        for tok in tokens[etre.i + 1 : etre.i + 4]:
+            low = _norm(tok.text)
+            readings = self.lexicon.analyses(tok.text)
+            if any("ppas" in a.pos for a in readings):
+                return  # the participle is there ("s'est senti seul", tagged as an adverb)
+            if tok.pos_ in ("ADV", "PRON") or low in _NEGATION or low in _QUANTIFIERS:
+                continue
+            word = tok
+            break
+        if word is None or not word.is_alpha or word.text[:1].isupper():
+            return
+        analyses = self.lexicon.analyses(word.text)
+        if not analyses or any(a.pos & {"ppas", "v", "adv", "prep", "mg"} for a in analyses):
+            return
+        start = sentence.start + se.idx
+        # The tagger calls some such adjectives participles ("s'être stables" as VERB); the
+        # lexicon, which knows no verb "stabler", decides.
+        if word.pos_ in ("ADJ", "VERB") and any("adj" in a.pos for a in analyses):
+            end = sentence.start + etre.idx + len(etre.text)
+            yield self.issue(
+                sentence, start, end, Category.GRAMMAR, Severity.MINOR, REFLEXIVE,
+                f"«{se.text}» has no verb to be reflexive with: «{etre.text} {word.text}»",
+                etre.text,
+            )
+        elif word.i == etre.i + 1 and word.pos_ != "PROPN" and all(a.pos == {"nom"} for a in analyses):
+            end = sentence.start + word.idx + len(word.text)
+            yield self.issue(
+                sentence, start, end, Category.GRAMMAR, Severity.MAJOR, REFLEXIVE,
+                f"«{sentence.text[se.idx : etre.idx + len(etre.text)]}» needs a past participle, "
+                f"not the noun «{word.text}»: a verb is missing",
+            )

@@ -1,0 +1,263 @@
+"""Verb-forms detector: non-finite forms after prepositions, auxiliaries and modals, the mood of
+subordinate clauses, "se" + "être" without a participle (parse and lexicon must agree)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mt_check.detectors import REGISTRY
+from mt_check.detectors.base import PARSE
+from mt_check.detectors.verbforms import VerbFormsDetector
+from mt_check.types import Category, Severity
+
+FORM = "GRAMMAR-VERB-FORM"
+MOOD = "GRAMMAR-MOOD"
+REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
+
+
+@pytest.fixture(scope="module")
+def detector(lexicon) -> VerbFormsDetector:  # type: ignore[no-untyped-def]
+    return VerbFormsDetector(lexicon)
+
+
+def _found(detector: VerbFormsDetector, ctx) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    out = []
+    for issue in detector.detect(ctx):
+        assert ctx.document.text[issue.start : issue.end] == issue.span
+        assert issue.category is Category.GRAMMAR
+        assert issue.code in detector.declared()
+        out.append((issue.code, issue.span, issue.suggestion))
+    return out
+
+
+def test_registered() -> None:
+    assert REGISTRY["verbforms"] is VerbFormsDetector
+    assert VerbFormsDetector.requires == frozenset({PARSE})
+    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # --- participle where only an infinitive fits -------------------------------------
+        # after "sans", with the participle's object
+        ("Il est parti sans payé la facture.", [(FORM, "payé", "payer")]),
+        # after "de" governed by a verb
+        ("Le gouvernement a décidé de lancé une enquête.", [(FORM, "lancé", "lancer")]),
+        # "afin de": the last word of the locution governs
+        ("Ils se réunissent afin de réglé le différend.", [(FORM, "réglé", "régler")]),
+        # after "à" governed by a verb
+        ("Elle a commencé à acheté des actions.", [(FORM, "acheté", "acheter")]),
+        # after "par" ("finir par"), the tagger reads the participle as a noun
+        ("Il a fini par accepté.", [(FORM, "accepté", "accepter")]),
+        # a reflexive clitic makes the noun reading ("un protégé") impossible
+        ("Pour se protégé, il a fermé la porte.", [(FORM, "protégé", "protéger")]),
+        # after a modal, across the negation
+        ("Il ne peut pas payé sa dette.", [(FORM, "payé", "payer")]),
+        # "aller" as a near-future auxiliary
+        ("La société va annoncé ses résultats jeudi.", [(FORM, "annoncé", "annoncer")]),
+        # impersonal "il faut"
+        ("Il faut payé avant vendredi.", [(FORM, "payé", "payer")]),
+        # a modal's own participle in a compound tense ("a pu")
+        ("La banque a pu évité la faillite.", [(FORM, "évité", "éviter")]),
+        # -ez form after a modal
+        ("Vous pouvez consultez la liste.", [(FORM, "consultez", "consulter")]),
+        # no bare noun follows "peut": "cité" is the verb here
+        ("On peut cité plusieurs exemples.", [(FORM, "cité", "citer")]),
+        # --- infinitive or -ez form where the auxiliary needs a participle ---------------
+        # after "avoir": masculine singular participle
+        ("Les députés ont signer la pétition hier.", [(FORM, "signer", "signé")]),
+        # "a" after a noun subject, nothing else in the clause to make it a misspelt "à"
+        ("Le ministre a décider de démissionner.", [(FORM, "décider", "décidé")]),
+        # the tagger makes "avait" the verb and the infinitive its complement
+        ("Il avait étudier la question pendant des années.", [(FORM, "étudier", "étudié")]),
+        # -ez form after "avoir"
+        ("Ils ont parlez longtemps avec le directeur.", [(FORM, "parlez", "parlé")]),
+        # after "être", the participle agrees with a pronoun subject
+        ("Elle est aller au marché ce matin.", [(FORM, "aller", "allée")]),
+        ("Elles sont arriver hier soir.", [(FORM, "arriver", "arrivées")]),
+        # ... and with a noun subject
+        ("Les joueurs sont arriver en retard.", [(FORM, "arriver", "arrivés")]),
+        ("La délégation est arriver à Genève.", [(FORM, "arriver", "arrivée")]),
+        # --- mood after "après que": indicative ---------------------------------------
+        # passé du subjonctif → passé composé, plural
+        (
+            "Le titre a reculé après que les analystes aient abaissé leurs prévisions.",
+            [(MOOD, "aient", "ont")],
+        ),
+        # curly apostrophe, pronoun subject
+        ("Le match a repris après qu’il ait cessé de pleuvoir.", [(MOOD, "ait", "a")]),
+        # auxiliary "être"
+        ("Après qu'ils soient partis, la fête a continué.", [(MOOD, "soient", "sont")]),
+        # a main verb in the subjunctive: flagged, the indicative tense is the editor's choice
+        (
+            "Le titre a progressé après que la société prenne le contrôle de son rival.",
+            [(MOOD, "prenne", None)],
+        ),
+        # the subject holds an apposition between commas: the first finite verb after "que"
+        (
+            "Le titre a chuté après que le régulateur, l'autorité des marchés, ait publié son avis.",
+            [(MOOD, "ait", "a")],
+        ),
+        # --- mood after subjunctive triggers: subjunctive -----------------------------
+        # concessive conjunction + indicative
+        ("Bien qu'il est malade, il travaille.", [(MOOD, "est", "soit")]),
+        # purpose conjunction, plural noun subject
+        ("Nous travaillons pour que nos clients sont satisfaits.", [(MOOD, "sont", "soient")]),
+        # "sans que" with the negative "ne": only the auxiliary changes
+        ("Il est parti sans que personne ne l'a vu.", [(MOOD, "a", "ait")]),
+        # "il faut que", the person from the pronoun
+        ("Il faut que nous partons maintenant.", [(MOOD, "partons", "partions")]),
+        # a verb of will, irregular subjunctive
+        ("Je veux que vous savez la vérité.", [(MOOD, "savez", "sachiez")]),
+        # spaCy lemmatises "demande" as a noun; the lexicon knows the verb
+        ("Il demande que le gouvernement prend ses responsabilités.", [(MOOD, "prend", "prenne")]),
+        # "veiller à ce que"
+        ("Nous veillerons à ce que les données sont protégées.", [(MOOD, "sont", "soient")]),
+        # "il est possible que" + conditional
+        ("Il est possible que la banque pourrait relever ses taux.", [(MOOD, "pourrait", "puisse")]),
+        # "la possibilité que" + conditional, the clause complete (passive)
+        (
+            "Le ministre évoque la possibilité que le budget pourrait être revu.",
+            [(MOOD, "pourrait", "puisse")],
+        ),
+        # "il est peu probable que" + future
+        ("Il est peu probable que la Fed relèvera ses taux.", [(MOOD, "relèvera", "relève")]),
+        # "le risque que" + conditional
+        (
+            "Les analystes soulignent le risque que la banque centrale pourrait relever ses taux.",
+            [(MOOD, "pourrait", "puisse")],
+        ),
+        # the plus-que-parfait du subjonctif after "après que" → passé antérieur
+        ("Après qu'il eût signé, il partit.", [(MOOD, "eût", "eut")]),
+        # --- mood after a hypothetical "si" ------------------------------------------
+        # "si" + conditional, consequence in the conditional → imperfect
+        ("Si j'aurais su, je serais venu.", [(MOOD, "aurais", "avais")]),
+        # the "si" clause after the main clause
+        ("La banque agirait si les prix augmenteraient.", [(MOOD, "augmenteraient", "augmentaient")]),
+        # "si" + future, consequence in the future → present
+        ("S'il pleuvra demain, nous resterons à la maison.", [(MOOD, "pleuvra", "pleut")]),
+        # --- se + être without a participle ------------------------------------------
+        # + adjective: "se" is spurious
+        ("Les prix semblent s’être stables depuis janvier.", [(REFLEXIVE, "s’être", "être")]),
+        ("Il faut s'être prêt à tout.", [(REFLEXIVE, "s'être", "être")]),
+        # + bare noun: the participle is missing, no suggestion
+        ("Le joueur s'est blessure au genou.", [(REFLEXIVE, "s'est blessure", None)]),
+    ],
+)
+def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # adjectival participles and fixed phrases after prepositions
+        "Un livre à moitié lu traîne sur la table.",
+        "Après réflexion, il a accepté.",
+        "Le chômage a baissé de deux pour cent.",
+        "De plus, il pleut.",
+        "Un produit fait à la main.",
+        "À partir de demain, tout change.",
+        "Par exemple, le marché a baissé.",
+        "Mis à part ce détail, tout va bien.",
+        "Il y avait plein de gens fatigués.",
+        "Il a laissé le blessé pour mort.",
+        # "de" + participle after an indefinite pronoun or a number
+        "Il n'y a rien de changé.",
+        "Il a quelque chose de prévu ce soir.",
+        # participle nouns after prepositions ("le passé", "un traité")
+        "Le temps passé à attendre est perdu.",
+        "Les deux pays ont signé un accord pour le passé.",
+        "Le ministre a présenté le projet de traité.",
+        # a misspelt noun, not a participle ("côté")
+        "La sécurité n'est pas mise de coté.",
+        # participle after être and avoir: passive and compound tenses
+        "Il est allé au marché.",
+        "Elle a été élue présidente.",
+        "Il a été publié en 2020.",
+        "Le livre est publié chez Gallimard.",
+        "Le projet a été mené à bien.",
+        "Il doit être payé demain.",
+        "Cela peut être réglé rapidement.",
+        # c'est + infinitive, a noun attribute after être, "avoir à"
+        "C'est aller trop loin.",
+        "Il a été conseiller du ministre.",
+        "Le dîner est servi.",
+        "Il a à manger.",
+        # a misspelt "à" after a noun or an adjective ("à laver", "prêt à")
+        "La machine a laver est en panne.",
+        "Il est prêt a partir.",
+        # perception verbs and "sembler" take participles
+        "Je l'ai vu blessé.",
+        "Il semble fatigué.",
+        "Les résultats sont à publier demain.",
+        # "après que" + indicative, subjunctive triggers + subjunctive
+        "Après qu'il a déclaré forfait, le match a été arrêté.",
+        "Bien qu'il soit malade, il travaille.",
+        # forms that are both indicative and subjunctive
+        "Bien qu'il mange peu, il grossit.",
+        "Pour que le système fonctionne, il faut redémarrer.",
+        # "bien" as an adverb before a completive
+        "Il sait bien que tu es là.",
+        "Je pense que tu es là.",
+        "Il est probable que la banque relèvera ses taux.",
+        # "bien que" + conditional, which usage admits
+        "Bien qu'il serait facile de renoncer, nous continuons.",
+        # "il est probable que" takes the indicative
+        "Il est probable que la Fed relèvera ses taux.",
+        # passé antérieur after "après que"
+        "Après qu'il eut signé, il partit.",
+        # relative clauses after "la possibilité", "le risque"
+        "La possibilité qu'il a évoquée est sérieuse.",
+        "Le risque que les investisseurs ont pris a payé.",
+        "La possibilité que vous avez de choisir est précieuse.",
+        # restrictive "ne … que" after a trigger verb
+        "Il ne veut que la paix.",
+        "Il ne faut que cinq minutes pour y aller.",
+        # the completive of another verb after "vouloir"
+        "Il veut montrer que la situation est grave.",
+        # "à ce que" meaning "according to"
+        "À ce qu'il paraît, la réunion est annulée.",
+        # "il n'empêche que" + indicative
+        "Il n'empêche que les défilés auront moins d'éclat.",
+        # an elliptical "bien que" clause without a verb
+        "Le message, bien que feutré, est clair.",
+        # indirect questions keep their conditional or future
+        "Je me demande s'il viendrait.",
+        "Il ne sait pas si elle viendra.",
+        "Nous ne savons pas encore si le projet sera retenu.",
+        # concessive "si" and "même si" + conditional
+        "S'il serait exagéré de parler de crise, il reste que la situation est grave.",
+        "Même si j'aurais préféré une autre solution, j'accepte.",
+        # a correct hypothesis
+        "Si la banque relevait ses taux, le marché chuterait.",
+        # se + être + participle (also when the tagger calls it an adverb)
+        "Elle s'est montrée heureuse.",
+        "Il s'est senti seul.",
+        "Ils se sont dits prêts à négocier.",
+        "Il s'est tu.",
+        "Elle s'est lavé les mains.",
+        "Ils se sont tous rendus à la réunion.",
+        "Elles se sont aperçues de leur erreur.",
+        "Il s'est rendu compte de son erreur.",
+    ],
+)
+def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == []
+
+
+def test_offsets_severity_and_message(detector: VerbFormsDetector, parsed_document) -> None:  # type: ignore[no-untyped-def]
+    # document offsets on the second line; the missing-participle case is major, the rest minor
+    ctx = parsed_document("Il pleut.\nIl est parti sans payé.\nLe joueur s'est blessure au genou.")
+    issues = list(detector.detect(ctx))
+    assert [(i.start, i.end, i.severity) for i in issues] == [
+        (28, 32, Severity.MINOR),
+        (44, 58, Severity.MAJOR),
+    ]
+    assert issues[0].message == "after «sans» the verb must be an infinitive: «payer», not «payé»"
+
+
+def test_no_parse_no_issues(detector: VerbFormsDetector, make_context) -> None:  # type: ignore[no-untyped-def]
+    # without the shared parse (PARSE not computed) the detector stays silent
+    assert list(detector.detect(make_context("Il est parti sans payé.", parse=False))) == []
