@@ -1,4 +1,5 @@
-"""Spelling detector: merged elisions, split words and unknown words, never names or numbers."""
+"""Spelling detector: merged elisions, accents, a/à and ou/où, split and run-together words,
+capitals inside a sentence and unknown words, never names, titles or numbers."""
 
 from __future__ import annotations
 
@@ -40,6 +41,11 @@ def test_sample_article(detector: SpellingDetector, sample_article) -> None:  # 
 MERGED = "SPELLING-MERGED-ELISION"
 SPLIT = "SPELLING-SPLIT-WORD"
 UNKNOWN = "SPELLING-UNKNOWN-WORD"
+ACCENT = "SPELLING-ACCENT"
+A_ACCENT = "SPELLING-A-ACCENT"
+OU_ACCENT = "SPELLING-OU-ACCENT"
+GLUED = "SPELLING-RUN-TOGETHER"
+CAPITAL = "SPELLING-CAPITALISATION"
 
 
 @pytest.mark.parametrize(
@@ -81,13 +87,13 @@ UNKNOWN = "SPELLING-UNKNOWN-WORD"
         # wrong letter
         ("Les négotiations ont repris lundi.", [(4, "négotiations", UNKNOWN, "négociations")]),
         # missing accent, although the accentless form is common on the web
-        ("Le developpement économique ralentit.", [(3, "developpement", UNKNOWN, "développement")]),
+        ("Le developpement économique ralentit.", [(3, "developpement", ACCENT, "développement")]),
         # wrong accent
-        ("Le probléme reste entier.", [(3, "probléme", UNKNOWN, "problème")]),
+        ("Le probléme reste entier.", [(3, "probléme", ACCENT, "problème")]),
         # extra accent
         (
             "Les frappes ont touché une centrale éléctrique.",
-            [(36, "éléctrique", UNKNOWN, "électrique")],
+            [(36, "éléctrique", ACCENT, "électrique")],
         ),
     ],
 )
@@ -173,3 +179,193 @@ def test_works_without_a_parse(detector) -> None:  # type: ignore[no-untyped-def
 
 def test_data_version_names_the_lexicon(detector: SpellingDetector) -> None:
     assert "fr_FR" in detector.data_version()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short word (below the unknown-word length) that only lacks its grave accent
+        ("Le film est tres beau.", [(12, "tres", ACCENT, "très")]),
+        # two accents missing on a four-letter word
+        ("Il est deja parti.", [(7, "deja", ACCENT, "déjà")]),
+        # two accent variants are words (événement, évènement), one word: the commoner wins
+        ("L’evenement a eu lieu hier.", [(2, "evenement", ACCENT, "événement")]),
+        # a wrong accent on a sentence-initial capitalised word, the capital kept
+        ("Trés bien, merci.", [(0, "Trés", ACCENT, "Très")]),
+        # ambiguous (élève, élevé): the parse's adjective picks élevé
+        ("Le prix est eleve.", [(12, "eleve", ACCENT, "élevé")]),
+        # the second part of a hyphenated compound
+        ("Il viendra peut-etre demain.", [(16, "etre", ACCENT, "être")]),
+    ],
+)
+def test_accents(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+def test_initial_a_follows_the_documents_capitals(detector, parsed_document) -> None:  # type: ignore[no-untyped-def]
+    # The same second sentence is flagged where the document accents its capitals (État).
+    ctx = parsed_document("L’État a décidé.\nA la fin, rien n’a changé.")
+    assert _found(detector, ctx) == [(17, "A", A_ACCENT, "À")]
+
+
+def test_ambiguous_accent_has_no_suggestion(detector) -> None:  # type: ignore[no-untyped-def]
+    # Without a parse nothing picks between élève and élevé: flagged, both named, no suggestion.
+    text = "Ce soir un eleve chante."
+    ctx = DocumentContext(Document("d", text), (Sentence("d", 0, 0, len(text), text),), (None,))
+    (issue,) = detector.detect(ctx)
+    assert (issue.start, issue.span, issue.code, issue.suggestion) == (11, "eleve", ACCENT, None)
+    assert "élève" in issue.message and "élevé" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sentence-initial "A" before an article: the preposition
+        ("A la fin de la réunion, le ministre est parti.", [(0, "A", A_ACCENT, "À")]),
+        # ... before a number
+        ("A 10 heures, la séance reprend.", [(0, "A", A_ACCENT, "À")]),
+        # "a" after a finite verb, in a sentence with no subordinate clause before it
+        ("Il tient a remercier les participants.", [(9, "a", A_ACCENT, "à")]),
+        # "a" + infinitive after an adjective
+        ("Les enfants sont prêts a partir.", [(23, "a", A_ACCENT, "à")]),
+        # "a" + -er infinitive after a preposition + infinitive
+        ("Pour répondre a cette question, il faut du temps.", [(14, "a", A_ACCENT, "à")]),
+        # a locution ending in "à"
+        ("Il travaille jusqu’a minuit.", [(19, "a", A_ACCENT, "à")]),
+        # a word only the preposition precedes
+        ("Il est passé a travers la foule.", [(13, "a", A_ACCENT, "à")]),
+        # twin words: "peu à peu"
+        ("Les prix montent peu a peu.", [(21, "a", A_ACCENT, "à")]),
+        # "à" between a subject clitic and a participle: the auxiliary
+        ("Il à été élu président.", [(3, "à", A_ACCENT, "a")]),
+        # ... after the relative subject "qui"
+        ("Le parti qui à gagné les élections gouverne.", [(13, "à", A_ACCENT, "a")]),
+        # "il y à"
+        ("Il y à trois solutions.", [(5, "à", A_ACCENT, "a")]),
+        # "ou" after a place noun, before a subject and a finite verb
+        ("La ville ou il habite est belle.", [(9, "ou", OU_ACCENT, "où")]),
+        # ... after a time noun
+        ("Au moment ou elle est arrivée, il pleuvait.", [(10, "ou", OU_ACCENT, "où")]),
+        # "d’ou" is never the conjunction
+        ("D’ou vient-il ?", [(2, "ou", OU_ACCENT, "où")]),
+        # a question opening with "Ou" + verb
+        ("Ou est la gare ?", [(0, "Ou", OU_ACCENT, "Où")]),
+        # "là ou" + reflexive verb with the subject after it
+        ("C’est là ou se trouve le musée.", [(9, "ou", OU_ACCENT, "où")]),
+        # a place's name, a comma, then a clause
+        ("Il se réfugia en Suisse, ou il donna des cours.", [(25, "ou", OU_ACCENT, "où")]),
+    ],
+)
+def test_homophones(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two common words glued, one a function word
+        (
+            "Les chiffres montrent que lesdonnées sont fausses.",
+            [(26, "lesdonnées", GLUED, "les données")],
+        ),
+        # a pronoun glued to the verb
+        ("Il a dit que celaest impossible.", [(13, "celaest", GLUED, "cela est")]),
+        # "ya" after a subject clitic, although "ya" is common on the web
+        ("Il ya des problèmes.", [(3, "ya", GLUED, "y a")]),
+        # "dela": "de la" (both function words) rather than the accent variant "delà"
+        ("Il parle dela situation.", [(9, "dela", GLUED, "de la")]),
+    ],
+)
+def test_run_together(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a determiner capitalised after a comma
+        ("Les participants étaient présents, Tous, merci.", [(35, "Tous", CAPITAL, "tous")]),
+        # an elided article capitalised after "et"
+        ("Le rapport, et L’engagement du PDG, ont déçu.", [(15, "L’", CAPITAL, "l’")]),
+        # a geographic adjective after a country's name
+        (
+            "Le pays a signé un accord avec l’Arabie Saoudite et le Qatar.",
+            [(40, "Saoudite", CAPITAL, "saoudite")],
+        ),
+        # ... after a continent's
+        (
+            "La croissance de l’Amérique Latine ralentit cette année.",
+            [(28, "Latine", CAPITAL, "latine")],
+        ),
+    ],
+)
+def test_capitals(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the accent of a capital alone is house style
+        "L’Etat et l’Ecole publique ont signé.",
+        # all capitals keep no accents
+        "DENOMINATION DU MEDICAMENT",
+        # an English word whose accented form is French
+        "Il a joué du heavy metal toute la nuit.",
+        # a name without its accent
+        "Jose Mourinho a parlé hier.",
+        # "A" as a letter, and a headline's verb
+        "A et B sont deux ensembles.",
+        # a document that writes unaccented capitals ("Etat") may write "A" for "À"
+        "L’Etat a décidé.\nA la fin, rien n’a changé.",
+        # the verb "a" after a relative clause
+        "Celui qui gagne a le droit de choisir.",
+        # the verb "a" + a determiner after a participle
+        "Le texte adopté a un sens précis.",
+        # "a" + -er infinitive after a noun: more likely "a lancé" than "à lancer", left alone
+        "Le ministre a lancer la réforme.",
+        # avoir + a bare noun ("avoir pouvoir de"), "avoir beau", "a priori"
+        "Le conseil a pouvoir de décider, il a beau dire, c’est a priori réglé.",
+        # an infinitive subject
+        "Voyager a un prix.",
+        # correct "à"
+        "Il est allé à Paris en machine à laver, tout à fait.",
+        # "à lui à décider": à + infinitive, not a participle
+        "Ce n’est pas à lui à décider.",
+        # "il y a à manger"
+        "Il y a à manger pour tous.",
+        # "ou" coordinating clauses or nouns
+        "Tu viens ou tu restes ?",
+        "Il paiera l’amende ou il ira en prison.",
+        "Le jour ou la nuit, la ville reste animée.",
+        "Un jour ou l’autre, il partira.",
+        "Ou bien il vient, ou bien il part ?",
+        # two questions: the inverted subject
+        "Se suicide-t-il ou s’agit-il d’un accident ?",
+        # a welded compound (1990 spelling of bien-être)
+        "Il a eu un bienêtre certain.",
+        # a prefixed derivation, not "méga" + "subvention"
+        "Il a reçu une mégasubvention.",
+        # a word quoted as a mention
+        "Le mot « lesdonnées » est une faute.",
+        # a typo for "gentiment", not "gentille" + "ment"
+        "Il a remercié ses amis gentillement.",
+        # a newspaper's name after "et", a party's after a comma
+        "Le conseil a voté, et Le Figaro a publié la liste.",
+        "Les électeurs, et Les Républicains en particulier, ont voté.",
+        # titles of works after a colon, and after their author
+        "Ses films : Le Voyage, Le Retour et L’attente de minuit.",
+        "R. Dupont, Les crimes de guerre, Paris, 1920.",
+        # a headline in title case
+        "Le Président Et Les Ministres Se Réunissent Demain",
+        # names whose adjective keeps its capital: a common noun first, a first name, a brand,
+        # a historic region
+        "Les navires traversent la mer Rouge près de la Maison Blanche.",
+        "Louis Blanc écoutait France Bleu.",
+        "Ils ont visité l’Asie Mineure au printemps.",
+        # a noun or an adjective capitalised after a comma: maybe a title ("Premier ministre")
+        "Le chef du gouvernement, Premier ministre depuis mai, a parlé.",
+    ],
+)
+def test_never_flags_new_families(detector: SpellingDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == []

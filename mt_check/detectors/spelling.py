@@ -1,22 +1,40 @@
-"""Spelling: words the French lexicon does not know.
+"""Spelling: words the French lexicon does not know, and known words spelt as another word.
 
-Three codes, most specific first:
+Codes, most specific first:
 
 * ``SPELLING-MERGED-ELISION`` (major): an elided article or pronoun glued to the next word
   (``laescalade`` → ``l’escalade``, ``quil`` → ``qu’il``, ``delhomme`` → ``de l’homme``). The
   suggestion is exact: the glued word must be a dictionary word that accepts the elision.
+* ``SPELLING-ACCENT`` (minor): a non-word whose accent variant is a dictionary word
+  (``developpement`` → ``développement``, ``éléctrique`` → ``électrique``, ``tres`` → ``très``),
+  whatever its length: an accent-only difference is near-certain. The variants with the fewest
+  changed letters win; when several are words (``eleve``: ``élève``, ``élevé``) the parse's part
+  of speech picks one, else the issue names them without a suggestion. The accent of a capital
+  alone (``Etat``) is house style, never flagged.
+* ``SPELLING-A-ACCENT`` / ``SPELLING-OU-ACCENT`` (minor): ``a``/``à`` and ``ou``/``où`` written as
+  the other where the neighbouring words leave one reading (``jusqu’a``, ``a travers``, ``il à
+  été``, ``d’ou``, ``au moment ou il``), and a sentence-initial ``A`` that is the preposition
+  (``A travers``). spaCy's tags are no help here (it calls a misspelt ``à`` a verb), so the
+  evidence is lexical: a subject clitic, a participle, an infinitive, a closed list of locutions.
 * ``SPELLING-SPLIT-WORD`` (minor): one word written as two (``en tre`` → ``entre``). Flagged when
   the joined form is a dictionary entry and one part is not a word on its own, or the first part
   is a bound prefix (``télé phone``); two ordinary words (``de main``) are never joined.
+* ``SPELLING-RUN-TOGETHER`` (minor): two common words glued into a non-word (``lesdonnées`` →
+  ``les données``, ``il ya`` → ``il y a``), when exactly one split gives two common words and the
+  hyphenated form is not a word (``bienêtre`` is ``bien-être`` welded, 1990 style).
+* ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
+  or a conjunction (``présents, Tous, merci``, ``et L’engagement``), and a geographic adjective
+  capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``).
 * ``SPELLING-UNKNOWN-WORD`` (minor): any other non-word that has a close dictionary word (one of
   Hunspell's edit suggestions, found within a time budget). Minor because a lone misspelling
   rarely hides the meaning; a word with no close dictionary word is more likely a rare term,
   a foreign word or a name, and is left to the other detectors.
 
 Names, acronyms and foreign words are not errors: capitalised words (except the merged-elision
-check), all-caps and mixed-case tokens, tokens with digits or dots, spaCy entities and proper
-nouns, words copied unchanged into the back-translation, words common in French or English usage
-(wordfreq), 1990 reformed spellings (``connaitre``) and prefixed derivations (``co-préside``).
+and accent checks at the start of a sentence), all-caps and mixed-case tokens, tokens with digits
+or dots, spaCy entities and proper nouns, words copied unchanged into the back-translation, words
+common in English usage (wordfreq; and, for unknown words, in French usage), 1990 reformed
+spellings (``connaitre``) and prefixed derivations (``co-préside``).
 """
 
 from __future__ import annotations
@@ -26,9 +44,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations, product
 
 from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import Lexicon, get_lexicon, lexicon_version
+from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
 from mt_check.parse import model_version
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
@@ -86,6 +105,60 @@ _NAME_ZIPF = 1.5
 _SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (at most ~40 ms)
 _MIN_UNKNOWN_LENGTH = 5  # shorter non-words are mostly abbreviations and foreign words
 
+# The accented letters of French, by base letter (ä, ö, ÿ occur in names only).
+_ACCENTS = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uùûü", "c": "cç"}
+_MAX_ACCENT_CHANGES = 3  # "evenement" -> "événement" is two
+_MAX_ACCENT_PROBES = 3000  # dictionary look-ups per word (a few ms)
+_ACCENT_MIN_ZIPF = 2.0  # a rare homograph ("grège") is not what a writer meant
+# Run-together words: both parts common (Zipf 3.5: ~3 per million words: "données" 5.0);
+# one-letter parts are the words MT and OCR glue ("y a", "à la"), "a" only second ("apartir"
+# would call for "à partir", not "a partir").
+_RUN_TOGETHER_MIN_ZIPF = 3.5
+_ONE_LETTER_FIRST = frozenset("yà")
+_ONE_LETTER_SECOND = frozenset("ya")
+
+# Closed classes for a/à and ou/où (the lexicon cannot say which word a clause needs).
+_SUBJECT_CLITICS = frozenset("je j' tu il elle on nous vous ils elles c'".split())
+# After a place's name only third-person subjects: "je prends le train à Lyon ou je marche".
+_THIRD_PERSON = frozenset("il elle on ils elles".split())
+_OBJECT_CLITICS = frozenset("me m' te t' se s' le la les l' lui leur y en nous vous".split())
+# Third-person singular subjects that make "à" + participle the auxiliary "a" ("il à été").
+_A_SUBJECTS = frozenset("il elle on qui cela ça".split())
+# Words after which "a" is the preposition: locutions ending in "à" ("jusqu'à", "quant à",
+# "contrairement à"); none can be the subject of the verb "a".
+_BEFORE_A = frozenset(
+    "jusqu' quant contrairement conformément relativement parallèlement préalablement "
+    "consécutivement proportionnellement antérieurement postérieurement".split()
+)
+# A finite verb after one of these may end a clause that is the subject of "a".
+_SUBORDINATORS = frozenset(
+    "qui que qu' dont où lequel laquelle lesquels lesquelles quand lorsque lorsqu' si s' "
+    "comme puisque puisqu' quoi parce".split()
+)
+# Words that "à" and only "à" precedes: "a travers" is never avoir + noun.
+_AFTER_A = frozenset("travers propos nouveau côté condition".split())
+_AFTER_A_PAIRS = frozenset(
+    {("peu", "près"), ("cause", "de"), ("cause", "d'"), ("l'", "égard"), ("l'", "instar"),
+     ("l'", "exception"), ("la", "fois")}
+)
+# "où" after these whatever follows: "d'ou", "jusqu'ou" are never the conjunction.
+_BEFORE_OU = frozenset("d' jusqu'".split())
+# Time and place nouns that head a relative "où" clause ("au moment où il", "la ville où
+# elle"), and the adverbs that do ("là où", "partout où"): with a clause after "ou", the
+# conjunction would coordinate a noun with a clause.
+_OU_NOUNS = frozenset(
+    "moment instant jour époque période année heure cas endroit lieu ville pays région "
+    "village quartier".split()
+)
+_OU_ADVERBS = frozenset("là partout".split())
+# After a comma or one of these, a capital is a mistake (not after a colon or a quote).
+_CONJUNCTIONS = frozenset("et ou mais ni car puis".split())
+# Historic region names whose adjective keeps its capital ("Asie Mineure", "Arabie Pétrée").
+_HISTORIC_ADJECTIVES = frozenset("mineure heureuse pétrée cisalpine transalpine".split())
+# A capital vowel that may have lost its accent ("Etat", "Ecole", "Elysée").
+_PLAIN_CAPITAL = re.compile(r"\b[EAIOU][a-zà-ÿ]{2,}")
+_SPACY_POS = {"NOUN": "nom", "ADJ": "adj", "ADV": "adv", "ADP": "prep"}
+
 
 @dataclass(frozen=True)
 class _Token:
@@ -94,6 +167,13 @@ class _Token:
     sentence_initial: bool
     proper: bool  # spaCy PROPN or inside a named entity
     space_after: bool
+    pos: str = ""  # spaCy's universal part of speech ("" without a parse)
+    verb_form: str = ""  # spaCy's VerbForm (Fin, Inf, Part) or ""
+    entity: str = ""  # spaCy's entity label (LOC, PER, ...) or ""
+
+    @property
+    def norm(self) -> str:
+        return self.text.lower().replace("’", "'")
 
 
 def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
@@ -109,6 +189,9 @@ def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
                     first_word and is_word,
                     tok.pos_ == "PROPN" or bool(tok.ent_type_),
                     bool(tok.whitespace_),
+                    tok.pos_,
+                    "".join(tok.morph.get("VerbForm")),
+                    tok.ent_type_,
                 )
             )
             if is_word:
@@ -123,19 +206,54 @@ def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
     return out
 
 
-def _in_compound_or_quote(tokens: list[_Token], j: int) -> bool:
-    """Part of a hyphenated compound (``penta-racine``) or a word quoted on its own (« vautes »)."""
+def _in_compound(tokens: list[_Token], j: int) -> bool:
     tok = tokens[j]
     prev = tokens[j - 1] if j else None
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and not tok.space_after and nxt.text.startswith("-"):
         return True
-    if prev is not None and not prev.space_after and (
+    return prev is not None and not prev.space_after and (
         prev.text.endswith("-") or tok.text.startswith("-")
-    ):
-        return True
+    )
+
+
+def _quoted(tokens: list[_Token], j: int) -> bool:
+    prev = tokens[j - 1] if j else None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     quotes = {"«": "»", "“": "”", '"': '"', "‘": "’"}
     return bool(prev and nxt and quotes.get(prev.text) == nxt.text)
+
+
+def _accent_variants(word: str) -> Iterator[list[str]]:
+    """Spellings of ``word`` that differ in accents only, by the number of letters changed."""
+    base = _strip_accents(word)
+    if len(base) != len(word):
+        return
+    slots = [
+        (i, [c for c in _ACCENTS[base[i]] if c != word[i]])
+        for i in range(len(word))
+        if base[i] in _ACCENTS
+    ]
+    for changes in range(1, min(_MAX_ACCENT_CHANGES, len(slots)) + 1):
+        level = []
+        for chosen in combinations(slots, changes):
+            for letters in product(*(alternatives for _, alternatives in chosen)):
+                chars = list(word)
+                for (i, _), letter in zip(chosen, letters, strict=True):
+                    chars[i] = letter
+                level.append("".join(chars))
+        yield level
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case: most longer words capitalised."""
+    words = re.findall(r"[^\W\d_]{4,}", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _capitalised(word: str) -> bool:
+    """Initial capital, the rest in lower case: "Tous", "L’"."""
+    return word[:1].isupper() and not any(c.isupper() for c in word[1:])
 
 
 def _strip_accents(text: str) -> str:
@@ -170,13 +288,27 @@ class SpellingDetector(Detector):
     codes = (
         Code("SPELLING-MERGED-ELISION", Category.SPELLING, Severity.MAJOR,
              "an elided word glued to the next: `laescalade` → `l’escalade`, `quil` → `qu’il`"),
+        Code("SPELLING-ACCENT", Category.SPELLING, Severity.MINOR,
+             "a missing or wrong accent (`developpement` → `développement`, `tres` → `très`); "
+             "a capital's accent is house style"),
+        Code("SPELLING-A-ACCENT", Category.SPELLING, Severity.MINOR,
+             "`a` for `à` or the reverse where the neighbours decide (`jusqu’a`, `a travers`, "
+             "`il à été`, `A travers` at the start)"),
+        Code("SPELLING-OU-ACCENT", Category.SPELLING, Severity.MINOR,
+             "`ou` for `où` before a clause (`d’ou`, `au moment ou il`, `là ou elle`)"),
         Code("SPELLING-SPLIT-WORD", Category.SPELLING, Severity.MINOR,
              "one word written as two (`en tre` → `entre`, `télé phone` → `téléphone`)"),
+        Code("SPELLING-RUN-TOGETHER", Category.SPELLING, Severity.MINOR,
+             "two common words glued into a non-word (`lesdonnées` → `les données`, `il ya` → `il y a`)"),
+        Code("SPELLING-CAPITALISATION", Category.SPELLING, Severity.MINOR,
+             "a capital inside a sentence: a function word after a comma or a conjunction "
+             "(`, Tous,`), a geographic adjective (`Arabie Saoudite`)"),
         Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
-             "a non-word with a close dictionary word; names, acronyms, foreign and rare words are left alone"),
+             "a non-word with a close dictionary word; names, acronyms, foreign and rare words "
+             "are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "1"
+    version = "2"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
@@ -194,10 +326,23 @@ class SpellingDetector(Detector):
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
+        plain_capitals = self._plain_capitals(ctx.document.text)
         for i, sentence in enumerate(ctx.sentences):
             doc = ctx.parses[i] if ctx.parses is not None else None
             translation = ctx.translations[i] if i < len(ctx.translations) else None
-            yield from self._sentence(sentence, doc, translation, apostrophe)
+            yield from self._sentence(sentence, doc, translation, apostrophe, plain_capitals)
+
+    def _plain_capitals(self, text: str) -> bool:
+        """The document leaves capitals unaccented ("Etat", "Ecole"): a house style, under
+        which a sentence-initial "A" for "À" is consistent, not an error."""
+        for match in _PLAIN_CAPITAL.finditer(text):
+            word = match.group()
+            if self.lexicon.known(word):
+                continue
+            rest = word[1:]
+            if any(self.lexicon.analyses(c + rest) for c in _ACCENTS[word[0].lower()][1:]):
+                return True
+        return False
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -207,9 +352,11 @@ class SpellingDetector(Detector):
         doc: object | None,
         translation: Translation | None,
         apostrophe: str,
+        plain_capitals: bool = False,
     ) -> Iterator[Issue]:
         tokens = _tokens(sentence, doc)
         back = translation.back_translation if translation is not None else ""
+        headline = _title_case(sentence.text)
         consumed = -1
         for j, tok in enumerate(tokens):
             if j <= consumed:
@@ -223,6 +370,17 @@ class SpellingDetector(Detector):
                                   f"«{prefixed}» written as two words")
                 consumed = j + 1
                 continue
+            homophone = self._homophone(tokens, j, sentence.text, plain_capitals)
+            if homophone is not None:
+                code, suggestion, message = homophone
+                yield self._issue(sentence, tok, len(word), code, suggestion, message)
+                continue
+            if not headline:
+                capital = self._capital(tokens, j)
+                if capital is not None:
+                    yield self._issue(sentence, tok, len(word), "SPELLING-CAPITALISATION",
+                                      capital[0], capital[1])
+                    continue
             if not self._candidate(tok):
                 continue
             merged = None if _copied(word, back) else self._merged_elision(word, apostrophe)
@@ -230,7 +388,20 @@ class SpellingDetector(Detector):
                 yield self._issue(sentence, tok, len(word), "SPELLING-MERGED-ELISION", merged,
                                   f"«{word}»: elided word glued to the next one")
                 continue
-            if word[:1].isupper() or tok.proper or _copied(word, back):
+            if _copied(word, back) or tok.proper:
+                continue
+            if word[:1].isupper() and not tok.sentence_initial:
+                continue
+            glued = None if word[:1].isupper() else self._run_together(tokens, j)
+            accent = None if self._after_name(tokens, j) else self._accent(tokens, j, back)
+            if accent is not None and glued is not None and not all(
+                self._function_word(part) for part in glued.split(" ")
+            ):
+                glued = None  # "etre" is "être", not "et re"; but "dela" is "de la", not "delà"
+            if accent is not None and glued is None:
+                yield self._issue(sentence, tok, len(word), "SPELLING-ACCENT", *accent)
+                continue
+            if word[:1].isupper():
                 continue
             split = self._split(tokens, j)
             if split is not None:
@@ -241,22 +412,29 @@ class SpellingDetector(Detector):
                                   f"«{joined}» written as two words")
                 consumed = max(j, k)
                 continue
-            if len(word) < _MIN_UNKNOWN_LENGTH or _in_compound_or_quote(tokens, j):
+            if _quoted(tokens, j) or self._after_name(tokens, j):
                 continue
-            prev = tokens[j - 1] if j else None
-            if prev is not None and prev.text[:1].isupper() and (
-                not prev.sentence_initial or not self.lexicon.known(prev.text)
-            ):
-                continue  # part of a name or a binomial: "Atlides bacis", "Gura Vitioarei"
-            suggestion = self.lexicon.suggest(word, _SUGGEST_CANDIDATES)
-            if suggestion is None or suggestion.lower() == word.lower() or "-" in suggestion:
+            if glued is not None:
+                yield self._issue(sentence, tok, len(word), "SPELLING-RUN-TOGETHER", glued,
+                                  f"«{word}»: two words run together")
                 continue
-            if not self._tolerated(word, back, suggestion):
-                yield self._issue(sentence, tok, len(word), "SPELLING-UNKNOWN-WORD", suggestion,
+            if len(word) < _MIN_UNKNOWN_LENGTH or _in_compound(tokens, j):
+                continue
+            close = self.lexicon.suggest(word, _SUGGEST_CANDIDATES)
+            if close is None or close.lower() == word.lower() or "-" in close:
+                continue
+            if not self._tolerated(word, back, close):
+                yield self._issue(sentence, tok, len(word), "SPELLING-UNKNOWN-WORD", close,
                                   f"«{word}» is not a French word")
 
     def _issue(
-        self, sentence: Sentence, tok: _Token, length: int, code: str, suggestion: str, message: str
+        self,
+        sentence: Sentence,
+        tok: _Token,
+        length: int,
+        code: str,
+        suggestion: str | None,
+        message: str,
     ) -> Issue:
         start = sentence.start + tok.start
         severity = Severity.MAJOR if code == "SPELLING-MERGED-ELISION" else Severity.MINOR
@@ -282,6 +460,13 @@ class SpellingDetector(Detector):
                 return False  # a name; at the start only unseen words ("Laescalade") go on
         return not self.lexicon.known(core)
 
+    def _after_name(self, tokens: list[_Token], j: int) -> bool:
+        """Part of a name or a binomial: "Atlides bacis", "Gura Vitioarei"."""
+        prev = tokens[j - 1] if j else None
+        return prev is not None and prev.text[:1].isupper() and (
+            not prev.sentence_initial or not self.lexicon.known(prev.text)
+        )
+
     def _is_glued(self, word: str) -> bool:
         return bool(re.match(r"^(?:[lLdD]|[qQ]u)[A-ZÀ-Ý]", word)) and not self.lexicon.known(word)
 
@@ -300,10 +485,9 @@ class SpellingDetector(Detector):
                 return _case_like(word, elided.replace("'", apostrophe) + rest)
         return None
 
-    def _tolerated(self, word: str, back_translation: str, suggestion: str) -> bool:
-        """A non-word that is still not a spelling error: foreign, reformed, derived or common
-        in French usage (unless it only lacks the accents of its suggestion: "developpement")."""
-        core = _ELIDED_PREFIX.sub("", word.lstrip("-"))
+    def _foreign_or_variant(self, core: str, back_translation: str) -> bool:
+        """A non-word that is no misspelling: copied into the English, English, German-looking,
+        a 1990 reformed spelling or a prefixed derivation."""
         if _copied(core, back_translation):
             return True
         lower = core.lower()
@@ -314,8 +498,16 @@ class SpellingDetector(Detector):
                 rest = lower[len(prefix) :].lstrip("-")
                 if self.lexicon.known(rest):
                     return True
-        if _zipf(lower, "en") >= _COMMON_ZIPF_EN or _FOREIGN_LETTERS.search(lower):
-            return True  # English ("metal", "beats") or German-looking ("kommando")
+        # English ("metal", "beats") or German-looking ("kommando")
+        return _zipf(lower, "en") >= _COMMON_ZIPF_EN or bool(_FOREIGN_LETTERS.search(lower))
+
+    def _tolerated(self, word: str, back_translation: str, suggestion: str) -> bool:
+        """A non-word that is still not a spelling error: foreign, reformed, derived or common
+        in French usage (unless it only lacks the accents of its suggestion: "developpement")."""
+        core = _ELIDED_PREFIX.sub("", word.lstrip("-"))
+        if self._foreign_or_variant(core, back_translation):
+            return True
+        lower = core.lower()
         if _strip_accents(lower) == _strip_accents(suggestion.lower()):
             return False
         return _zipf(lower, "fr") >= _COMMON_ZIPF_FR
@@ -330,6 +522,394 @@ class SpellingDetector(Detector):
         variants.discard(word)
         return any(self.lexicon.analyses(v) for v in variants)
 
+    # --- accents ----------------------------------------------------------------------------
+
+    def _accent(
+        self, tokens: list[_Token], j: int, back_translation: str
+    ) -> tuple[str | None, str] | None:
+        """(suggestion or None when ambiguous, message) for a non-word that is a dictionary
+        word with other accents."""
+        tok = tokens[j]
+        match = _ELIDED_PREFIX.match(tok.text)
+        prefix = match.group() if match else ""
+        core = tok.text[len(prefix) :]
+        if not core.isalpha() or any(c.isupper() for c in core[1:]):
+            return None  # all capitals: accents on capitals are house style
+        if _quoted(tokens, j) or self._foreign_or_variant(core, back_translation):
+            return None
+        capital = core[0].isupper()
+        lower = core.lower()
+        found = self._accent_words(lower, capital)
+        if not found:
+            return None
+        if capital:  # the writer's capital stays as written: "Evenement" -> "Evénement"
+            found = [core[0] + w[1:] for w in found]
+        chosen = self._pick(found, tok)
+        if chosen is None:
+            options = " or ".join(f"«{w}»" for w in found[:4])
+            return None, f"«{tok.text}»: missing or wrong accent ({options})"
+        return prefix + chosen, f"«{tok.text}»: missing or wrong accent"
+
+    def _accent_words(self, lower: str, capital: bool) -> list[str]:
+        """Dictionary words among the accent variants with the fewest changed letters."""
+        probes = 0
+        for level in _accent_variants(lower):
+            found = []
+            for variant in level:
+                probes += 1
+                if probes > _MAX_ACCENT_PROBES:
+                    return []
+                if capital and variant[1:] == lower[1:]:
+                    continue  # only the capital's accent differs: "Etat", house style
+                if self.lexicon.analyses(variant) and _zipf(variant, "fr") >= _ACCENT_MIN_ZIPF:
+                    found.append(variant)
+            if found:
+                return found
+        return []
+
+    def _pick(self, found: list[str], tok: _Token) -> str | None:
+        """One of several accent variants: spellings of one word (``événement``,
+        ``évènement``) give the commonest; else the one the parse's tag allows, if only one."""
+        if len(found) == 1:
+            return found[0]
+        readings = {w: self.lexicon.analyses(w) for w in found}
+        pos = {w: frozenset().union(*(a.pos for a in readings[w])) for w in found}
+        if len(set(pos.values())) == 1:
+            return max(found, key=lambda w: _zipf(w.lower(), "fr"))
+        fitting = [w for w in found if any(self._fits(a, tok) for a in readings[w])]
+        return fitting[0] if len(fitting) == 1 else None
+
+    @staticmethod
+    def _fits(analysis: Analysis, tok: _Token) -> bool:
+        """The lexicon's reading agrees with spaCy's tag of the token."""
+        if tok.pos in ("VERB", "AUX"):
+            if tok.verb_form == "Part":
+                return "ppas" in analysis.pos
+            if tok.verb_form == "Inf":
+                return "infi" in analysis.pos
+            return bool(analysis.persons)
+        wanted = _SPACY_POS.get(tok.pos)
+        return wanted is not None and wanted in analysis.pos
+
+    # --- a / à, ou / où ---------------------------------------------------------------------
+
+    def _homophone(
+        self, tokens: list[_Token], j: int, text: str, plain_capitals: bool = False
+    ) -> tuple[str, str, str] | None:
+        """(code, suggestion, message) for a/à or ou/où written as the other."""
+        tok = tokens[j]
+        if tok.text == "A":
+            if not plain_capitals and self._initial_preposition(tokens, j):
+                return ("SPELLING-A-ACCENT", "À",
+                        "«A»: the preposition takes its accent, «À»")
+            return None
+        norm = tok.text
+        if norm == "a" and self._a_is_preposition(tokens, j):
+            return "SPELLING-A-ACCENT", "à", "«a» (the verb avoir) where the preposition «à» is needed"
+        if norm == "à" and self._a_is_verb(tokens, j):
+            return "SPELLING-A-ACCENT", "a", "«à» (the preposition) where the verb «a» is needed"
+        if norm == "ou" and self._ou_is_relative(tokens, j):
+            return "SPELLING-OU-ACCENT", "où", "«ou» (or) where the relative «où» (where, when) is needed"
+        if norm == "Ou" and tok.sentence_initial and text.rstrip().endswith("?"):
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and nxt.norm not in _SUBJECT_CLITICS and self._finite(nxt):
+                return "SPELLING-OU-ACCENT", "Où", "«Ou» (or) where the question word «Où» is needed"
+        return None
+
+    def _initial_preposition(self, tokens: list[_Token], j: int) -> bool:
+        """A sentence-initial "A" followed by what only a preposition takes: a lower-case word
+        that is no verb form of être/avoir, a participle or a conjunction ("A travers",
+        "A noter"), a number ("A 14 h"), a place ("A Paris")."""
+        tok = tokens[j]
+        prev = tokens[j - 1] if j else None
+        initial = tok.sentence_initial or (prev is not None and prev.text in "«“\"(")
+        if not initial or not tok.space_after or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        if nxt.text[:1].isdigit():
+            return True
+        if nxt.text[:1].isupper():
+            return nxt.entity == "LOC" and not nxt.text.isupper()
+        if not nxt.text.replace("’", "'").rstrip("'").isalpha():
+            return False
+        readings = self.lexicon.analyses(nxt.text)
+        if not readings:
+            return False
+        return not any(
+            a.lemma in ("être", "avoir") or "ppas" in a.pos or a.pos & {"cjco", "cjsub"}
+            for a in readings
+        )
+
+    def _a_is_preposition(self, tokens: list[_Token], j: int) -> bool:
+        prev = tokens[j - 1].norm if j else ""
+        prev2 = tokens[j - 2].norm if j >= 2 else ""
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        nxt2 = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        if prev in _BEFORE_A or (prev == "rapport" and prev2 == "par"):
+            return True
+        if prev in ("grâce", "face") and j >= 2 and tokens[j - 2].pos not in ("DET", "ADJ"):
+            return True  # "grâce a" after no determiner: the locution, not "la grâce a"
+        if nxt is None or not nxt.text.isalpha() or nxt.text[:1].isupper():
+            return False
+        if nxt.norm in _AFTER_A or (nxt.norm, nxt2) in _AFTER_A_PAIRS:
+            return True
+        if prev == nxt.norm and prev.isalpha():
+            return True  # "goutte a goutte", "peu a peu": the verb never sits between twins
+        if self._infinitive_after_a(tokens, j):
+            return True
+        return self._after_verb(tokens, j)
+
+    def _after_verb(self, tokens: list[_Token], j: int) -> bool:
+        """"a" right after a verb that is not its subject: an infinitive complement ("pour
+        répondre a cette question") or a finite verb in a sentence with no subordinate clause
+        before it ("je pensais a mon neveu"; in "celui qui gagne a le droit" the verb "a" is
+        right)."""
+        if j < 2:
+            return False
+        prev, nxt = tokens[j - 1], tokens[j + 1]
+        if any("ppas" in a.pos for a in self.lexicon.analyses(nxt.text)):
+            return False  # "a été": the auxiliary may be right
+        readings = self.lexicon.analyses(prev.text.lower())
+        if not readings or any(a.pos & {"nom", "adj", "ppas", "mg"} for a in readings):
+            return False
+        if all("infi" in a.pos for a in readings):
+            return tokens[j - 2].pos == "ADP"  # not an infinitive subject: "Voyager a un prix"
+        if not all(a.persons for a in readings) or any(
+            a.lemma in ("être", "avoir") for a in readings
+        ):
+            return False
+        return not any(t.norm in _SUBORDINATORS for t in tokens[: j - 1])
+
+    def _infinitive_after_a(self, tokens: list[_Token], j: int) -> bool:
+        """"a" + infinitive: avoir never takes one ("prêt a partir"). Not after a subject
+        clitic or "y" ("il a manger" may be "il a mangé" or "il a à manger"), and an -er
+        infinitive only after a verb or an adjective (after a noun, "le ministre a lancer" is
+        more likely "a lancé")."""
+        prev = tokens[j - 1] if j else None
+        nxt = tokens[j + 1]
+        if prev is None or not prev.text.isalpha() and prev.norm not in ("qu'", "n'"):
+            return False
+        if prev.norm in _SUBJECT_CLITICS | _OBJECT_CLITICS | _A_SUBJECTS | {"ne", "n'", "qu'", "y"}:
+            return False
+        readings = self.lexicon.analyses(nxt.text)
+        if not any("infi" in a.pos for a in readings) or any("ppas" in a.pos for a in readings):
+            return False
+        after = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        if any("nom" in a.pos for a in readings) and after in ("de", "d'"):
+            return False  # "avoir pouvoir de"
+        if nxt.norm.endswith("er"):
+            if prev.pos in ("VERB", "ADJ") and prev.verb_form != "Part":
+                return True
+            # The parse misses a verb the lexicon knows ("tendent a montrer")
+            before = self.lexicon.analyses(prev.text)
+            return bool(before) and all(
+                (a.persons or "adj" in a.pos) and not a.pos & {"nom", "ppas"} for a in before
+            )
+        return prev.pos not in ("PRON", "PROPN", "")
+
+    def _a_is_verb(self, tokens: list[_Token], j: int) -> bool:
+        """"à" where the auxiliary is needed: a third-person subject before, a participle
+        after ("il à été", "qui à décidé"), or "il y à"."""
+        if not j or j + 1 >= len(tokens):
+            return False
+        prev = tokens[j - 1]
+        nxt = tokens[j + 1]
+        if prev.norm == "y" and j >= 2 and tokens[j - 2].norm in ("il", "n'", "ne"):
+            return True
+        if not nxt.text.isalpha() or nxt.text[:1].isupper():
+            return False
+        readings = self.lexicon.analyses(nxt.text)
+        if not any("ppas" in a.pos for a in readings):
+            return False
+        if prev.norm in _A_SUBJECTS:
+            before = tokens[j - 2].norm if j >= 2 else ""
+            return not (prev.norm == "qui" and before in ("à", "de", "pour", "par", "avec"))
+        # After a noun, only a participle that is no noun or infinitive ("le gouvernement à
+        # annoncé"), tagged a participle by the parse.
+        if prev.pos not in ("NOUN", "PROPN") or any(a.pos & {"nom", "infi"} for a in readings):
+            return False
+        return nxt.pos in ("VERB", "AUX") and nxt.verb_form == "Part"
+
+    def _ou_is_relative(self, tokens: list[_Token], j: int) -> bool:
+        if not j:
+            return False
+        prev = tokens[j - 1]
+        prev2 = tokens[j - 2].norm if j >= 2 else ""
+        if prev.norm in _BEFORE_OU or (prev.norm == "importe" and prev2 == "n'"):
+            return True
+        if prev.norm == "cas" and prev2 == "au":
+            return True
+        if prev.norm in _OU_ADVERBS:
+            return self._clause_follows(tokens, j + 1)
+        if prev.norm in _OU_NOUNS and j >= 2 and tokens[j - 2].pos in ("DET", "ADP"):
+            return self._clause_follows(tokens, j + 1)
+        # A place's name, then a clause with a third-person subject clitic ("à Sceaux ou il
+        # est vicaire", "en Suisse, ou il enseigna"). Not after any noun: "il paiera l'amende
+        # ou il ira en prison" is an alternative, and so may be "je prends le bus ou je marche".
+        if prev.text == "," and j >= 2:
+            prev = tokens[j - 2]
+        if prev.entity != "LOC" or j + 1 >= len(tokens):
+            return False
+        return tokens[j + 1].norm in _THIRD_PERSON and self._clause_follows(tokens, j + 1)
+
+    def _clause_follows(self, tokens: list[_Token], k: int) -> bool:
+        """A clause starts at ``k``: subject clitic, clitics, finite verb ("il ne le dit"), or a
+        reflexive with the subject after the verb ("où se trouve le musée")."""
+        n = len(tokens)
+        if k + 1 < n and tokens[k].norm == "l'" and tokens[k + 1].norm == "on":
+            k += 1
+        subject = k < n and tokens[k].norm in _SUBJECT_CLITICS
+        if subject:
+            k += 1
+        while k < n and tokens[k].norm in ("ne", "n'"):
+            k += 1
+        reflexive = False
+        while k < n and tokens[k].norm in _OBJECT_CLITICS:
+            reflexive = reflexive or tokens[k].norm in ("se", "s'")
+            k += 1
+        if not (subject or reflexive) or k >= n or not self._finite(tokens[k]):
+            return False
+        # An inverted subject makes it a question: "se suicide-t-elle ou s'agit-il".
+        return not (k + 1 < n and tokens[k + 1].text.startswith("-"))
+
+    def _finite(self, tok: _Token) -> bool:
+        if not tok.text.isalpha():
+            return False
+        return any(a.persons for a in self.lexicon.analyses(tok.text.lower()))
+
+    # --- capitals ---------------------------------------------------------------------------
+
+    def _capital(self, tokens: list[_Token], j: int) -> tuple[str, str] | None:
+        """(suggestion, message) for a capital inside a sentence."""
+        tok = tokens[j]
+        if tok.sentence_initial or not _capitalised(tok.text) or len(tok.text) < 2:
+            return None
+        if not tok.text.replace("’", "'").rstrip("'").isalpha():
+            return None
+        lower = tok.text.lower()
+        geo = self._geographic_adjective(tokens, j)
+        if geo:
+            return lower, f"«{tok.text}»: an adjective in a geographic name takes no capital"
+        prev = tokens[j - 1]
+        if prev.text != "," and prev.text not in _CONJUNCTIONS:
+            return None
+        before = tokens[j - 2].text if j >= 2 else ""
+        if prev.text == "," and not before[:1].islower():
+            return None  # "R. Réau, Les crimes de guerre": a title after its author
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "-–'’":
+            return None  # part of a name or a title: "et La Poste", "et L’Oréal"
+        if not (nxt.text[:1].isalpha() or nxt.text in (",", ";")):
+            return None
+        if not self._function_word(tok.text):
+            return None  # nouns and adjectives may be titles or names: "Premier ministre"
+        if self._titles(tokens, j):
+            return None
+        after = "a comma" if prev.text == "," else f"«{prev.text}»"
+        return lower, f"«{tok.text}»: no capital after {after} inside a sentence"
+
+    def _function_word(self, word: str) -> bool:
+        """A word of a closed class (the lexicon's ``mg``: "Tous", "L’"), never a name."""
+        readings = self.lexicon.analyses(word)
+        return bool(readings) and any("mg" in a.pos for a in readings) and not any(
+            a.lemma[:1].isupper() or a.pos & {"npr", "prn"} for a in readings
+        )
+
+    def _titles(self, tokens: list[_Token], j: int) -> bool:
+        """Titles of works, whose first word keeps its capital ("ses films : Border-line, Le
+        journal du séducteur et L’examen de minuit"): after a colon or inside brackets, or
+        with another capitalised function word inside the sentence."""
+        depth = 0
+        for k, other in enumerate(tokens):
+            if k < j:
+                if other.text == ":":
+                    return True
+                depth += other.text in "([" and 1 or (-1 if other.text in ")]" else 0)
+            if k != j and not other.sentence_initial and _capitalised(other.text) and (
+                self._function_word(other.text)
+            ):
+                prev = tokens[k - 1].text if k else ""
+                if prev not in "«“\"(":
+                    return True
+        return depth > 0
+
+    def _geographic_adjective(self, tokens: list[_Token], j: int) -> bool:
+        """An adjective capitalised after a country's name ("Arabie Saoudite", "Amérique
+        Latine"): the lexicon has the country capitalised and the adjective in lower case only,
+        and they agree. Not after a common noun ("mer Rouge", "Maison Blanche" are names)."""
+        if j < 1 or len(tokens[j].text) < 3 or not tokens[j].text.isalpha():
+            return False
+        prev = tokens[j - 1]
+        if not prev.space_after or not _capitalised(prev.text) or not prev.text.isalpha():
+            return False
+        if j + 1 < len(tokens) and not tokens[j].space_after and tokens[j + 1].text[:1] in "-–":
+            return False
+        places = self.lexicon.analyses(prev.text)
+        # Every reading a capitalised noun: a country or a region ("Arabie"), not a common
+        # noun ("Centre Dentaire": a business's name) nor a first name.
+        if not places or not all(a.lemma[:1].isupper() and a.pos == {"nom"} for a in places):
+            return False
+        readings = self.lexicon.analyses(tokens[j].text)
+        if not readings or any(a.lemma[:1].isupper() or a.pos & {"npr", "prn"} for a in readings):
+            return False
+        if tokens[j].norm in _HISTORIC_ADJECTIVES:
+            return False
+        return any(
+            "adj" in a.pos
+            and (place.gender in (None, "epi") or a.gender is None or a.allows_gender(place.gender))
+            and (place.number in (None, "inv") or a.number is None or a.allows_number(place.number))
+            for a in readings
+            for place in places
+        )
+
+    # --- words in two pieces or glued ---------------------------------------------------------
+
+    def _run_together(self, tokens: list[_Token], j: int) -> str | None:
+        """The one split of a glued non-word into two common words ("lesdonnées")."""
+        word = tokens[j].text
+        if not word.isalpha() or not word.islower() or _in_compound(tokens, j):
+            return None
+        prev = tokens[j - 1] if j else None
+        # A 2-3 letter non-word is mostly an abbreviation or a foreign word ("ya" is Indonesian
+        # and Spanish too): only after a French word ("il ya").
+        if len(word) <= 3 and (
+            prev is None
+            or not prev.text.isalpha()
+            or not (prev.text.islower() or prev.sentence_initial)
+        ):
+            return None
+        # English words are left alone, except after a subject clitic: "il ya".
+        subject = prev is not None and prev.norm in _SUBJECT_CLITICS
+        if _FOREIGN_LETTERS.search(word) or (_zipf(word, "en") >= _COMMON_ZIPF_EN and not subject):
+            return None
+        if self._reformed(word):
+            return None
+        splits = [
+            (word[:i], word[i:])
+            for i in range(1, len(word))
+            if self._common_part(word[:i], first=True) and self._common_part(word[i:], first=False)
+        ]
+        if len(splits) != 1:
+            return None
+        first, second = splits[0]
+        if not any("mg" in a.pos for part in splits[0] for a in self.lexicon.analyses(part)):
+            return None  # glued text joins a function word: "gentillement" is no "gentille ment"
+        if len(word) >= _MIN_UNKNOWN_LENGTH and self.lexicon.suggest(word, _SUGGEST_CANDIDATES):
+            return None  # one edit from a word: a typo ("viacire", vicaire), not two words
+        if first in _BOUND_PREFIXES or first in _DERIVATION_PREFIXES:
+            return None  # a prefixed derivation ("mégapoussée"), not two words
+        if self.lexicon.analyses(f"{first}-{second}"):
+            return None  # a compound welded in the 1990 style: "bienêtre", "portemonnaie"
+        return f"{first} {second}"
+
+    def _common_part(self, part: str, first: bool) -> bool:
+        if len(part) == 1 and part not in (_ONE_LETTER_FIRST if first else _ONE_LETTER_SECOND):
+            return False
+        if _zipf(part, "fr") < _RUN_TOGETHER_MIN_ZIPF:
+            return False
+        # A word, not a prefix entry ("re", "anti"): those glue into derivations.
+        return any(a.pos != {"pfx"} for a in self.lexicon.analyses(part))
+
     def _split(self, tokens: list[_Token], j: int) -> tuple[int, str] | None:
         """Join token j with a neighbour when that makes one dictionary word."""
         for k in (j + 1, j - 1):
@@ -343,8 +923,9 @@ class SpellingDetector(Detector):
             if a.text[:1].isupper() and not a.sentence_initial:
                 continue
             joined = a.text + b.text
-            if self.lexicon.analyses(joined.lower()) or self.lexicon.analyses(joined):
-                return k, joined
+            readings = self.lexicon.analyses(joined.lower()) or self.lexicon.analyses(joined)
+            if readings and not all(r.lemma[:1].isupper() for r in readings):
+                return k, joined  # not a name: "Il ya" is no "Ilya"
         return None
 
     def _bound_prefix(self, tokens: list[_Token], j: int) -> str | None:
