@@ -133,7 +133,7 @@ def build_tables(
                     "worst_severity": worst.value if worst else None,
                     "penalty": points,
                     "quality_score": score,
-                    "label": scoring.label(score, worst) if french else NOT_FRENCH,
+                    "label": scoring.label(score, worst) if french and score is not None else NOT_FRENCH,
                     "language": language,
                     "errors": "; ".join(sentence_errors.get(key, ())) or None,
                 }  # fmt: skip
