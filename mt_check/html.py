@@ -228,9 +228,16 @@ def _footnotes(issues: Sequence[Mapping[str, Any]], anchor: str) -> str:
             f'<span class="mtc-cat">{esc(i["category"])}</span> '
             f'<q class="mtc-span">{esc(i["span"]) if i["span"] else ""}</q>{message}{fix} '
             f'<code class="mtc-code">{esc(i["code"])}</code>'
-            f'<span class="mtc-det"> {esc(i["detectors"])}</span></li>'
+            f'<span class="mtc-det"> {esc(i["detectors"])}{_confidence(i.get("confidence"))}</span></li>'
         )
     return f'<ol class="mtc-notes">{"".join(items)}</ol>' if items else ""
+
+
+def _confidence(value: object) -> str:
+    """", confidence 0.83": the estimated chance that an editor agrees (absent for old reports)."""
+    if not isinstance(value, (int, float)) or value != value:  # None or NaN
+        return ""
+    return f", confidence {float(value):.2f}"
 
 
 def _chip(label: object) -> str:
