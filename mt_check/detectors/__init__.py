@@ -90,8 +90,11 @@ def codes_table() -> str:
         if name == "grammalecte":
             rows.append(
                 "| `GRAMMALECTE-<FAMILY>` | by family | minor | grammalecte | Grammalecte's rules kept by "
-                "measurement (`mt_check/detectors/grammalecte_rules.tsv`), the family being its option name "
-                "(`-GN`, `-PPAS`, `-CONF`, …); typography pedantry families off by default |"
+                "measurement (`mt_check/detectors/grammalecte_rules.tsv`, written by "
+                "`benchmarks/grammalecte_rules.py`), the family being its option name; by default -CONF, "
+                "-CONJ, -PPAS, -ELEU, -INFI, -IMP, -INTE, -VMODE, -LOC, -DATE, -MAJ (spelling: `le 3 Mars` → "
+                "`mars`), -TYPO (punctuation: `hier.Les` → `hier. Les`, `chuté ,` → `chuté,`); typography "
+                "pedantry off unless `typography=true` |"
             )
             continue
         for c in cls.codes:

@@ -1,4 +1,4 @@
-"""Grammalecte's grammar checker as an optional detector.
+"""Grammalecte's grammar checker as an optional detector, rule by measured rule.
 
 Grammalecte (GPL-3.0) is never vendored: it is the separately installed Debian/PyPI package
 ``grammalecte``, imported on first use. Without it the detector reports why through
@@ -7,46 +7,87 @@ Grammalecte (GPL-3.0) is never vendored: it is the separately installed Debian/P
 Each paragraph (the text from its first sentence to its last) goes through Grammalecte's engine
 without its spell checker (the spelling detector does spelling); each error comes back as an
 Issue at document offsets, attached to the sentence holding it (errors that straddle two of our
-sentences are dropped). Message: Grammalecte's; suggestion: its first one. Grammalecte reports
-the alternative fixes of one error as separate errors ("Il vont": "Il" -> "Ils", "vont" ->
-"va"); they become one issue spanning both words, suggesting the rule's first action ("Il va").
-A dateline opening a paragraph ("JAKARTA - ") is blanked before checking: it hides the sentence
-start that Grammalecte's noun-phrase rules need.
+sentences are dropped). Message: Grammalecte's; suggestion: its first one, except that an
+uncontracted article gets its contraction ("à les" -> "aux", not Grammalecte's first "a les":
+machine translation leaves articles apart, it does not mistype "a"). Grammalecte reports the
+alternative fixes of one error as separate errors ("Il vont": "Il" -> "Ils", "vont" -> "va");
+they become one issue spanning both words, suggesting the rule's first action ("Il va"). A
+dateline opening a paragraph ("JAKARTA - ") is blanked before checking: it hides the sentence
+start that Grammalecte's noun-phrase rules need. Grammalecte's missing-space rules are not
+trusted where the glued word cannot start a sentence or a clause ("3.5", "M5,7", "NYSE:SNAP",
+"rec.arts", "?lang=fr": see :func:`_not_a_missing_space`).
+
+Which rules are reported by default: those ``grammalecte_rules.tsv`` (next to this module)
+keeps. ``benchmarks/grammalecte_rules.py`` writes it: it runs every option over real MT French
+(the dev set, with its gold errors and pages) and over correct French (UD Sequoia dev and GSD
+dev, 1,888 sentences, where a flag is false unless it falls on a token the treebank marks as a
+typo), and decides per rule branch (Grammalecte's ``sRuleId`` without its action suffix,
+:func:`rule_key`: the actions of one branch are one match, one issue). A rule is kept when
+
+- it is not typography pedantry (below), another detector's job (``doublon``: structure) or a
+  rule of an option Grammalecte itself marks "[!]" (ocr, mapos, neg, poncfin, redon1/2, mc);
+- correct French rarely sets it off: at most 1 false flag in Sequoia, at most 2 in GSD, and no
+  more false flags on correct French than flags on the MT set;
+- its MT flags are mostly right: at least 60% overlap a gold error, at least one does;
+- and the evidence is not one page's: its right flags come from two pages or more, or else its
+  group (its family's rules in its category) is right at least 60% of the time on two pages or
+  more, or its family's unmeasured rules are kept anyway.
+
+A rule never measured (no MT flag, no false flag) follows its family's row (rule ``*``): kept for
+the error families (agreement, grammar, spelling, punctuation, number) whose unseen rules are not
+expected to flag correct French -- no rule of the family flagged exactly one Sequoia sentence and
+nothing else, at most 7 did so in GSD (the Good-Turing estimate of the unseen rules' false
+flags) -- and whose pooled MT flags, 3 or more, are at least half right; never for style,
+typography, optional commas (virg), the "[!]" options. As measured on the dev sets with
+Grammalecte 2.1.2, that keeps conf, conj, ppas, eleu, infi, imp, inte, vmode, loc, maj and date
+by default, and some rules of typo; not gn (its unseen rules flag correct French: 1 Sequoia and
+8 GSD rules seen once) nor tu (hyphens). The options of the kept rules and families are
+switched on in the engine, the others off. The table is read once per process; its hash is part
+of :meth:`data_version`. ``rules=`` (rule keys or sRuleIds) and ``families=`` (option names)
+replace the table's choice.
 
 Codes are ``GRAMMALECTE-<FAMILY>``, the family being Grammalecte's option name (its ``sType``)
 upper-cased: ``GRAMMALECTE-GN`` (noun-phrase gender/number agreement), ``-PPAS`` (past
 participles, adjectives), ``-CONJ`` (subject-verb agreement), ``-CONF`` (homophone confusions),
 ``-ELEU`` (elisions), ``-INFI``, ``-IMP``, ``-INTE``, ``-VMODE`` (verb forms), ``-LOC``
-(locutions), ``-BS``, ``-PLEO`` (style), ``-DATE``, and for the rules Grammalecte files under no
-option, the prefix of the rule id (``-DOUBLON`` for a doubled word; ``num_``/``p_``/``eepi_``/
-``typo_`` rules are typography).
+(locutions), ``-MAJ`` (capitals), ``-TYPO`` (punctuation spacing, typography), ``-BS``,
+``-PLEO`` (style), ``-DATE``…; for the rules Grammalecte files under no option, the rule name's
+prefix (``doublon``, or ``conf`` for ``g2__conf_ils_non_verbe__…``).
 
-Categories: gn/ppas/conj -> agreement; conf/eleu/infi/imp/inte/vmode/loc/doublon -> grammar;
-bs/pleo -> style; date -> number; every typographic family (typo apos esp nbsp unit tu maj
-minis num nf virg…) -> typography, minor, and off unless ``typography=True``.
+Categories, by family and, inside the typographic families, by rule: gn/ppas/conj -> agreement;
+conf/eleu/infi/imp/inte/vmode/loc/neg/doublon -> grammar; maj (a capitalised month or day name
+mid-sentence, a lower-case letter after a full stop, "les européens"), tu (hyphens), ocr, mapos
+and the missing-apostrophe rules -> spelling; the typo rules for a missing space after
+punctuation ("fin.Puis"), a space before a comma, full stop or closing bracket, doubled
+punctuation -> punctuation, as is virg; date -> number; bs/pleo/redon/mc -> style. Typography
+pedantry -- non-breaking spaces before : ; ! ? », apostrophe and quote styles, dash types,
+ordinal styling, superfluous spaces, large-number spacing, accents on capitals ("A noter" ->
+"À noter") -- is category typography, minor, and off unless ``typography=True``, whatever the
+counts: it is house style, not a translation error.
 
-Default families (``DEFAULT_FAMILIES``): measured on the 1,476 correct sentences of UD
-French-GSD dev (which are web text and hold real errors, so part of these flags are right) and
-on the sample article and data/eval's synthetic set. Kept: gn and ppas, whose agreement errors
-the other detectors miss, once errors on capitalised words (names: "la Pan Am", "les Tutsi") are
-dropped. conj, conf, eleu, infi, imp, inte, vmode (each under 0.6 flagged sentences per 100 on
-UD) added no gold error beyond the other detectors, so they are off by default; loc, bs, pleo,
-date (style or rarely relevant to MT output) and doublon (the structure detector reports
-repeated words) too.
+Capitalised words are usually names the lexicon does not know: agreement rules are dropped when
+the flagged word, the word before it or the word after a flagged determiner is capitalised
+("la Pan Am", "les Tutsi").
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from mt_check.detectors.base import Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
 
 INSTALL_HINT = "python3-grammalecte is not installed (apt-get install python3-grammalecte)"
+RULES_TABLE = Path(__file__).with_name("grammalecte_rules.tsv")
+KEEP, DROP = "keep", "drop"
+ANY_RULE = "*"  # the ``rule`` of a family's row: the decision for its rules absent from the table
 
 AGREEMENT_FAMILIES = frozenset({"gn", "ppas", "conj"})
 GRAMMAR_FAMILIES = frozenset(
@@ -54,40 +95,172 @@ GRAMMAR_FAMILIES = frozenset(
 )
 STYLE_FAMILIES = frozenset({"bs", "pleo", "redon1", "redon2", "mc"})
 NUMBER_FAMILIES = frozenset({"date"})
+# Capitals, hyphens, misread characters, missing apostrophes: how words are written.
+SPELLING_FAMILIES = frozenset({"maj", "tu", "ocr", "mapos"})
+PUNCTUATION_FAMILIES = frozenset({"virg", "poncfin"})
+# House style: spaces (non-breaking or not), apostrophe and quote marks, dashes, numbers' and
+# units' spacing, ministries' capitals, ligatures, chemistry, inclusive writing, markup, "(…)"
+# for "[…]" (``purge``, an option-less rule's prefix).
 TYPOGRAPHY_FAMILIES = frozenset(
     {
-        "typo", "apos", "eepi", "esp", "tab", "nbsp", "unit", "tu", "maj", "minis", "num", "nf",
-        "virg", "poncfin", "ocr", "chim", "liga", "mapos", "p", "html", "latex", "md",
+        "typo", "apos", "eepi", "esp", "tab", "nbsp", "unit", "num", "nf", "minis", "chim",
+        "liga", "p", "html", "latex", "md", "purge",
     }
 )
-# Agreement in the noun phrase and of past participles: the families that find errors the other
-# detectors miss. The others (conj, conf, eleu, infi, imp, inte, vmode) found no gold error that
-# the other detectors did not already find on the dev sets (sample article, 300 synthetic UD
-# sentences) while flagging 4 of the 300 correct UD sentences; they stay available by name.
-DEFAULT_FAMILIES = frozenset({"gn", "ppas"})
+# The rules of the ``typo`` family that mark errors, not house style, and their category (regex
+# rules: the id is the rule's name in Grammalecte's rule file).
+_TYPO_ERRORS: Mapping[str, Category] = {
+    **dict.fromkeys(
+        (
+            "typo_espace_manquant_après1",  # "le 3,puis" / "ainsi:le": missing space after , :
+            "typo_espace_manquant_après2",  # after ? ! ; % » }
+            "typo_espace_manquant_après3",  # "la fin.Puis": after a full stop (not "3.5")
+            "typo_espace_manquant_après4",  # after …
+            "typo_virgule_collée_à_mot_suivant",  # "fin ,puis"
+            "typo_virgule_entre_deux_espaces",  # "fin , puis"
+            "typo_point_entre_deux_espaces",  # "fin . Puis"
+            "typo_point_collé_à_mot_suivant",  # "fin .Puis"
+            "typo_espace_avant_signe_fermant",  # "( x )": before ) ]
+            "typo_espace_après_signe_ouvrant",  # after ( [
+            "typo_parenthèse_fermante_collée",  # "(x)puis"
+            "typo_parenthèse_ouvrante_collée",  # "mot(x y)"
+            "typo_points_suspension_après_espace",  # "fin …"
+            "typo_ponctuation_superflue1",  # ",." doubled punctuation
+            "typo_ponctuation_superflue2",
+            "typo_ponctuation_superflue3",
+            "typo_ponctuation_superflue4",
+            "typo_points_superflus",  # "…."
+            "typo_points_suspension3",  # ".." one or three?
+            "typo_et_cetera",  # "etc..."
+        ),
+        Category.PUNCTUATION,
+    ),
+    **dict.fromkeys(
+        (
+            "typo_apostrophe_manquante",  # "lorsqu il"
+            "typo_apostrophe_manquante_prudence1",
+            "typo_apostrophe_manquante_prudence2",
+            "typo_apostrophe_manquante_audace1",
+        ),
+        Category.SPELLING,
+    ),
+}
+# Rules of error families that are typography all the same: accents on capitals are house style.
+_TYPOGRAPHY_RULES = frozenset({"maj_accents", "typo_À_début_phrase"})
+# Options Grammalecte itself marks "[!]" (many false flags, or for special texts only).
+RISKY_FAMILIES = frozenset({"ocr", "mapos", "neg", "poncfin", "redon1", "redon2", "mc"})
+# Rules another detector owns: structure reports repeated words.
+OWNED_ELSEWHERE = {"doublon": "the structure detector reports repeated words"}
 # Families where a capitalised word usually means a name the lexicon does not know.
 _NAME_SENSITIVE = AGREEMENT_FAMILIES
+_MARKUP_OPTIONS = frozenset({"html", "latex", "md"})  # text preprocessing: left as Grammalecte sets it
+
+_GRAPH_RULE = re.compile(r"^g[a-z]*\d+__(.+?)__b\d+(?:_a\d+_\d+)?$")
+_ACTION = re.compile(r"_a(\d+)_\d+$")
 
 
-def _category(family: str) -> Category:
+def rule_key(rule: str) -> str:
+    """What the table decides on: Grammalecte's sRuleId without its action ("g2__conj_il__b1_a2_1"
+    -> "g2__conj_il__b1"). The actions of one rule branch are the alternative fixes of one match
+    ("Il vont": "Il" -> "Ils", "vont" -> "va"), reported as one issue: right or wrong together."""
+    return _ACTION.sub("", rule)
+
+
+def rule_name(rule: str) -> str:
+    """A graph rule's name without its graph, branch and action ("g2__maj_mois__b4_a1_1" ->
+    "maj_mois"); a regex rule's id as it is."""
+    match = _GRAPH_RULE.match(rule)
+    return match.group(1) if match else rule
+
+
+def family_of(error: Mapping[str, Any]) -> str:
+    """Grammalecte's option name for an error; for option-less rules, the rule name's prefix."""
+    family = str(error.get("sType") or "notype")
+    if family == "notype":
+        family = rule_name(str(error.get("sRuleId", ""))).split("_", 1)[0] or "notype"
+    return family
+
+
+def category_of(rule: str, family: str) -> Category:
+    """The mt-check category of a rule: by family, and by rule inside the typographic ones."""
+    name = rule_name(rule)
+    if name in _TYPOGRAPHY_RULES:
+        return Category.TYPOGRAPHY
+    if name in _TYPO_ERRORS:
+        return _TYPO_ERRORS[name]
     if family in AGREEMENT_FAMILIES:
         return Category.AGREEMENT
     if family in STYLE_FAMILIES:
         return Category.STYLE
     if family in NUMBER_FAMILIES:
         return Category.NUMBER
+    if family in SPELLING_FAMILIES:
+        return Category.SPELLING
+    if family in PUNCTUATION_FAMILIES:
+        return Category.PUNCTUATION
     if family in TYPOGRAPHY_FAMILIES:
         return Category.TYPOGRAPHY
     return Category.GRAMMAR
 
 
-def family_of(error: dict[str, Any]) -> str:
-    """Grammalecte's option name for an error; for option-less rules, the rule id's prefix."""
-    family = str(error.get("sType") or "notype")
-    if family == "notype":
-        rule = str(error.get("sRuleId", ""))
-        family = rule.split("_", 1)[0] or "notype"
-    return family
+def _family_category(family: str) -> Category:
+    return category_of("", family)
+
+
+# -- the rule table (benchmarks/grammalecte_rules.py writes it) ------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleDecision:
+    rule: str  # rule_key(sRuleId), or ANY_RULE for a family's default
+    family: str
+    keep: bool
+    criterion: str
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    """Decisions per rule (:func:`rule_key`), and per family for the rules absent from the table."""
+
+    rules: Mapping[str, RuleDecision]
+    families: Mapping[str, RuleDecision]
+    digest: str  # of the file's bytes: changes whenever a decision or a count does
+
+    def keeps(self, rule: str, family: str) -> bool:
+        decision = self.rules.get(rule) or self.families.get(family)
+        return decision is not None and decision.keep
+
+    def kept_rules(self) -> frozenset[str]:
+        return frozenset(r for r, d in self.rules.items() if d.keep)
+
+    def kept_families(self) -> frozenset[str]:
+        """Families whose unmeasured rules are kept."""
+        return frozenset(f for f, d in self.families.items() if d.keep)
+
+
+@lru_cache(maxsize=4)
+def load_rule_table(path: Path = RULES_TABLE) -> RuleTable:
+    """The decisions of ``grammalecte_rules.tsv`` (read once per process and path)."""
+    data = path.read_bytes()
+    rows = csv.DictReader(
+        (line for line in data.decode("utf-8").splitlines() if line and not line.startswith("#")),
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+    )
+    rules: dict[str, RuleDecision] = {}
+    families: dict[str, RuleDecision] = {}
+    for row in rows:
+        if row["decision"] not in (KEEP, DROP):
+            raise ValueError(f"{path}: rule {row['rule']!r}: decision {row['decision']!r} is not keep/drop")
+        decision = RuleDecision(row["rule"], row["family"], row["decision"] == KEEP, row["criterion"])
+        if decision.rule == ANY_RULE:
+            families[decision.family] = decision
+        else:
+            rules[decision.rule] = decision
+    return RuleTable(rules, families, hashlib.sha256(data).hexdigest()[:12])
+
+
+# -- the engine ----------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +272,61 @@ def _checker() -> Any:
     for module in (gc_engine, gc_functions):
         module.re = _CompiledPatterns()
     return grammalecte.GrammarChecker("fr")
+
+
+@lru_cache(maxsize=1)
+def rule_options() -> Mapping[str, frozenset[str]]:
+    """Every error rule Grammalecte has (by :func:`rule_key`), with the options that switch its
+    actions on ("" for an action under no option)."""
+    from grammalecte.fr import gc_engine
+
+    _checker()  # loads the rules
+    options: dict[str, set[str]] = {}
+    for _, option, _, rule in gc_engine.listRules():
+        options.setdefault(rule_key(rule), set()).add(str(option or ""))
+    return {rule: frozenset(found) for rule, found in options.items()}
+
+
+@lru_cache(maxsize=1)
+def rule_lines() -> Mapping[str, str]:
+    """Every error rule (by :func:`rule_key`) with its sLineId (its line in Grammalecte's rule
+    files)."""
+    from grammalecte.fr import gc_engine
+
+    _checker()
+    return {rule_key(rule): str(line) for _, _, line, rule in gc_engine.listRules()}
+
+
+def options_for(rules: Collection[str], families: Collection[str]) -> frozenset[str]:
+    """The options that switch on ``rules`` (rule keys or ids) and ``families`` (option names)."""
+    known = rule_options()
+    chosen = set(families).union(*(known.get(rule_key(r), frozenset()) for r in rules))
+    return frozenset(chosen - {""})
+
+
+def engine_version() -> str:
+    """Grammalecte's version (ImportError when it is not installed)."""
+    return str(_checker().getGCEngine().version)
+
+
+def typo_error_rules() -> frozenset[str]:
+    """The rules of the ``typo`` family that mark errors, not house style."""
+    return frozenset(_TYPO_ERRORS)
+
+
+def engine_options(families: Collection[str]) -> dict[str, bool]:
+    """Grammalecte options with exactly ``families`` on (markup preprocessing as Grammalecte sets
+    it): the families switched off are never computed."""
+    defaults = dict(_checker().getGCEngine().getDefaultOptions())
+    return {
+        option: (value if option in _MARKUP_OPTIONS else option in families)
+        for option, value in defaults.items()
+    }
+
+
+def all_families() -> frozenset[str]:
+    """Every option name that switches rules (what the measurement turns on)."""
+    return frozenset(_checker().getGCEngine().getDefaultOptions()) - _MARKUP_OPTIONS - {"idrule"}
 
 
 class _CompiledPatterns:
@@ -145,33 +373,76 @@ class _CompiledPatterns:
         return self.compile(pattern, flags).split(string, maxsplit)
 
 
+# -- the detector --------------------------------------------------------------------------------
+
+_CODE_FAMILIES = (
+    AGREEMENT_FAMILIES | GRAMMAR_FAMILIES | STYLE_FAMILIES | NUMBER_FAMILIES | SPELLING_FAMILIES
+    | PUNCTUATION_FAMILIES | TYPOGRAPHY_FAMILIES | {"notype"}
+)
+
+
 def _codes() -> tuple[Code, ...]:
-    families = sorted(AGREEMENT_FAMILIES | GRAMMAR_FAMILIES | STYLE_FAMILIES | NUMBER_FAMILIES
-                      | TYPOGRAPHY_FAMILIES | {"notype"})
+    """One code per family (the category given is the family's; typo's punctuation-spacing and
+    missing-apostrophe rules, and accents on capitals, report their own)."""
     return tuple(
-        Code(f"GRAMMALECTE-{f.upper()}", _category(f), Severity.MINOR, f"Grammalecte's `{f}` rules")
-        for f in families
+        Code(
+            f"GRAMMALECTE-{f.upper()}", _family_category(f), Severity.MINOR,
+            f"Grammalecte's `{f}` rules kept by measurement (grammalecte_rules.tsv)",
+        )
+        for f in sorted(_CODE_FAMILIES)
     )
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One error as Grammalecte reports it, at document offsets, before rule selection."""
+
+    rule: str  # rule_key(sRuleId): the rule branch, what the table decides on
+    action: int  # the action number in sRuleId (1 for the first fix; 0 for regex rules)
+    line_id: str  # sLineId: the rule's line in Grammalecte's rule files
+    family: str
+    category: Category
+    sentence: Sentence
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    near_name: bool  # a capitalised word around it (agreement rules skip these)
+
+
+def _as_names(value: str | Collection[str] | None) -> frozenset[str] | None:
+    """Option values as a set of names: a comma-separated string (``--detector-option``) or a
+    collection."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return frozenset(v.strip() for v in value.split(",") if v.strip())
+    return frozenset(str(v) for v in value)
+
+
 class GrammalecteDetector(Detector):
-    """Grammalecte's grammar rules, mapped to mt-check categories and codes."""
+    """Grammalecte's grammar rules kept by measurement, mapped to mt-check categories and codes."""
 
     name = "grammalecte"
     codes = _codes()
-    version = "1"
+    version = "2"
     enabled_by_default = True
 
     def __init__(
-        self, typography: bool = False, families: Collection[str] | None = None
+        self,
+        typography: bool = False,
+        families: str | Collection[str] | None = None,
+        rules: str | Collection[str] | None = None,
     ) -> None:
-        """``families``: Grammalecte option names to report (default ``DEFAULT_FAMILIES``);
-        ``typography=True`` adds every typographic family."""
-        chosen = set(DEFAULT_FAMILIES if families is None else families)
-        if typography:
-            chosen |= TYPOGRAPHY_FAMILIES
-        self.typography = typography
-        self.families = frozenset(chosen)
+        """By default, the rules ``grammalecte_rules.tsv`` keeps. ``families``: report every rule
+        of these Grammalecte options instead (a typography family's pedantry included);
+        ``rules``: these rules instead, by :func:`rule_key` or sRuleId (both given: either);
+        each also as a comma-separated string. ``typography=True`` adds every typography rule
+        (house style)."""
+        self.typography = bool(typography)
+        self.families = _as_names(families)
+        names = _as_names(rules)
+        self.rules = None if names is None else frozenset(rule_key(r) for r in names)
 
     def unavailable_reason(self) -> str | None:
         try:
@@ -182,65 +453,194 @@ class GrammalecteDetector(Detector):
 
     def data_version(self) -> str:
         try:
-            engine_version = str(_checker().getGCEngine().version)
+            version = engine_version()
         except ImportError:
-            engine_version = "absent"
-        families = ",".join(sorted(self.families - TYPOGRAPHY_FAMILIES))
-        typography = "+typography" if self.typography else ""
-        return f"{self.version}+grammalecte-{engine_version}+{families}{typography}"
+            version = "absent"
+        parts = [self.version, f"grammalecte-{version}"]
+        if self.rules is None and self.families is None:
+            parts.append(f"rules-{load_rule_table().digest}")
+        if self.families is not None:
+            parts.append("families-" + ",".join(sorted(self.families)))
+        if self.rules is not None:
+            digest = hashlib.sha256("\n".join(sorted(self.rules)).encode()).hexdigest()[:12]
+            parts.append(f"rules-{len(self.rules)}-{digest}")
+        if self.typography:
+            parts.append("typography")
+        return "+".join(parts)
+
+    # which rules -------------------------------------------------------------------------------
+
+    def reports(self, finding: Finding) -> bool:
+        """Whether this detector, as configured, reports ``finding``."""
+        return self.reports_rule(finding.rule, finding.family, finding.category)
+
+    def reports_rule(self, rule: str, family: str, category: Category | None = None) -> bool:
+        """Whether this detector, as configured, reports the errors of ``rule`` (of ``family``;
+        ``category``: the error's, by default the rule's)."""
+        if self.rules is not None and rule in self.rules:
+            return True
+        chosen = self.families is not None and family in self.families
+        if (category or category_of(rule, family)) is Category.TYPOGRAPHY:
+            # Pedantry: on request only (typography=True, or a typography family by name),
+            # whatever the table says.
+            return self.typography or (chosen and _family_category(family) is Category.TYPOGRAPHY)
+        if chosen:
+            return True
+        if self.rules is None and self.families is None:
+            return load_rule_table().keeps(rule, family)
+        return False
+
+    def option_families(self) -> frozenset[str]:
+        """The Grammalecte options this configuration needs on."""
+        chosen: set[str] = set()
+        if self.rules is None and self.families is None:
+            table = load_rule_table()
+            chosen |= options_for(table.kept_rules(), table.kept_families())
+        if self.families is not None:
+            chosen |= self.families
+        if self.rules is not None:
+            chosen |= options_for(self.rules, ())
+        if self.typography:
+            chosen |= TYPOGRAPHY_FAMILIES | {"maj", "typo"}  # accents on capitals are maj's, typo's
+        return frozenset(chosen)
+
+    # detection ---------------------------------------------------------------------------------
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
+        options = engine_options(self.option_families())
+        text = ctx.document.text
+        kept = [f for f in self.findings(ctx, options) if self.reports(f) and not name_filtered(f)]
+        for group in group_actions(kept):
+            yield self._issue(group, text)
+
+    def findings(self, ctx: DocumentContext, options: Mapping[str, bool]) -> Iterator[Finding]:
+        """Every error Grammalecte reports with the engine ``options``, paragraph by paragraph,
+        at document offsets and in order, before rule selection (the errors that straddle two of
+        our sentences are dropped: an issue never stretches over a sentence end)."""
         engine = _checker().getGCEngine()
-        options = self._options(engine)
         text = ctx.document.text
         for sentences in _paragraphs(ctx.sentences):
-            start, end = sentences[0].start, sentences[-1].end
+            base, stop = sentences[0].start, sentences[-1].end
             errors = sorted(
-                engine.parse(_mask_dateline(text[start:end]), "FR", dOptions=options),
+                engine.parse(_mask_dateline(text[base:stop]), "FR", dOptions=dict(options)),
                 key=lambda e: (e["nStart"], e["nEnd"]),
             )
-            found = []
             for error in errors:
-                issue = self._to_issue(error, start, sentences, text)
-                if issue is not None:
-                    found.append((str(error.get("sRuleId", "")), issue))
-            yield from _merge_actions(found, text)
+                finding = _finding(error, base, sentences, text)
+                if finding is not None:
+                    yield finding
 
-    def _options(self, engine: Any) -> dict[str, bool]:
-        # Options switch rule families on and off inside the engine: families we drop are
-        # never computed. Option-less rules always run and are filtered afterwards.
-        options = dict(engine.getDefaultOptions())
-        for option in options:
-            if option in TYPOGRAPHY_FAMILIES | AGREEMENT_FAMILIES | GRAMMAR_FAMILIES:
-                options[option] = option in self.families or (
-                    option in {"html", "latex", "md"} and options[option]
-                )
-        return options
-
-    def _to_issue(
-        self, error: dict[str, Any], base: int, sentences: Sequence[Sentence], text: str
-    ) -> Issue | None:
-        family = family_of(error)
-        start, end = base + int(error["nStart"]), base + int(error["nEnd"])
-        suggestions = error.get("aSuggestions") or []
-        if suggestions and _accent_on_capital(text[start:end], str(suggestions[0])):
-            family = "maj"  # "A noter" -> "À noter": capital accents are house style
-        if family not in self.families:
-            return None
-        sentence = next((s for s in sentences if s.start <= start < s.end), None)
-        if sentence is None or end > sentence.end:
-            return None  # Grammalecte's sentence split differs from ours: drop, never stretch
-        span = text[start:end]
-        if family in _NAME_SENSITIVE and _near_name(text, start, end, sentence.start):
-            return None
-        category = _category(family)
-        severity = Severity.MINOR
+    def _issue(self, group: Sequence[Finding], text: str) -> Issue:
+        """One issue for the actions of one match: the span covering them all, the message and
+        category of the first action, its fix applied to that span ("Il vont" -> "Il va")."""
+        primary = min(group, key=lambda f: f.action)
+        start, end = min(f.start for f in group), max(f.end for f in group)
+        suggestion = primary.suggestion
+        if suggestion is not None and (start, end) != (primary.start, primary.end):
+            suggestion = text[start : primary.start] + suggestion + text[primary.end : end]
         return self.issue(
-            sentence, start, end, category, severity, f"GRAMMALECTE-{family.upper()}",
-            str(error.get("sMessage") or f"Grammalecte rule {error.get('sRuleId')}"),
-            str(suggestions[0]) if suggestions and suggestions[0] != span else None,
-            doc_text=text,
+            primary.sentence, start, end, primary.category, Severity.MINOR,
+            f"GRAMMALECTE-{primary.family.upper()}", primary.message, suggestion, doc_text=text,
         )
+
+
+def name_filtered(finding: Finding) -> bool:
+    """Agreement errors next to a capitalised word: names the lexicon does not know ("la Pan Am",
+    "les Tutsi"), never reported."""
+    return finding.near_name and finding.family in _NAME_SENSITIVE
+
+
+_MAX_GAP = 40  # characters between two words one rule match flags
+
+
+def group_actions(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """The findings (in order) grouped by rule match: Grammalecte reports each alternative fix of
+    one error as its own error ("Il vont": "Il" -> "Ils" and "vont" -> "va"); consecutive
+    findings of one rule branch in one sentence, close together, are one match."""
+    groups: list[list[Finding]] = []
+    for finding in findings:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and last.rule == finding.rule
+            and last.sentence == finding.sentence
+            and finding.start - last.end <= _MAX_GAP
+        ):
+            groups[-1].append(finding)
+        else:
+            groups.append([finding])
+    return groups
+
+
+def _finding(
+    error: Mapping[str, Any], base: int, sentences: Sequence[Sentence], text: str
+) -> Finding | None:
+    start, end = base + int(error["nStart"]), base + int(error["nEnd"])
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    if sentence is None or end > sentence.end:
+        return None  # Grammalecte's sentence split differs from ours: drop, never stretch
+    rule_id = str(error.get("sRuleId", ""))
+    if _not_a_missing_space(rule_id, text, start, end):
+        return None
+    rule = rule_key(rule_id)
+    family = family_of(error)
+    if family not in _CODE_FAMILIES:
+        family = "notype"  # a family this version of mt-check does not know: still a declared code
+    span = text[start:end]
+    suggestions = [str(s) for s in error.get("aSuggestions") or []]
+    category = category_of(rule, family)
+    if suggestions and _accent_on_capital(span, suggestions[0]):
+        category = Category.TYPOGRAPHY  # "A noter" -> "À noter": capital accents are house style
+    return Finding(
+        rule=rule,
+        action=_action_number(rule_id),
+        line_id=str(error.get("sLineId", "")),
+        family=family,
+        category=category,
+        sentence=sentence,
+        start=start,
+        end=end,
+        message=str(error.get("sMessage") or f"Grammalecte rule {rule}"),
+        suggestion=_suggestion(span, suggestions),
+        near_name=_near_name(text, start, end, sentence.start),
+    )
+
+
+_WORD_BEFORE_STOP = re.compile(r"(\w+)[.]$")
+
+
+def _not_a_missing_space(rule: str, text: str, start: int, end: int) -> bool:
+    """Grammalecte's missing-space rules flag the word glued after a punctuation mark; these are
+    not missing spaces: a digit after a comma or colon ("M5,7", "10:30": a decimal, a time), an
+    upper-case code after a colon ("NYSE:SNAP"), a URL's query ("?lang=fr"), and after a full
+    stop anything but a sentence start, i.e. a capitalised word after a word of two letters or
+    more ("rec.arts.movies", "D.III", "fichier.txt" are names; "déclaré.Ce" is the error: two
+    sentences run together)."""
+    name = rule_name(rule)
+    word = text[start:end]
+    if name == "typo_espace_manquant_après1":
+        return word[:1].isdigit() or (word.isupper() and text[max(0, start - 2) : start - 1].isupper())
+    if name == "typo_espace_manquant_après2":
+        return text[end : end + 1] in ("=", "&")  # "?lang=fr": a URL's query string
+    if name == "typo_espace_manquant_après3":
+        before = _WORD_BEFORE_STOP.search(text, max(0, start - 60), start)
+        capitalised = (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
+        return not capitalised or before is None or len(before.group(1)) < 2
+    return False
+
+
+# Preposition + article that French contracts: machine translation leaves them apart ("dues à
+# les pertes"); Grammalecte, written for human typos, suggests "a les" first, then "aux".
+_CONTRACTIONS = {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}
+
+
+def _suggestion(span: str, suggestions: Sequence[str]) -> str | None:
+    """Grammalecte's first suggestion, or the contraction of an uncontracted article when it is
+    among them; None when there is none or it changes nothing."""
+    contracted = _CONTRACTIONS.get(span.lower())
+    if contracted is not None and contracted in suggestions:
+        return contracted
+    return suggestions[0] if suggestions and suggestions[0] != span else None
 
 
 # "JAKARTA - Les lignes…": the dateline hides the sentence start from Grammalecte's noun-phrase
@@ -251,41 +651,6 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,}(?:\([^)]*\))?\s+[-–—
 def _mask_dateline(paragraph: str) -> str:
     match = _DATELINE.match(paragraph)
     return " " * match.end() + paragraph[match.end() :] if match else paragraph
-
-
-_ACTION = re.compile(r"_a(\d+)_\d+$")
-_MAX_GAP = 40  # characters between two words one rule match flags
-
-
-def _merge_actions(found: list[tuple[str, Issue]], text: str) -> Iterator[Issue]:
-    """One issue per rule match. Grammalecte reports each alternative fix of one error as its
-    own error ("Il vont": "Il" -> "Ils" and "vont" -> "va"); these become one issue spanning
-    both words, whose suggestion applies the rule's first action ("Il va")."""
-    groups: list[list[tuple[str, Issue]]] = []
-    for rule, issue in found:
-        last = groups[-1][-1] if groups else None
-        if (
-            last is not None
-            and _ACTION.sub("", last[0]) == _ACTION.sub("", rule)
-            and last[1].sent_id == issue.sent_id
-            and issue.start - last[1].end <= _MAX_GAP
-        ):
-            groups[-1].append((rule, issue))
-        else:
-            groups.append([(rule, issue)])
-    for group in groups:
-        if len(group) == 1:
-            yield group[0][1]
-            continue
-        primary = min(group, key=lambda g: _action_number(g[0]))[1]
-        start = min(i.start for _, i in group)
-        end = max(i.end for _, i in group)
-        suggestion = None
-        if primary.suggestion is not None:
-            suggestion = (
-                text[start : primary.start] + primary.suggestion + text[primary.end : end]
-            )
-        yield replace(primary, start=start, end=end, span=text[start:end], suggestion=suggestion)
 
 
 def _action_number(rule: str) -> int:
@@ -330,4 +695,26 @@ def _accent_on_capital(span: str, suggestion: str) -> bool:
     return span[:1].isupper() and span != suggestion and bare(span) == bare(suggestion)
 
 
-__all__ = ["DEFAULT_FAMILIES", "INSTALL_HINT", "GrammalecteDetector", "family_of"]
+__all__ = [
+    "ANY_RULE",
+    "INSTALL_HINT",
+    "RULES_TABLE",
+    "Finding",
+    "GrammalecteDetector",
+    "RuleDecision",
+    "RuleTable",
+    "all_families",
+    "category_of",
+    "engine_options",
+    "engine_version",
+    "family_of",
+    "group_actions",
+    "load_rule_table",
+    "name_filtered",
+    "options_for",
+    "rule_key",
+    "rule_name",
+    "rule_lines",
+    "rule_options",
+    "typo_error_rules",
+]
