@@ -20,6 +20,7 @@ REGISTRY: dict[str, type[Detector]] = {}
 
 def _register() -> None:
     from mt_check.detectors.agreement import AgreementDetector
+    from mt_check.detectors.clauses import ClausesDetector
     from mt_check.detectors.constructions import ConstructionsDetector
     from mt_check.detectors.contractions import ContractionsDetector
     from mt_check.detectors.conventions import ConventionsDetector
@@ -37,6 +38,7 @@ def _register() -> None:
         NumbersDetector,
         StructureDetector,
         ConstructionsDetector,
+        ClausesDetector,
         ContractionsDetector,
         ConventionsDetector,
         VerbFormsDetector,
