@@ -342,6 +342,40 @@ def test_every_code_is_declared() -> None:
     codes = {c.code for c in ConventionsDetector.codes}
     assert codes == {
         MONTH, SPACE, BEFORE, DOUBLED, ENTITY, GLUED, "NUMBER-DATE-RANGE", "NUMBER-DATE-FORMAT",
-        "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT",
+        "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT", "GRAMMAR-DISTANCE-DIRECTION", "STYLE-REPEATED-GLOSS",
     }
     assert all(f"``{code}``" in (conventions.__doc__ or "") for code in codes)
+
+
+DIRECTION = "GRAMMAR-DISTANCE-DIRECTION"
+GLOSS = "STYLE-REPEATED-GLOSS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English "96 km southwest of" rendered "du": after a distance the direction takes "au".
+        ("Le séisme a eu lieu à 96 km du sud-ouest de Bayah.", [(DIRECTION, 28, "du", "au")]),
+        ("La ville se trouve à 12,5 kilomètres du nord d’Amiens.", [(DIRECTION, 37, "du", "au")]),
+        # A bracketed gloss that repeats the words just before it is deleted (span with its space).
+        ("Les prix ont grimpé de 8 % en glissement annuel (en glissement annuel).",
+         [(GLOSS, 47, " (en glissement annuel)", "")]),
+    ],
+)
+def test_direction_and_repeated_gloss(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il vient du sud-ouest de la France.",  # no distance: "from the south-west" is meant
+        "Elle habite à 10 km du centre de Lyon.",  # a place, not a direction
+        "La ville est à 5 km au nord de Paris.",  # already right
+        "Le Fonds monétaire international (FMI) a parlé.",  # an acronym is not a repetition
+        "Il a dit oui (oui) à tout.",  # one word repeated for emphasis is left alone
+        "La vitesse (vitesse maximale) est limitée.",  # a bracket that adds words
+    ],
+)
+def test_direction_and_gloss_never_flagged(text: str) -> None:
+    assert _found(text) == []

@@ -46,6 +46,12 @@ Codes:
   place" -> "3e"). "2nd" is French ("2nd", "2nde") and never flagged.
 - ``NUMBER-TIME-FORMAT`` (number, minor): 12-hour times ("10 am", "3:30 pm", "8 p.m.") ->
   "10 h", "15 h 30", "20 h". "15:30" is common in French news and left alone.
+- ``GRAMMAR-DISTANCE-DIRECTION`` (grammar, minor): a direction after a distance takes "au" ("à
+  96 km du sud-ouest de" -> "au sud-ouest de", English "96 km southwest of"); "du sud-ouest de la
+  France" without a distance, and "à 10 km du centre", are correct.
+- ``STYLE-REPEATED-GLOSS`` (style, minor): a bracket repeating the two to six words just before it
+  ("en glissement annuel (en glissement annuel)": an abbreviation and its gloss both translated);
+  the suggestion deletes the bracket.
 
 The thousands separator and the decimal point are the numbers detector's; not repeated here.
 """
@@ -208,6 +214,20 @@ _DATE_DETERMINER = re.compile(r"(?i)(?:^|[\s(])(?:le|du|au|ce|depuis|dès|jusqu[
 _TIME_12H = re.compile(
     r"(?<![\w.,:])(\d{1,2})(?:[:.h](\d\d))?" + _S + r"?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
     r"(?![\w])"
+)
+
+
+# "à 96 km du sud-ouest de Bayah": after a distance, a direction takes "au" ("à 96 km au sud-ouest
+# de"); "du sud-ouest" reads as "from the south-west" (English "96 km southwest of").
+_DISTANCE_DIRECTION = re.compile(
+    r"(?<![\w,.])\d+(?:[.,]\d+)?" + _S + r"*(?:km|kilomètres?|m|mètres?|miles?|milles?)" + _S
+    + r"+(du|des)" + _S + r"+((?:nord|sud)(?:-(?:est|ouest))?|est|ouest)" + _S + r"+(?:de|d['’]|du|des)\b",
+    re.IGNORECASE,
+)
+# "8,47 % en glissement annuel (en glissement annuel)": a bracketed gloss repeating the words just
+# before it (an expanded abbreviation, "yoy (yoy)", rendered twice). Two words at least.
+_REPEATED_GLOSS = re.compile(
+    r"(?<![\w])((?:[^\W\d_]+['’]?" + _S + r"?){1,5}[^\W\d_]+)(" + _S + r"*\((\1)\))", re.IGNORECASE
 )
 
 
@@ -433,6 +453,22 @@ def _glued_symbols(text: str) -> Iterator[_Finding]:
                        f"No space between '{match.group(0).strip(_SP)}' and the next word.", " ")
 
 
+def _directions(text: str) -> Iterator[_Finding]:
+    for match in _DISTANCE_DIRECTION.finditer(text):
+        wrong = match.group(1)
+        fix = "au" if wrong.islower() else "Au"
+        yield _Finding(match.start(1), match.end(1), "GRAMMAR-DISTANCE-DIRECTION",
+                       f"After a distance, a direction takes «au»: «{fix} {match.group(2)} de».", fix)
+
+
+def _repeated_glosses(text: str) -> Iterator[_Finding]:
+    for match in _REPEATED_GLOSS.finditer(text):
+        if len(match.group(1).split()) < 2:
+            continue  # one word glossed by itself: too often a real term and its acronym
+        yield _Finding(match.start(2), match.end(2), "STYLE-REPEATED-GLOSS",
+                       f"The bracket repeats the words before it («{match.group(1)}»).", "")
+
+
 def _day(number: str) -> str:
     return "1er" if number.lstrip("0") == "1" else number.lstrip("0") or number
 
@@ -523,8 +559,12 @@ class ConventionsDetector(Detector):
              "an English ordinal suffix: `la 3rd place` → `3e`"),
         Code("NUMBER-TIME-FORMAT", Category.NUMBER, Severity.MINOR,
              "a 12-hour time: `8 p.m.` → `20 h`, `3:30 pm` → `15 h 30`"),
+        Code("GRAMMAR-DISTANCE-DIRECTION", Category.GRAMMAR, Severity.MINOR,
+             "a direction after a distance: `à 96 km du sud-ouest de` → `au sud-ouest de`"),
+        Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
+             "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
-    version = "1"
+    version = "2"
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         if not ctx.sentences:
@@ -540,6 +580,8 @@ class ConventionsDetector(Detector):
             *_glued_symbols(text),
             *_english_dates(text),
             *_times(text),
+            *_directions(text),
+            *_repeated_glosses(text),
         ]
         title_case = {s.sent_id for s in ctx.sentences if _title_case(s.text)}
         doubled = [(f.start, f.end) for f in findings if f.code == "PUNCTUATION-DOUBLED"]
