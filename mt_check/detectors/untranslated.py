@@ -12,16 +12,15 @@ Inc.", "COVID-19") is the same in both languages by nature and is left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.segment import words
 from mt_check.types import Category, Issue, Severity
 
 # Lower-case words a copied segment must hold to count: below it, names and codes are the same
 # in every language (the language identifier's own threshold: mt_check.language.MIN_WORDS).
 _MIN_COMMON_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGES = {
     "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "id": "Indonesian", "ms": "Malay", "ru": "Russian", "zh": "Chinese",
@@ -52,7 +51,7 @@ class UntranslatedDetector(Detector):
         if source is None or _folded(source) != _folded(ctx.document.text):
             return
         for sentence in ctx.sentences:
-            common = [w for w in _WORD.findall(sentence.text) if w.islower()]
+            common = [w.group() for w in words(sentence.text) if w.group().isalpha() and w.group().islower()]
             if len(common) >= _MIN_COMMON_WORDS:
                 yield self.issue(
                     sentence, sentence.start, sentence.end, Category.UNTRANSLATED, Severity.MAJOR,
