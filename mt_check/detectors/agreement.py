@@ -1,4 +1,5 @@
-"""Agreement: gender and number across the links of spaCy's parse, judged by the lexicon.
+"""Agreement: gender and number across the links of spaCy's parse and along noun phrases,
+judged by the lexicon.
 
 spaCy (fr_core_news_sm) says which words are linked; the lexicon says what forms they can take.
 A word is flagged only when the lexicon shows it CANNOT have the feature its partner needs:
@@ -8,26 +9,43 @@ same entry (``spéciaux`` → ``spéciales``); without one, nothing is flagged.
 
 Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said otherwise):
 
-* determiner → noun (``det``): the determiner is corrected for gender; for number, whichever
+* determiner → noun (``det``, and the contractions du/des/au/aux): the determiner is corrected
+  for gender, and when adjectives next to the noun agree with the wrong determiner the issue
+  covers the phrase (``un relique colonial`` → ``une relique coloniale``); for number, whichever
   of the two the noun's adjectives, verb and participle do not side with (``ces accord ont
-  été signés`` → ``accords``);
-* adjective → noun (``amod``, and adjectives coordinated with one);
+  été signés`` → ``accords``); *tout* before a determiner (``tout la journée`` → ``toute``);
+  *quel* whatever the parse makes of it (``n'importe quel URL`` → ``quelle``);
+* adjective → noun (``amod``, and adjectives coordinated with one), including a modifier set off
+  by a comma when no word of the sentence can be what it agrees with;
 * attributive past participle → noun (``acl`` with VerbForm=Part: ``les lignes … créés``);
-* participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary);
-* subject → finite verb, number only (AGREEMENT-SUBJECT-VERB);
+* participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary),
+  also when the subject is a quantity noun (``plusieurs centaines de personnes sont attendus``:
+  neither agrees) or a country the lexicon knows (``l'Inde est présent``);
+* past participle conjugated with *avoir* and no direct object before it: masculine singular
+  (``elle avait épousés le comte``);
+* noun phrases read left to right from the lexicon alone (determiner, adjectives, noun,
+  adjectives; ``de``/``en`` + adjective + noun): where the error sits, the tagger often takes its
+  cue from the wrong word and the parse links nothing; a phrase is flagged only when no reading
+  of it agrees;
+* a noun counted by a number of 2 or more (``1 482 naira`` → ``nairas``);
+* subject → finite verb (AGREEMENT-SUBJECT-VERB): number for nouns and il/elle/ils/elles,
+  person for je/tu and, where they cannot be objects, nous/vous (``nous continuez``);
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
-A noun's gender and number come from the lexicon when it is unambiguous, else from its
-determiner, else (for words the lexicon does not know) from spaCy's morphology. Proper nouns,
-capitalised heads and coordinated nouns (``la Russie et les États-Unis``: masculine plural) are
-handled conservatively: a modifier that may agree with a coordination or with a noun standing
-between it and its parsed head is never flagged. All agreement issues are minor: the reader still
-understands the sentence.
+A noun's gender comes from the lexicon when it is unambiguous (a determiner that contradicts it
+is the error), else from its determiner; its number from the lexicon and the determiner when they
+agree; for words the lexicon does not know, from spaCy's morphology. Names take the gender of what
+they name: only countries and the common nouns the lexicon knows in capitals (``Inde``,
+``Banque``, ``URL``) are checked, never first names, surnames or places. Capitalised heads and
+coordinated nouns (``la Russie et les États-Unis``: masculine plural) are handled conservatively:
+a modifier that may agree with a coordination or with a noun standing between it and its parsed
+head is never flagged. All agreement issues are minor: the reader still understands the sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -45,6 +63,8 @@ _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
 _NOUN_POS = frozenset({"nom"})
+_NAME_POS = frozenset({"prn", "patr", "npr"})  # first names, surnames, place names
+_FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART"})
 _FINITE_TAGS = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond", "spre", "simp"})
 
 # Determiners are a closed class whose forms sit in separate dictionary entries (le/la/les,
@@ -72,6 +92,65 @@ for _paradigm in _DET_PARADIGMS:
     for _form in _paradigm[:3]:
         if " " not in _form:
             _DET_FORMS.setdefault(_form, _paradigm)  # "des" is un/une's plural before du's
+_PERSONS = {"je": "1sg", "j’": "1sg", "j'": "1sg", "tu": "2sg", "nous": "1pl", "vous": "2pl"}
+# Month names: "le 14 juillet" is a date, not fourteen Julys.
+_MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+_NUMBER_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
+    "mille": 1000,
+}
+# Words that put a direct object before a participle conjugated with avoir ("la femme qu'il a
+# épousée", "quelle robe as-tu choisie", "combien de lettres a-t-il écrites").
+_FRONTED_OBJECTS = frozenset(
+    "que qu’ qu' quel quelle quels quelles lequel laquelle lesquels lesquelles combien".split()
+)
+# Object pronouns before the auxiliary ("elle l'a épousée", "il nous a vus").
+_OBJECT_CLITICS = frozenset("le la les l’ l' me m’ m' te t’ t' nous vous se s’ s'".split())
+# Pronouns that are never what a detached participle agrees with.
+_NOT_ANTECEDENTS = frozenset(
+    "qui que qu’ qu' dont où ce c’ c' cela ça ceci y en se s’ s' quoi lequel laquelle".split()
+)
+_DEFINITE = frozenset({"le", "la", "les", "du", "des", "au", "aux"})
+# Preposition + article contractions, tagged ADP: "près des usine" → "de l’usine", not "une".
+_CONTRACTIONS = {
+    "du": ("du", "de la", "des", "de l’"),
+    "des": ("du", "de la", "des", "de l’"),
+    "au": ("au", "à la", "aux", "à l’"),
+    "aux": ("au", "à la", "aux", "à l’"),
+}
+# Words before a bare adjective + noun ("de grands scientifiques", "en bon ordre").
+_BARE_OPENERS = frozenset({"de", "d’", "d'", "en"})
+# Adverbs of degree inside a noun phrase ("les plus grandes villes", "une très belle vue").
+_DEGREE = frozenset("plus moins très si aussi assez trop fort bien tout toute peu".split())
+# Words after which an article is an object pronoun ("on les porte", "il la ferme").
+_CLITIC_HOSTS = frozenset(
+    "je j’ j' tu il elle on nous vous ils elles ne n’ n' qui que qu’ qu' me m’ m' te t’ t' se "
+    "s’ s'".split()
+)
+# Nouns that head adverbial phrases whose following participle agrees elsewhere ("une fois
+# arrivés, ils …").
+_ADVERBIAL_NOUNS = frozenset({"fois"})
+# Prefix-like adjectives invariable before a noun ("une demi heure", "à mi chemin").
+_INVARIABLE_PREFIXES = frozenset({"demi", "mi", "semi", "nu", "feu"})
+# Shades after a colour adjective: the compound is invariable ("des feuilles vert foncé").
+_COLOUR_SHADES = frozenset(
+    f"{stem}{end}" for stem, ends in (("clair", ("", "e", "s", "es")), ("foncé", ("", "e", "s", "es")),
+                                      ("pâle", ("", "s")), ("sombre", ("", "s")), ("fluo", ("",)),
+                                      ("vi", ("f", "ve", "fs", "ves")))
+    for end in ends
+)
+# Possessives whose masculine form stands before a feminine noun starting with a vowel only.
+_POSSESSIVE_MASC = frozenset({"mon", "ton", "son"})
+# Determiners checked against the next word whatever the parse makes of them (it often files
+# "quel" under "n'importe quel" or "quel que").
+_LINEAR_DETS = frozenset({"quel", "quelle", "quels", "quelles"})
+# tout + determiner + noun ("toute la journée"): (masc. sg, fem. sg, masc. pl, fem. pl).
+_TOUT = {"tout": ("m", "sg"), "toute": ("f", "sg"), "tous": ("m", "pl"), "toutes": ("f", "pl")}
+_TOUT_FORMS = {("m", "sg"): "tout", ("f", "sg"): "toute", ("m", "pl"): "tous", ("f", "pl"): "toutes"}
 _SUBJECT_PRONOUNS = {
     "il": ("m", "sg"),
     "elle": ("f", "sg"),
@@ -160,8 +239,30 @@ def _has_plural_de_complement(noun: Token) -> bool:
     return any(
         c.dep_ == "nmod" and c.i > noun.i and "Sing" not in _morph(c, "Number")
         and any(g.dep_ == "case" and g.lower_ in ("de", "d’", "d'", "des") for g in c.children)
+        # a name is singular unless plural by its article ("le sous-sol de Richibouctou")
+        and (not _is_name(c) or any(g.lower_ in ("des", "les") for g in c.children))
         for c in noun.children
     )
+
+
+def _quantity(tok: Token) -> bool:
+    """A quantity noun, singular or plural ("une centaine", "des centaines")."""
+    lower = tok.lower_
+    return lower in _QUANTITY_NOUNS or lower.endswith(("s", "x")) and lower[:-1] in _QUANTITY_NOUNS
+
+
+def _number_value(text: str) -> float | None:
+    """The value of a cardinal written in digits ("3", "1 500", "2,5", "1.500") or in words
+    ("deux"). "1,460" (an English thousands separator, common in MT) reads as 1460."""
+    lower = text.lower()
+    if lower in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[lower])
+    compact = text.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
+        return float(re.sub(r"[.,]", "", compact))
+    if re.fullmatch(r"\d+(?:,\d+)?", compact):
+        return float(compact.replace(",", "."))
+    return None
 
 
 def _first_word(doc: Doc) -> int:
@@ -175,21 +276,24 @@ class AgreementDetector(Detector):
     name = "agreement"
     codes = (
         Code("AGREEMENT-GENDER", Category.AGREEMENT, Severity.MINOR,
-             "determiner, adjective or participle of the wrong gender: `lignes spéciaux` → `spéciales`"),
+             "determiner, adjective or participle of the wrong gender: `lignes spéciaux` → "
+             "`spéciales`, `un relique colonial` → `une relique coloniale`, `quel URL`"),
         Code("AGREEMENT-NUMBER", Category.AGREEMENT, Severity.MINOR,
-             "the same for number"),
+             "the same for number, and a counted noun left singular: `1 482 naira` → `nairas`"),
         Code("AGREEMENT-GENDER-NUMBER", Category.AGREEMENT, Severity.MINOR,
              "both wrong: `créé` for `créées`"),
         Code("AGREEMENT-SUBJECT-VERB", Category.AGREEMENT, Severity.MINOR,
-             "a finite verb that does not agree with its subject"),
+             "a finite verb that does not agree with its subject in number or person: "
+             "`nous continuez` → `continuons`"),
         Code("AGREEMENT-PRONOUN-ANTECEDENT", Category.AGREEMENT, Severity.MINOR,
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "1"
+    version = "2"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
+        self._class_cache: dict[str, frozenset[str]] = {}  # word -> _classes(word)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -206,34 +310,95 @@ class AgreementDetector(Detector):
         if ctx.parses is None:
             return
         for sentence, doc in zip(ctx.sentences, ctx.parses, strict=True):
-            seen: set[tuple[int, int]] = set()
+            found: dict[tuple[int, int], Issue] = {}
             for issue in self._sentence(sentence, doc):
-                key = (issue.start, issue.end)
-                if key not in seen:
-                    seen.add(key)
+                found.setdefault((issue.start, issue.end), issue)
+            # A noun-phrase fix ("un relique colonial" -> "une relique coloniale") covers the
+            # adjective issue inside it: one error, one issue.
+            for (start, end), issue in found.items():
+                if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                     yield issue
 
-    def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+    def _parsed(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         for tok in doc:
             dep = tok.dep_
             if dep == "det":
                 yield from self._determiner(sentence, tok)
+            elif dep == "case" and tok.lower_ in _CONTRACTIONS and tok.head.i > tok.i:
+                yield from self._determiner(sentence, tok)  # "des usine": de + les
+            elif tok.lower_ in _LINEAR_DETS and tok.i + 1 < len(doc):
+                # "n'importe quel URL": the parse makes «quel» part of a fixed expression
+                yield from self._determiner(sentence, tok, doc[tok.i + 1])
+            if tok.lower_ in _TOUT:
+                yield from self._predeterminer(sentence, tok)
             elif dep in ("amod", "acl") or (dep == "conj" and tok.head.dep_ == "amod"):
                 yield from self._modifier(sentence, tok)
-            if any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children):
+            if "Part" in _morph(tok, "VerbForm") and tok.pos_ == "VERB":
+                yield from self._avoir_participle(sentence, tok)
+            if any(c.dep_ in ("nsubj", "nsubj:pass") or c.dep_ == "expl:subj" and c.lower_ == "il"
+                   for c in tok.children):
                 yield from self._predicate(sentence, tok)
+                yield from self._quantity_predicate(sentence, tok)
             if tok.lower_ in _SUBJECT_PRONOUNS:
                 yield from self._pronoun_verb(sentence, tok)
+            elif tok.lower_ in _PERSONS:
+                yield from self._person_verb(sentence, tok)
+            if tok.like_num or tok.pos_ == "NUM":
+                yield from self._counted_noun(sentence, tok)
         yield from self._pronouns(sentence, doc)
+
+    def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        parsed = list(self._parsed(sentence, doc))
+        yield from parsed
+        taken = [(i.start, i.end) for i in parsed]
+        for issue, (lo, hi) in self._phrases(sentence, doc):
+            # The parse-based checks come first; a noun phrase they already flagged is theirs.
+            if not any(s < hi and lo < e for s, e in taken):
+                taken.append((lo, hi))
+                yield issue
 
     # --- lexicon views ----------------------------------------------------------------------
 
     def _family(self, text: str, pos: frozenset[str]) -> list[Analysis]:
         return [a for a in self.lexicon.analyses(text) if a.pos & pos]
 
+    def _noun_readings(self, tok: Token) -> list[Analysis]:
+        """The noun readings of a word; for a capitalised word that the lexicon has as a
+        capitalised noun (``Inde``, ``URL``), that entry's only (not the masculine ``inde``)."""
+        readings = self._family(tok.text, _NOUN_POS)
+        if tok.text[:1].isupper():
+            named = [a for a in readings if a.lemma[:1].isupper()]
+            if named:
+                return named
+        return readings
+
+    def _lexicon_noun(self, tok: Token) -> bool:
+        """A capitalised word the lexicon knows as a noun and not as a name: common nouns in
+        institution names (``Conseil``, ``Banque``), countries (``Inde``), acronyms (``URL``).
+        ``Pierre`` (a first name), ``Fontaine`` (a surname), ``Paris`` (a place) are names."""
+        if not tok.text[:1].isupper() or tok.pos_ in _FUNCTION_POS:
+            return False  # not "La" (the article) as the note "la"
+        analyses = self.lexicon.analyses(tok.text)
+        if tok.text.isupper() and len(tok.text) > 1 and not any(
+            a.lemma == tok.text for a in analyses
+        ):
+            return False  # "SAR" is not the noun "sar"
+        return bool(analyses) and not any(a.pos & _NAME_POS for a in analyses) and any(
+            "nom" in a.pos for a in analyses
+        )
+
+    @staticmethod
+    def _capitalised(tok: Token) -> bool:
+        """Capitalised past the sentence's first word: part of a name or title."""
+        return tok.text[:1].isupper() and tok.i > _first_word(tok.doc)
+
+    def _named(self, tok: Token) -> bool:
+        """A name, title or acronym whose gender the lexicon does not give."""
+        return _is_name(tok) and not self._lexicon_noun(tok)
+
     def _noun_feats(self, noun: Token, spacy_fallback: bool = True) -> _Feats:
         """Gender and number of a noun: lexicon, else its determiner, else spaCy's morphology."""
-        readings = self._family(noun.text, _NOUN_POS)
+        readings = self._noun_readings(noun)
         gender = _unique((a.gender for a in readings), ("m", "f"))
         number = _unique((a.number for a in readings), ("sg", "pl"))
         det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
@@ -241,10 +406,14 @@ class AgreementDetector(Detector):
             det_readings = self._family(det.text, _DET_POS)
             det_gender = _unique((a.gender for a in det_readings), ("m", "f"))
             det_number = _unique((a.number for a in det_readings), ("sg", "pl"))
-            # Where the determiner contradicts the noun ("ces accord"), that pair is the error:
-            # the feature is unknown for everything else that agrees with the noun.
-            gender = det_gender if gender is None else (None if det_gender not in (None, gender)
-                                                         else gender)
+            # A noun has one gender: where the determiner contradicts it ("un relique"), the
+            # determiner is wrong and the words agreeing with the noun follow the noun, except
+            # for job titles the dictionary lists as masculine only ("une auteur reconnue").
+            # A name takes the gender of what it names: its determiner decides ("la CAN").
+            if gender is None or noun.lower_ in _FEMINISED or self._capitalised(noun):
+                gender = det_gender or gender
+            # Where the number is contradicted ("ces accord"), either word may be the error:
+            # the number is unknown for everything else that agrees with the noun.
             number = det_number if number is None else (None if det_number not in (None, number)
                                                          else number)
         # spaCy's guess only for a word the lexicon lacks that still heads a determiner (a
@@ -296,31 +465,47 @@ class AgreementDetector(Detector):
 
     # --- determiner -> noun -----------------------------------------------------------------
 
-    def _determiner(self, sentence: Sentence, det: Token) -> Iterator[Issue]:
-        noun = det.head
+    def _determiner(self, sentence: Sentence, det: Token, noun: Token | None = None) -> Iterator[Issue]:
+        noun = det.head if noun is None else noun
         lower = det.text.lower()
         doc = det.doc
-        if noun.i <= det.i or _is_name(noun) or lower not in _DET_FORMS:
+        if noun.i <= det.i or self._named(noun) or lower not in _DET_FORMS:
             return
-        if not _nominal(noun) and not (
+        if not (_nominal(noun) or self._lexicon_noun(noun)) and not (
             noun.pos_ == "ADJ" and self._family(noun.text, _NOUN_POS)
             and not self._family(noun.text, _ADJ_POS)
         ):
             return  # a noun the tagger called an adjective ("la métal") still counts
         if any(t.pos_ not in ("ADJ", "ADV", "NUM") for t in doc[det.i + 1 : noun.i]):
             return
+        det_readings = self._family(det.text, _DET_POS)
+        if any(t.is_digit for t in doc[det.i + 1 : noun.i]) and not any(
+            a.number == "pl" for a in det_readings
+        ):
+            return  # "au 24 rue des Archives", "le 14 juillet": an address or a date
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if after is not None and (after.text.startswith("-") or not noun.whitespace_ and
                                   after.is_alpha):
             return  # a compound the tokenizer split ("les hit-parades")
-        if after is not None and after.pos_ in ("NOUN", "PROPN") and self._family(
-            noun.text, _ADJ_POS
+        if after is not None and self._family(noun.text, _ADJ_POS) and (
+            after.pos_ in ("NOUN", "PROPN")
+            or after.text[:1].islower() and self._agrees(det.text, _DET_POS, self._lexicon_feats(after))
+            and self._family(after.text, _NOUN_POS)
+            and (after.pos_ != "ADJ" or not self._family(after.text, _ADJ_POS))
+            and after.pos_ != "AUX"
+            and not any("ppre" in a.pos for a in self.lexicon.analyses(after.text))
         ):
-            return  # "la sublime Marion Cotillard", "une large place": the head comes later
-        readings = self._family(noun.text, _NOUN_POS)
-        det_readings = self._family(det.text, _DET_POS)
+            # "la sublime Marion Cotillard", "une large place", "sa pire performance" (the
+            # tagger took the adjective for the noun): the head comes later
+            return
+        readings = self._noun_readings(noun)
         if not readings or not det_readings:
             return
+        if self._capitalised(noun) and (
+            lower in _DEFINITE and noun.text.isupper()
+            or after is not None and after.text[:1].isupper()
+        ):
+            return  # "la CAN 2010", "la TI", "le Renaissance Center": an organisation or a title
         prev = doc[det.i - 1] if det.i else None
         clitic = (
             lower in ("le", "la", "les")
@@ -331,7 +516,9 @@ class AgreementDetector(Detector):
         )
         noun_feats = _Feats(
             _unique((a.gender for a in readings), ("m", "f")),
-            _unique((a.number for a in readings), ("sg", "pl")),
+            # Names of peoples and brands keep their singular ("les Tutsi", "les Ford").
+            None if self._capitalised(noun) else _unique((a.number for a in readings),
+                                                         ("sg", "pl")),
         )
         gender_ok, number_ok = self._allows(det_readings, noun_feats)
         if gender_ok and number_ok or clitic:
@@ -353,7 +540,12 @@ class AgreementDetector(Detector):
                 yield self.issue(sentence, start, start + len(noun.text), Category.AGREEMENT,
                                  Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
             return
-        target = self._det_form(lower, noun_feats, doc[det.i + 1].text)
+        paradigm = _DET_FORMS[lower]
+        if det.dep_ == "case" and not (
+            lower == "des" and (prev is None or prev.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT"))
+        ):
+            paradigm = _CONTRACTIONS[lower]  # "près des usine": de + les; "est des commune": an article
+        target = self._det_form(lower, paradigm, noun_feats, doc[det.i + 1].text)
         if target is None:
             return
         suggestion = target if det.text[:1].islower() else target[:1].upper() + target[1:]
@@ -361,8 +553,101 @@ class AgreementDetector(Detector):
         end = start + len(det.text)
         if suggestion.endswith("’"):  # "le escalade" → "l’escalade": up to the next word
             end = sentence.start + doc[det.i + 1].idx
-        yield self.issue(sentence, start, end, Category.AGREEMENT, Severity.MINOR,
-                         _code(gender_ok, number_ok), message, suggestion)
+        code = _code(gender_ok, number_ok)
+        phrase = self._phrase_fix(det, noun, noun_feats) if not gender_ok else None
+        if phrase is not None:
+            # "un relique colonial" → "une relique coloniale": the adjectives that agree with
+            # the determiner rather than the noun are part of the same error.
+            last, replacements = phrase
+            stop = last.idx + len(last.text)
+            text = sentence.text[det.idx : stop]
+            fixed = suggestion + text[end - sentence.start - det.idx :]
+            shift = len(suggestion) - (end - start)
+            for tok, form in sorted(replacements, key=lambda r: -r[0].i):
+                at = tok.idx - det.idx + shift
+                fixed = fixed[:at] + form + fixed[at + len(tok.text) :]
+            message += "; so must " + ", ".join(f"«{t.text}»" for t, _ in replacements)
+            yield self.issue(sentence, start, sentence.start + stop, Category.AGREEMENT,
+                             Severity.MINOR, code, message, fixed)
+            return
+        yield self.issue(sentence, start, end, Category.AGREEMENT, Severity.MINOR, code, message,
+                         suggestion)
+
+    def _predeterminer(self, sentence: Sentence, tout: Token) -> Iterator[Issue]:
+        """``tout la journée`` → ``toute``: *tout* before a determiner and its noun takes the
+        noun's gender and number. A plural *tous* after a verb may float off the subject ("ils
+        ont tous la même voiture"): only singular forms, or plurals after a preposition or at
+        the start, are checked."""
+        doc = tout.doc
+        if tout.i + 2 >= len(doc):
+            return
+        det = doc[tout.i + 1]
+        noun = det.head
+        if det.dep_ != "det" or det.lower_ not in _DET_FORMS or noun.i <= det.i:
+            return
+        if not _nominal(noun) or self._named(noun) or any(
+            t.pos_ not in ("ADJ", "ADV") for t in doc[det.i + 1 : noun.i]
+        ):
+            return
+        gender, number = _TOUT[tout.lower_]
+        prev = doc[tout.i - 1] if tout.i else None
+        if number == "pl" and prev is not None and prev.pos_ not in ("ADP", "PUNCT", "CCONJ"):
+            return
+        feats = self._lexicon_feats(noun)
+        det_feats = _Feats(
+            _unique((a.gender for a in self._family(det.text, _DET_POS)), ("m", "f")),
+            _unique((a.number for a in self._family(det.text, _DET_POS)), ("sg", "pl")),
+        )
+        if feats.gender is None or feats.number is None or det_feats.number not in (None, feats.number) \
+                or det_feats.gender not in (None, feats.gender):
+            return  # the determiner disagrees too: that error is the determiner's
+        if (gender, number) == (feats.gender, feats.number):
+            return
+        if noun.lower_ in _FEMINISED:
+            return
+        target = _match_initial(tout.text, _TOUT_FORMS[(feats.gender, feats.number)])
+        start = sentence.start + tout.idx
+        message = (f"«{tout.text}» ({_Feats(gender, number).describe()}) must agree with "
+                   f"«{noun.text}» ({feats.describe()})")
+        code = _code(gender == feats.gender, number == feats.number)
+        yield self.issue(sentence, start, start + len(tout.text), Category.AGREEMENT,
+                         Severity.MINOR, code, message, target)
+
+    def _lexicon_feats(self, tok: Token) -> _Feats:
+        readings = self._noun_readings(tok)
+        return _Feats(_unique((a.gender for a in readings), ("m", "f")),
+                      _unique((a.number for a in readings), ("sg", "pl")))
+
+    def _phrase_fix(
+        self, det: Token, noun: Token, feats: _Feats
+    ) -> tuple[Token, list[tuple[Token, str]]] | None:
+        """Adjectives next to the noun (between the determiner and it, or right after it) that
+        agree with the wrong determiner instead of the noun, with their corrected forms; the
+        last token of the phrase to rewrite. None when no adjective needs to change."""
+        doc = det.doc
+        members = list(doc[det.i + 1 : noun.i])
+        k = noun.i + 1
+        while k < len(doc) and doc[k].dep_ == "amod" and doc[k].head.i == noun.i:
+            members.append(doc[k])
+            k += 1
+        replacements = []
+        for tok in members:
+            if tok.pos_ not in ("ADJ", "VERB") or not tok.text.islower():
+                continue
+            readings = self._family(tok.text, _ADJ_POS)
+            if not readings or all(self._allows(readings, feats)):
+                continue
+            forms = [f for f in self.lexicon.inflect(
+                tok.text, gender=feats.gender,
+                number=feats.number or _unique((a.number for a in readings), ("sg", "pl")),
+                pos="adj" if any("adj" in a.pos for a in readings) else "ppas",
+            ) if f != tok.text]
+            if not forms:
+                return None  # an adjective we cannot fix: leave the phrase to the determiner
+            replacements.append((tok, forms[0]))
+        if not replacements:
+            return None
+        return max((t for t, _ in replacements), key=lambda t: t.i), replacements
 
     def _noun_number_wrong(self, noun: Token, feats: _Feats) -> bool:
         """On a number mismatch, whether the noun (not the determiner) should change: its
@@ -390,10 +675,9 @@ class AgreementDetector(Detector):
     def _noun_conjunct_plural(noun: Token) -> bool:
         return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
-    def _det_form(self, det: str, feats: _Feats, next_word: str) -> str | None:
-        paradigm = _DET_FORMS.get(det)
-        if paradigm is None:
-            return None
+    def _det_form(
+        self, det: str, paradigm: tuple[str, str, str, str | None], feats: _Feats, next_word: str
+    ) -> str | None:
         masc, fem, plural, before_vowel = paradigm
         current_gender = "f" if det == fem and fem != masc else ("m" if det == masc else None)
         number = feats.number or ("pl" if det == plural else "sg")
@@ -416,7 +700,9 @@ class AgreementDetector(Detector):
     def _modifier(self, sentence: Sentence, mod: Token) -> Iterator[Issue]:
         coordinated = mod.dep_ == "conj" or self._in_adjective_list(mod)
         noun = mod.head.head if mod.dep_ == "conj" else mod.head
-        if not _nominal(noun) or mod.pos_ == "NOUN" or _is_name(noun) or _is_name(mod):
+        if not (_nominal(noun) or self._lexicon_noun(noun)) or mod.pos_ == "NOUN" or (
+            self._named(noun) or _is_name(mod)
+        ):
             return
         if mod.dep_ == "acl" and not self._attributive_participle(mod):
             return
@@ -425,19 +711,42 @@ class AgreementDetector(Detector):
             or any(t.pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT") for t in noun.doc[mod.i + 1 : noun.i])
         ):
             return  # "vu les circonstances"; a prenominal adjective sits next to its noun
+        if mod.i < noun.i and not self._prenominal(mod):
+            return  # a participle goes after its noun: "sans sus décalage" is a compound
+        determined = any(c.dep_ == "det" or c.dep_ == "case" and c.lower_ in _CONTRACTIONS
+                         for c in noun.children)
+        if not determined and mod.i < noun.i and self._family(mod.text, _NOUN_POS):
+            return  # "(simple dames)": without a determiner, «simple» may be the noun
+        if not determined and noun.i and noun.doc[noun.i - 1].is_alpha and not self.lexicon.known(
+            noun.doc[noun.i - 1].text
+        ):
+            return  # "Knowledge base portal": English around a French-looking word
         if mod.i > noun.i:
             between = noun.doc[noun.i + 1 : mod.i]
-            if any(t.pos_ in ("VERB", "AUX", "PRON") for t in between):
+            if any(t.pos_ in ("VERB", "AUX", "PRON") and not self._noun_like(t) for t in between):
                 return  # a clause stands between them ("veneur, qui l'avait élevée")
             if any(t.pos_ == "ADP" for t in between) and not any(
-                t.pos_ in ("NOUN", "PROPN") for t in between
+                t.pos_ in ("NOUN", "PROPN") or self._noun_like(t) for t in between
             ):
                 return  # "arcs à double volée": a preposition without its noun, a tagging slip
-        if noun.lower_ in _QUANTITY_NOUNS or self._measure(noun) or self._fixed_context(mod, noun):
+        if self._measure(noun) or self._fixed_context(mod, noun):
             return
+        if _quantity(noun):
+            complement = self._quantity_modifier_wrong(mod, noun)
+            if complement is None:
+                return  # "une dizaine de personnes tuées": it may agree with the complement
+            noun = complement  # "une série de dessins réalisées" → "réalisés", as a rule
         readings = self._family(mod.text, _ADJ_POS)
         if not readings or self._ambiguous_modifier(mod, readings):
             return
+        before = mod.doc[mod.i - 1] if mod.i else None
+        if before is not None and before.i != noun.i and before.text.islower() and (
+            before.i > 0 and mod.doc[before.i - 1].pos_ in ("ADP", "DET")
+            and self._prenominal(before)
+            and any(self._agrees(before.text, _ADJ_POS, _Feats(a.gender, a.number))
+                    for a in self._family(mod.text, _NOUN_POS))
+        ):
+            return  # "des arcs à double volée": an adjective and its noun, not a participle
         feats = self._noun_feats(noun)
         if coordinated:  # "les langues anglaise et française": each adjective names one
             feats = _Feats(feats.gender, None)
@@ -469,14 +778,40 @@ class AgreementDetector(Detector):
             yield self._noun_feats(up)
         lo, hi = sorted((mod.i, noun.i))
         for other in doc[lo + 1 : hi]:
-            if other.pos_ == "NOUN":
+            if other.pos_ == "NOUN" or self._noun_like(other):
                 yield self._noun_feats(other)
+            elif other.pos_ == "PROPN" and other.i > noun.i and not (
+                other.i and doc[other.i - 1].lower_ == "les"
+            ):
+                # a name is singular: "les effets d'Aclasta administré" may be right
+                yield _Feats(self._noun_feats(other).gender, "sg")
             elif other.pos_ == "PROPN" and any(
                 c.dep_ == "amod" and other.i < c.i < mod.i for c in other.children
             ):
                 # Proper nouns standing between do not count ("les lignes entre la Russie et
                 # les États-Unis créés"), unless already modified ("la Shoah roumaine mise").
                 yield self._noun_feats(other)
+
+    def _quantity_modifier_wrong(self, mod: Token, noun: Token) -> Token | None:
+        """For a modifier of a quantity noun that agrees neither with it nor with its "de"
+        complement ("une série de dessins réalisées"), the complement; else (or with unknown
+        features) None."""
+        complements = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i
+                       and _nominal(c) and c.i < mod.i]
+        options = [self._noun_feats(n, spacy_fallback=False) for n in (noun, *complements)]
+        if len(complements) != 1 or any(f.gender is None or f.number is None for f in options):
+            return None
+        if any(self._agrees(mod.text, _ADJ_POS, f) for f in options):
+            return None
+        return complements[0]
+
+    def _noun_like(self, tok: Token) -> bool:
+        """A lower-case word the tagger took for a pronoun or verb that the lexicon only knows
+        as a noun ("de l'abbaye cistercienne": «abbaye» tagged PRON)."""
+        if tok.pos_ == "NOUN" or not tok.text[:1].islower():
+            return False
+        analyses = self.lexicon.analyses(tok.text)
+        return bool(analyses) and all(a.pos == _NOUN_POS for a in analyses)
 
     @staticmethod
     def _measure(noun: Token) -> bool:
@@ -504,8 +839,10 @@ class AgreementDetector(Detector):
             readings = self._family(doc[other].text, _ADJ_POS)
             if doc[link].text != "," and readings:
                 return True
-            if any("ppas" not in a.pos for a in readings):
-                return True  # after a comma, an adjective proper: not "une commune, située"
+            if any("ppas" not in a.pos for a in readings) and mod.pos_ == "ADJ":
+                # after a comma, two adjectives proper: not "une commune, située", nor
+                # "une commune française, située" (a participle in apposition)
+                return True
         return any(c.dep_ == "conj" and c.pos_ in ("ADJ", "VERB") for c in mod.children)
 
     def _fixed_context(self, mod: Token, noun: Token) -> bool:
@@ -515,29 +852,457 @@ class AgreementDetector(Detector):
         nxt = doc[mod.i + 1] if mod.i + 1 < len(doc) else None
         if nxt is not None and (nxt.text.startswith("-") or mod.text.endswith("-")):
             return True  # compounds: "demi-heure", "nouveau-né"
-        if prev is not None and prev.lower_ in ("plus", "moins", "mieux", "«", '"', "“"):
-            return True  # superlatives ("des plus délicates", "parmi les plus importants"), quotes
+        if prev is not None and prev.lower_ in ("plus", "moins", "mieux") and not (
+            mod.i + 1 == noun.i and mod.i > 1 and doc[mod.i - 2].pos_ == "DET"
+        ):
+            # superlatives ("des plus délicates", "parmi les plus importants"); but "son plus
+            # haut niveau" agrees with the noun that follows
+            return True
+        if prev is not None and prev.lower_ in ("«", '"', "“"):
+            return True  # quotes
         if prev is not None and prev.pos_ == "PUNCT" and mod.i > noun.i and (
             mod.pos_ != "VERB" or nouns
-        ):
+        ) and self._some_antecedent(mod):
             return True  # after a comma: often an apposition ("une rivière, affluent de …")
-        if mod.lower_ == "grand" and noun.i == mod.i + 1:
+        if mod.lower_ == "grand" and noun.i == mod.i + 1 and self.lexicon.analyses(f"grand-{noun.text}"):
             return True  # invariable in old compounds: "grand chose", "grand mère"
+        if self._colour_compound(mod):
+            return True
         if prev is not None and (prev.lower_, mod.lower_) in _ADVERBIAL_PHRASES:
             return True
         return False
 
+    def _some_antecedent(self, mod: Token) -> bool:
+        """Whether some word of the sentence may be what a detached modifier agrees with: a
+        noun or subject pronoun it agrees with, a name (any gender, singular unless after
+        «les»), another pronoun, or a noun of unknown gender. "une commune française, situées
+        dans …" has none."""
+        readings = self._family(mod.text, _ADJ_POS)
+        for tok in mod.doc:
+            if tok.i == mod.i or not tok.is_alpha:
+                continue
+            lower = tok.lower_
+            if tok.pos_ == "PRON":
+                if lower in _SUBJECT_PRONOUNS:
+                    feats = _Feats(*_SUBJECT_PRONOUNS[lower])
+                elif lower in _NOT_ANTECEDENTS:
+                    continue
+                else:
+                    return True  # "je", "nous", "celle", "l'": any gender
+            elif self._named(tok) or tok.pos_ == "PROPN":
+                plural = tok.i and mod.doc[tok.i - 1].lower_ == "les"
+                feats = _Feats(None, "pl" if plural else "sg")
+            elif (_nominal(tok) or self._lexicon_noun(tok)) and (
+                self._family(tok.text, _NOUN_POS) or not self.lexicon.known(tok.text)
+            ):
+                feats = self._noun_feats(tok, spacy_fallback=False)  # not the tagger's "grandi"
+            else:
+                continue
+            if not readings or all(self._allows(readings, feats)):
+                return True
+        return False
+
     def _attributive_participle(self, tok: Token) -> bool:
         """A bare past participle modifying a noun (no auxiliary, no object of its own)."""
-        if "Part" not in _morph(tok, "VerbForm") or "Pres" in _morph(tok, "Tense"):
+        participle = "Part" in _morph(tok, "VerbForm") or tok.pos_ == "ADJ" and any(
+            "ppas" in a.pos for a in self._family(tok.text, _ADJ_POS)
+        )  # "le rôle jouée par l'Algérie": the tagger's adjective
+        if not participle or "Pres" in _morph(tok, "Tense"):
             return False
         return not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "obj", "nsubj", "cop",
                                   "expl:comp", "expl:pass") for c in tok.children)
 
+    # --- noun phrases read left to right ----------------------------------------------------
+
+    def _classes(self, tok: Token) -> frozenset[str]:
+        """What the lexicon says a word can be: "noun", "adj" (adjective or past participle),
+        "verb" (a finite form), "det", "other" (anything else); empty when unknown."""
+        cached = self._class_cache.get(tok.text)
+        if cached is not None:
+            return cached
+        out: set[str] = set()
+        for a in self.lexicon.analyses(tok.text):
+            if "nom" in a.pos:
+                out.add("noun")
+            if a.pos & _ADJ_POS:
+                out.add("adj")
+            if a.persons:
+                out.add("verb")
+            if a.pos & _DET_POS:
+                out.add("det")
+            if a.pos - {"nom", "adj", "ppas", "v", "mg", "nb"} - _DET_POS:
+                out.add("other")
+        classes = self._class_cache[tok.text] = frozenset(out)
+        return classes
+
+    def _phrases(self, sentence: Sentence, doc: Doc) -> Iterator[tuple[Issue, tuple[int, int]]]:
+        """Determiner, adjectives, noun, adjectives, read from the lexicon alone: where an error
+        sits, the tagger often takes its cue from the wrong word ("la précieux toile": précieux
+        a noun, toile an adjective) and the parse-based checks see nothing.
+
+        The noun is the first word after the determiner that the lexicon knows as a noun and
+        not as an adjective (else the first noun); the words before it must be adjectives,
+        those after it are read while they are adjectives. Adverbs of degree and numbers are
+        skipped. The noun's gender (when the lexicon gives one) and the number the determiner
+        and the noun share decide; a word that cannot take them is flagged, with its form of
+        the right gender and number. Nothing is read across a capitalised word (a name), and an
+        article before a verb form is taken for an object pronoun ("on les porte").
+        Yields each issue with the character range of its noun phrase (sentence offsets)."""
+        i = 0
+        while i < len(doc):
+            found = self._phrase(sentence, doc, i)
+            if found is None:
+                i += 1
+                continue
+            issues, stop = found
+            yield from issues
+            i = max(stop, i + 1)
+
+    def _phrase(
+        self, sentence: Sentence, doc: Doc, i: int
+    ) -> tuple[list[tuple[Issue, tuple[int, int]]], int] | None:
+        det = doc[i]
+        lower = det.lower_
+        if lower in _BARE_OPENERS:
+            return self._bare_phrase(sentence, doc, i)
+        if lower not in _DET_FORMS and lower not in ("l’", "l'"):
+            return None
+        if det.pos_ == "PRON" or not det.whitespace_ and lower not in ("l’", "l'"):
+            return None
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("moins", "plus", "mieux") and lower in (
+            "au", "du"
+        ):
+            return None  # "au moins", "du moins"
+        det_readings = self._family(det.text, _DET_POS)
+        if not det_readings:
+            return None
+        words = self._phrase_words(doc, i)
+        if not words:
+            return None
+        stop_at = words[-1].i + 1
+        if stop_at < len(doc) and doc[stop_at].text[:1].isupper() and all(
+            "adj" in self._classes(t) for t in words
+        ):
+            return [], stop_at  # "la sublime Marion Cotillard": the head is a name
+        prev = doc[i - 1] if i else None
+        # The noun is one of the words up to the first that cannot be an adjective; every
+        # reading is tried, and a phrase that one of them makes agree is left alone ("la pointe
+        # nord": «pointe» the noun, not «nord»). Otherwise the last candidate is reported.
+        cut = next((k for k, t in enumerate(words) if "adj" not in self._classes(t)), len(words) - 1)
+        candidates = [t for t in words[: cut + 1] if "noun" in self._classes(t)]
+        reports: list[list[tuple[Issue, tuple[int, int]]]] = []
+        stop = i + 1
+        for noun in candidates:
+            before = [t for t in words if t.i < noun.i]
+            if any(not self._prenominal(t) for t in before):
+                continue
+            k = words.index(noun)
+            if k + 1 < len(words) and not self._classes(words[k + 1]) & {"adj", "verb"}:
+                continue  # "la première mention": a noun cannot end the phrase before a noun
+            if lower in ("le", "la", "les", "l’", "l'") and "verb" in self._classes(noun) and (
+                noun.pos_ in ("VERB", "AUX") or prev is not None and (
+                    prev.lower_ in _CLITIC_HOSTS or prev.pos_ in ("PRON", "PROPN")
+                )
+            ):
+                return None  # "on les porte", "il la ferme": an object pronoun, a verb
+            after: list[Token] = []
+            for tok in words[words.index(noun) + 1 :]:
+                if not self._postnominal(tok, noun):
+                    break
+                after.append(tok)
+            stop = max(stop, (after[-1] if after else noun).i + 1)
+            found = self._phrase_issues(sentence, det, det_readings, noun, before, after, prev)
+            if found is None or found == []:
+                return [], max(stop, stop_at)  # this reading agrees, or cannot be judged
+            if found:
+                reports.append(found)
+        if not reports:
+            return None
+        return reports[-1], max(stop, stop_at)
+
+    def _bare_phrase(
+        self, sentence: Sentence, doc: Doc, i: int
+    ) -> tuple[list[tuple[Issue, tuple[int, int]]], int] | None:
+        """``de grand scientifiques``, ``en bons ordre``: an adjective between "de" (the
+        plural article before an adjective) or "en" and its noun agrees with the noun."""
+        if i + 2 >= len(doc):
+            return None
+        adj, noun = doc[i + 1], doc[i + 2]
+        if not (adj.text.islower() and noun.text.islower() and adj.is_alpha and noun.is_alpha):
+            return None
+        noun_classes = self._classes(noun) - ({"verb"} if noun.pos_ == "NOUN" else set())
+        if not self._prenominal(adj) or noun_classes != {"noun"} or "verb" in self._classes(adj):
+            # an adjective before a word that can only be a noun; not a verb form ("pas de
+            # sèche cheveux": a compound without its hyphen)
+            return None
+        if adj.lower_ in _INVARIABLE_BEFORE_NOUN | _INVARIABLE_PREFIXES or adj.lower_ == "grand" and (
+            self.lexicon.analyses(f"grand-{noun.text}")
+        ):
+            return None
+        if i + 3 < len(doc) and doc[i + 3].text.startswith("-"):
+            return None
+        feats = self._lexicon_feats(noun)
+        if noun.lower_ in _FEMINISED:
+            feats = _Feats(None, feats.number)
+        readings = self._family(adj.text, _ADJ_POS)
+        gender_ok, number_ok = self._allows(readings, feats)
+        if gender_ok and number_ok:
+            return [], i + 3
+        issues = list(self._flag(sentence, adj, readings, noun, feats, gender_ok, number_ok))
+        span = (adj.idx, noun.idx + len(noun.text))
+        return [(issue, span) for issue in issues], i + 3
+
+    def _phrase_words(self, doc: Doc, i: int) -> list[Token]:
+        """The words after a determiner that may belong to its noun phrase: nouns and
+        adjectives, over adverbs of degree and numbers, up to a name or a function word."""
+        words: list[Token] = []
+        j = i + 1
+        while j < len(doc) and len(words) < 6:
+            tok = doc[j]
+            if tok.lower_ in _DEGREE:
+                j += 1
+                continue
+            if tok.like_num and (tok.is_digit or not self._family(tok.text, _ADJ_POS)):
+                if words:
+                    break  # "son club dix secondes après": numbers come before the noun
+                # a number ("les 10 premières"), not an ordinal ("première" is like_num too)
+                if tok.is_digit and not any(a.number == "pl" for a in self._family(doc[i].text,
+                                                                                   _DET_POS)):
+                    return []  # "au 24 rue des Archives", "le 14 juillet": an address, a date
+                j += 1
+                continue
+            if not tok.is_alpha and "-" not in tok.text or tok.text[:1].isupper():
+                break
+            classes = self._classes(tok)
+            if not classes & {"noun", "adj"} or "det" in classes or tok.pos_ == "AUX":
+                break
+            if "other" in classes and tok.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "PRON", "DET"):
+                break  # "mais", "contre"
+            after_adjective = bool(words) and all(self._prenominal(t) for t in words)
+            if tok.pos_ == "VERB" and _morph(tok, "VerbForm") in (["Fin"], ["Inf"]) and (
+                "verb" in classes or "Inf" in _morph(tok, "VerbForm")
+            ) and not (after_adjective and "noun" in classes):
+                # "son amie est venue": «est» is no noun here; but after a determiner and an
+                # adjective, a noun is ("une vrai porte": the tagger's verb)
+                break
+            if any("ppre" in a.pos or "nb" in a.pos for a in self.lexicon.analyses(tok.text)):
+                break  # "les patients ayant reçu", "les jours suivant l'administration"
+            words.append(tok)
+            j += 1
+        return words
+
+    def _prenominal(self, tok: Token) -> bool:
+        """An adjective that may stand before its noun: an adjective proper, not a participle
+        ("des entreprises fournisseurs": «entreprises» is the noun)."""
+        return any("adj" in a.pos and "ppas" not in a.pos for a in self._family(tok.text, _ADJ_POS))
+
+    def _postnominal(self, tok: Token, noun: Token) -> bool:
+        """Whether a word after the noun reads as its adjective."""
+        if "adj" not in self._classes(tok):
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and self._prenominal(tok) and nxt.text.islower() and (
+            self._classes(nxt) == {"noun"}
+        ):
+            return False  # "à l'époque second niveau": the adjective of the next noun
+        persons = {p for a in self.lexicon.analyses(tok.text) for p in a.persons}
+        if persons and tok.pos_ in ("VERB", "AUX") and "Part" not in _morph(tok, "VerbForm"):
+            return False  # the tagger's verb
+        first = noun.left_edge
+        opens_clause = first.i == _first_word(noun.doc) or first.i > 0 and (
+            noun.doc[first.i - 1].pos_ in ("PUNCT", "CCONJ", "SCONJ")
+        )
+        if persons & {"3sg", "3pl"} and opens_clause:
+            return False  # "Le conflit dure un jour": the verb of a clause the phrase opens
+        if any(c.dep_ in ("aux", "aux:tense", "aux:pass", "obj", "nsubj") and c.i < tok.i
+               and c.i != noun.i for c in tok.children):
+            return False  # "avait à l'époque permis d'identifier": the clause's verb
+        return True
+
+    def _phrase_issues(
+        self, sentence: Sentence, det: Token, det_readings: list[Analysis], noun: Token,
+        before: list[Token], after: list[Token], prev: Token | None,
+    ) -> list[tuple[Issue, tuple[int, int]]] | tuple[()] | None:
+        """The agreement errors of one reading of a noun phrase: an empty list when it agrees,
+        None when it cannot be judged, an empty tuple when it disagrees without a fix to tell."""
+        doc = det.doc
+        lower = det.lower_
+        if noun.lower_ in _ADVERBIAL_NOUNS or not noun.text.islower():
+            return None
+        last = after[-1] if after else noun
+        if last.i + 1 < len(doc) and doc[last.i + 1].text.startswith("-"):
+            return None  # a compound the tokenizer split
+        readings = self._noun_readings(noun)
+        gender = _unique((a.gender for a in readings), ("m", "f"))
+        noun_number = _unique((a.number for a in readings), ("sg", "pl"))
+        det_gender = _unique((a.gender for a in det_readings), ("m", "f"))
+        det_number = _unique((a.number for a in det_readings), ("sg", "pl"))
+        if noun.lower_ in _FEMINISED:
+            gender = det_gender
+        out: list[tuple[Issue, tuple[int, int]]] = []
+        span = (det.idx, last.idx + len(last.text))
+        number = noun_number if det_number in (None, noun_number) else None
+        if noun_number and det_number and det_number != noun_number:
+            # Where the determiner and the noun disagree, the adjectives say which is wrong;
+            # without adjectives that say, nothing is flagged here.
+            votes = {_unique((a.number for a in self._family(t.text, _ADJ_POS)), ("sg", "pl"))
+                     for t in before + after} - {None}
+            if len(votes) != 1:
+                return ()  # this reading disagrees, but which word is wrong is not known
+            wanted = votes.pop()
+            wrong = noun if wanted != noun_number else det
+            fix = self._phrase_word(sentence, wrong, gender, wanted, noun)
+            return [(fix, span)] if fix is not None else None
+        if gender is not None and det_gender not in (None, gender) or (
+            gender == "f" and lower in _POSSESSIVE_MASC
+            and not self._vowel_initial(doc[det.i + 1].text)
+        ):
+            paradigm = _DET_FORMS.get(lower)
+            target = None
+            if paradigm is not None:
+                target = self._det_form(lower, paradigm, _Feats(gender, number),
+                                        doc[det.i + 1].text)
+                if lower in _POSSESSIVE_MASC and target is None:
+                    target = paradigm[1]  # "son famille": the lexicon calls «son» epicene
+            if target is None or target.endswith("’"):
+                return None  # elision: left to the parse-based check, which spans it
+            start = sentence.start + det.idx
+            message = (f"«{det.text}» ({_describe(det_readings)}) must agree with "
+                       f"«{noun.text}» ({_Feats(gender, number).describe()})")
+            out.append((self.issue(sentence, start, start + len(det.text), Category.AGREEMENT,
+                                   Severity.MINOR, "AGREEMENT-GENDER", message,
+                                   _match_initial(det.text, target)), span))
+        # "le père et la mère réunis", "des fractures de la colonne et de la hanche survenues"
+        listed = self._coordinated_tail(doc, last.i + 1)  # "les langues anglaise et française"
+        coordinated = det.i > 0 and (
+            doc[det.i - 1].lower_ in ("et", "ou", "ni") or det.i > 1
+            and doc[det.i - 1].lower_ in ("de", "d’", "d'", "à")
+            and doc[det.i - 2].lower_ in ("et", "ou", "ni")
+        )
+        uppers = self._upper_nouns(doc, det.i)
+        k = last.i + 1
+        superlative = []
+        if k + 2 < len(doc) and doc[k].lower_ in ("le", "la", "les") and doc[k + 1].lower_ in (
+            "plus", "moins"
+        ) and doc[k + 2].text.islower() and "adj" in self._classes(doc[k + 2]) and not (
+            self._classes(doc[k + 2]) & {"verb"}
+        ):
+            superlative = [doc[k + 2]]  # "les moments les plus appréciés"
+        for tok in before + after + superlative:
+            if tok.i < noun.i and tok.lower_ in _INVARIABLE_BEFORE_NOUN | _INVARIABLE_PREFIXES:
+                continue
+            if tok.lower_ == "grand" and tok.i + 1 == noun.i and self.lexicon.analyses(
+                f"grand-{noun.text}"
+            ):
+                continue  # "une grand mère": an old compound
+            if tok.i > noun.i and (self._colour_compound(tok) or coordinated):
+                continue
+            adj = self._family(tok.text, _ADJ_POS)
+            # Each adjective of a list may name one thing ("les langues anglaise et française");
+            # a noun in apposition keeps its number ("les photos satellite").
+            apposition = tok.i > noun.i and "noun" in self._classes(tok) and tok.pos_ == "NOUN"
+            feats = _Feats(gender, None if (listed and tok.i > noun.i) or apposition else number)
+            gender_ok, number_ok = self._allows(adj, feats)
+            if gender_ok and number_ok:
+                continue
+            if tok.i > noun.i and any(self._agrees(tok.text, _ADJ_POS, f) for f in uppers):
+                continue  # "l'album de photos exposé": it may agree with a noun above
+            fix = self._phrase_word(sentence, tok, gender, feats.number, noun, adj)
+            if fix is None:
+                return None
+            out.append((fix, span))
+        return out
+
+    def _phrase_word(
+        self, sentence: Sentence, tok: Token, gender: str | None, number: str | None,
+        noun: Token, readings: list[Analysis] | None = None,
+    ) -> Issue | None:
+        """The issue for one word of a noun phrase that must take ``gender`` and ``number``."""
+        if tok.dep_ in ("det", "case") or tok.lower_ in _DET_FORMS:
+            det_readings = self._family(tok.text, _DET_POS)
+            paradigm = _DET_FORMS.get(tok.lower_)
+            target = None if paradigm is None else self._det_form(
+                tok.lower_, paradigm, _Feats(gender, number), tok.doc[tok.i + 1].text)
+            if target is None or target.endswith("’"):
+                return None
+            start = sentence.start + tok.idx
+            message = (f"«{tok.text}» ({_describe(det_readings)}) must agree with «{noun.text}» "
+                       f"({_Feats(gender, number).describe()})")
+            return self.issue(sentence, start, start + len(tok.text), Category.AGREEMENT,
+                              Severity.MINOR, "AGREEMENT-NUMBER", message,
+                              _match_initial(tok.text, target))
+        if tok.i == noun.i:
+            forms = [f for f in self.lexicon.inflect(tok.text, gender=gender, number=number,
+                                                     pos="nom") if f != tok.text]
+            if not forms:
+                return None
+            start = sentence.start + tok.idx
+            message = f"«{tok.text}» must be {_NUMBER_WORD.get(number or '', '')} like its determiner"
+            return self.issue(sentence, start, start + len(tok.text), Category.AGREEMENT,
+                              Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
+        readings = readings or self._family(tok.text, _ADJ_POS)
+        feats = _Feats(gender, number)
+        gender_ok, number_ok = self._allows(readings, feats)
+        issues = list(self._flag(sentence, tok, readings, noun, feats, gender_ok, number_ok))
+        return issues[0] if issues else None
+
+    def _upper_nouns(self, doc: Doc, i: int) -> list[_Feats]:
+        """For a noun phrase that is a "de" complement, the features of the nouns it
+        completes (``l'album [de photos] exposé``, ``le nombre de fractures [de la hanche]
+        survenues``), read leftwards through the chain of complements."""
+        out: list[_Feats] = []
+        k = i
+        while len(out) < 3:
+            lower = doc[k].lower_
+            k -= 1
+            if lower not in ("du", "des"):
+                if k < 0 or doc[k].lower_ not in ("de", "d’", "d'"):
+                    break  # only "de" chains: "une opposition à ce monde déshumanisé"
+                k -= 1
+            while k >= 0 and (doc[k].lower_ in _DEGREE or doc[k].lower_ in ("et", "ou")
+                              or "adj" in self._classes(doc[k])
+                              and "noun" not in self._classes(doc[k])):
+                k -= 1
+            if k < 0 or "noun" not in self._classes(doc[k]) or not doc[k].text.islower():
+                break
+            out.append(self._noun_feats(doc[k], spacy_fallback=False))
+            # continue from the noun's determiner: "le nombre [de fractures] …"
+            while k > 0 and doc[k - 1].lower_ not in ("de", "d’", "d'", "à", "en") and (
+                "adj" in self._classes(doc[k - 1]) or doc[k - 1].lower_ in _DEGREE
+            ):
+                k -= 1
+            if k > 0 and (doc[k - 1].lower_ in _DET_FORMS or doc[k - 1].lower_ in ("l’", "l'")):
+                k -= 1
+            elif k == 0 or doc[k - 1].lower_ not in ("de", "d’", "d'"):
+                break
+        return out
+
+    @staticmethod
+    def _coordinated_tail(doc: Doc, stop: int) -> bool:
+        """``les langues anglaise et française``: adjectives coordinated after the phrase."""
+        return stop + 1 < len(doc) and doc[stop].lower_ in ("et", "ou", ",") and (
+            doc[stop + 1].pos_ in ("ADJ", "VERB") or doc[stop + 1].lower_ in _DEGREE
+        )
+
+    def _colour_compound(self, tok: Token) -> bool:
+        """Either word of ``vert foncé``, ``bleu clair``: colour compounds are invariable."""
+        doc = tok.doc
+
+        def shade(t: Token) -> bool:
+            return t.lower_ in _COLOUR_SHADES
+
+        return (shade(tok) and tok.i > 0 and "adj" in self._classes(doc[tok.i - 1])) or (
+            tok.i + 1 < len(doc) and shade(doc[tok.i + 1])
+        )
+
+    def _vowel_initial(self, word: str) -> bool:
+        return word[:1].lower() in _ELIDABLE and self.lexicon.known("l'" + word)
+
     # --- predicates: passive/copula participle and subject-verb -----------------------------
 
     def _subject(self, pred: Token) -> tuple[Token, _Feats] | None:
-        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")
+                    or c.dep_ == "expl:subj" and c.lower_ == "il"]  # impersonal il: masculine
         if len(subjects) != 1:
             return None
         subj = subjects[0]
@@ -552,15 +1317,45 @@ class AgreementDetector(Detector):
             if antecedent.dep_ == "nmod" or antecedent.dep_.startswith("obl"):
                 return None  # "le numéro de la saison qui sera diffusé": which noun?
             subj = antecedent
-        if subj.lower_ in _QUANTITY_NOUNS or not (
-            _nominal(subj) and not _is_name(subj) or self._plural_name(subj)
+        if lower in ("l’", "l'") and subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].head == subj:
+            subj = subj.doc[subj.i + 1]  # "L’Inde est présent": the tagger took the article
+        nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+        if nxt is not None and nxt.text.islower() and self._family(subj.text, _ADJ_POS) and (
+            self._family(nxt.text, _NOUN_POS) and not self._family(nxt.text, _ADJ_POS)
+            and nxt.pos_ not in ("VERB", "AUX", "ADP", "ADV")
         ):
-            return None
+            subj = nxt  # "la précieux toile avait été volée": the tagger took the adjective
+            swapped = True
+        else:
+            swapped = False
+        if _quantity(subj) or not (
+            (swapped or _nominal(subj) or self._lexicon_noun(subj)
+             or subj.pos_ == "ADJ" and self._noun_like(subj))  # "la tribu": the tagger's ADJ
+            and not self._named(subj)
+            or self._plural_name(subj)
+        ):
+            return None  # names: only those the lexicon has as nouns ("l'Inde", "le Japon")
+        if subj.i and subj.doc[subj.i - 1].text == "-" and not subj.doc[subj.i - 1].whitespace_:
+            return None  # a piece of a compound the tokenizer split ("ci-dessus")
+        if subj.text[:1].isupper() and not self._plural_name(subj) and (
+            self._capitalised(subj) or not any(c.dep_ == "det" for c in subj.children)
+        ):
+            # A country takes an article ("l’Inde", "le Japon"), a person does not ("Merle est
+            # présentée"); and a name's verb is singular whatever its form ("Les Andalouses est
+            # une station balnéaire").
+            article = subj.i and subj.doc[subj.i - 1].lower_ in ("l’", "l'", "le", "la", "les")
+            if not article:
+                return None
+            feats = self._noun_feats(subj, spacy_fallback=False)
+            return subj, _Feats(feats.gender, None)
         if self._noun_conjunct_plural(subj) or _has_plural_de_complement(subj):
             return None  # "la Russie et les États-Unis", "un groupe de manifestants ont"
         left = subj.left_edge
-        if left.i > 0 and subj.doc[left.i - 1].pos_ in ("VERB", "AUX", "ADP"):
-            return None  # "pour désamorcer la crise n’a pas été utilisé": an object, not a subject
+        before = subj.doc[left.i - 1] if left.i > 0 else None
+        if before is not None and before.pos_ in ("VERB", "AUX", "ADP") and before.dep_ != "fixed":
+            # "pour désamorcer la crise n’a pas été utilisé": an object, not a subject (but
+            # "en outre les salles sont …": a fixed adverbial)
+            return None
         feats = self._noun_feats(subj, spacy_fallback=False)
         return subj, feats
 
@@ -601,6 +1396,87 @@ class AgreementDetector(Detector):
             yield self.issue(sentence, start, start + len(verb.text), Category.AGREEMENT,
                              Severity.MINOR, "AGREEMENT-SUBJECT-VERB", message, forms[0])
 
+    def _person_verb(self, sentence: Sentence, pron: Token) -> Iterator[Issue]:
+        """``nous continuez`` → ``continuons``, ``je vas``: a first- or second-person subject
+        pronoun before a finite verb of another person. *je*, *j'* and *tu* are always
+        subjects; *nous* and *vous* are often objects ("il nous donne", "nous vous
+        remercions"), so they count only before a verb of the other one's person ("nous
+        continuez") and when the other pronoun, which could be the subject, is not in the
+        sentence before them."""
+        doc = pron.doc
+        lower = pron.lower_
+        person = _PERSONS[lower]
+        if pron.i and (doc[pron.i - 1].text.endswith("-") or pron.text.startswith("-")):
+            return  # inversion: "puis-je"
+        j = pron.i + 1
+        while j < len(doc) and (doc[j].lower_ in _OBJECT_CLITICS | {"ne", "n’", "n'", "y", "en",
+                                                                     "lui", "leur"}
+                                and lower in ("je", "j’", "j'", "tu")):
+            j += 1
+        if lower in ("nous", "vous"):
+            while j < len(doc) and doc[j].lower_ in ("ne", "n’", "n'"):
+                j += 1
+        if j >= len(doc) or doc[j].pos_ not in ("VERB", "AUX") or doc[j].text[:1].isupper():
+            return
+        verb = doc[j]
+        if j + 1 < len(doc) and doc[j + 1].text.startswith("-"):
+            return  # "nous dites-vous": an inversion
+        readings = self._finite_readings(verb)
+        if not readings or any(person in a.persons for a in readings):
+            return
+        persons = {p for a in readings for p in a.persons}
+        if lower in ("nous", "vous"):
+            other = "vous" if lower == "nous" else "nous"
+            if _PERSONS[other] not in persons or any(t.lower_ == other for t in doc[: pron.i]):
+                return
+        forms = self.lexicon.conjugate(verb.text, person)
+        if not forms:
+            return
+        start = sentence.start + verb.idx
+        message = f"«{verb.text}» must agree with its subject «{pron.text}»: «{forms[0]}»"
+        yield self.issue(sentence, start, start + len(verb.text), Category.AGREEMENT,
+                         Severity.MINOR, "AGREEMENT-SUBJECT-VERB", message, forms[0])
+
+    def _counted_noun(self, sentence: Sentence, num: Token) -> Iterator[Issue]:
+        """``1 482 naira``, ``trois jour`` → plural: a noun counted by a number of 2 or more (a
+        decimal under 2 keeps the singular: "1,5 million"). An English thousands separator
+        ("1,460 naira") counts as one. Dates ("le 14 juillet"), labels ("Windows 10
+        version", "article 3 alinéa") and units written as symbols are left alone."""
+        doc = num.doc
+        if num.i + 1 >= len(doc):
+            return
+        noun = doc[num.i + 1]
+        value = _number_value(num.text)
+        if value is None or value < 2 or re.fullmatch(r"1\d{3}|20\d{2}", num.text):
+            return  # "élue en 2001 conseillère générale": a year
+        if not noun.text.islower() or not noun.is_alpha or noun.lower_ in _MONTHS:
+            return
+        if num.i + 2 < len(doc) and doc[num.i + 2].text.startswith("-"):
+            return
+        prev = doc[num.i - 1] if num.i else None
+        if prev is not None and (prev.lower_ in ("le", "la", "l’", "l'", "du", "au", "ce", "cet",
+                                                  "cette", "son", "sa", "mon", "ma", "leur",
+                                                  "notre", "votre", "chaque", "numéro", "no", "n°")
+                                 or prev.text[:1].isupper() or prev.pos_ == "NOUN"):
+            return  # "le 14 juillet", "Windows 10 version", "article 3 alinéa"
+        readings = self._family(noun.text, _NOUN_POS)
+        analyses = self.lexicon.analyses(noun.text)
+        if not readings or any(not (a.pos & _NOUN_POS) for a in analyses):
+            return  # a noun only: not "2 contre 1", "3 plus 4"
+        if _unique((a.number for a in readings), ("sg", "pl")) != "sg":
+            return
+        if any(c.dep_ == "nummod" for c in noun.children if c.i != num.i):
+            return  # another number counts it
+        gender = _unique((a.gender for a in readings), ("m", "f"))
+        forms = [f for f in self.lexicon.inflect(noun.text, gender=gender, number="pl", pos="nom")
+                 if f != noun.text]
+        if not forms:
+            return
+        start = sentence.start + noun.idx
+        message = f"«{noun.text}» is counted by «{num.text}»: plural «{forms[0]}»"
+        yield self.issue(sentence, start, start + len(noun.text), Category.AGREEMENT,
+                         Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
+
     def _predicate(self, sentence: Sentence, pred: Token) -> Iterator[Issue]:
         found = self._subject(pred)
         if found is None:
@@ -622,7 +1498,15 @@ class AgreementDetector(Detector):
         if etre and not reflexive and pred.pos_ in ("VERB", "ADJ"):
             readings = self._family(pred.text, _ADJ_POS)
             is_part = "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
-            nouns_between = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
+            # Nouns between that the participle may agree with if the parse is wrong; not
+            # names (unless modified: "la Shoah roumaine"), nor asides in parentheses.
+            nouns_between = [
+                t for t in between if not self._in_parentheses(t) and (
+                    t.pos_ == "NOUN" and (self._lexicon_noun(t) or not t.text.isupper())
+                    or t.pos_ == "PROPN" and any(c.dep_ == "amod" for c in t.children)
+                    or self._noun_like(t)
+                )
+            ]
             if readings and is_part and not self._ambiguous_modifier(pred, readings) and not any(
                 self._agrees(pred.text, _ADJ_POS, self._noun_feats(t)) for t in nouns_between
             ):
@@ -632,6 +1516,91 @@ class AgreementDetector(Detector):
                                           number_ok)
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between):
             yield from self._subject_verb(sentence, pred, subj, feats)
+
+    @staticmethod
+    def _in_parentheses(tok: Token) -> bool:
+        depth = 0
+        for t in tok.doc[: tok.i]:
+            depth += (t.text == "(") - (t.text == ")")
+        return depth > 0
+
+    def _avoir_participle(self, sentence: Sentence, part: Token) -> Iterator[Issue]:
+        """``elle avait épousés le comte`` → ``épousé``: a past participle conjugated with
+        *avoir* agrees with nothing unless its direct object comes before it (an object pronoun
+        before the auxiliary: "elle l'a épousée"; a relative or interrogative: "la femme qu'il
+        a épousée", "quelle robe as-tu choisie"). Without any such word before it, it is
+        masculine singular."""
+        doc = part.doc
+        auxes = [c for c in part.children if c.dep_.startswith("aux") and c.i < part.i]
+        if len(auxes) != 1 or auxes[0].dep_ != "aux:tense" or not self._is_form_of(auxes[0], "avoir"):
+            return
+        aux = auxes[0]
+        if any(c.dep_ in ("aux:pass", "cop", "expl:pass", "expl:comp") for c in part.children):
+            return
+        if any(t.lower_ in _FRONTED_OBJECTS for t in doc[: part.i]):
+            return  # "la femme qu'il a épousée", "quelle robe as-tu choisie", "laquelle"
+        k = aux.i - 1
+        while k >= 0 and doc[k].lower_ in ("ne", "n’", "n'", "y"):
+            k -= 1
+        if k >= 0 and doc[k].lower_ in _OBJECT_CLITICS:
+            return  # "elle l'a épousée", "il nous a vus"
+        if aux.i + 1 < len(doc) and doc[aux.i + 1].text.startswith("-"):
+            return  # inversion: "l'a-t-il vue"
+        readings = self._family(part.text, _ADJ_POS)
+        if not readings or self._ambiguous_modifier(part, readings):
+            return
+        feats = _Feats("m", "sg")
+        gender_ok, number_ok = self._allows(readings, feats)
+        if gender_ok and number_ok:
+            return
+        forms = [f for f in self.lexicon.inflect(part.text, gender="m", number="sg", pos="ppas")
+                 if f != part.text]
+        if not forms:
+            return
+        start = sentence.start + part.idx
+        message = (f"«{part.text}» ({_describe(readings)}), conjugated with «{aux.text}» and no "
+                   f"direct object before it, stays masculine singular: «{forms[0]}»")
+        yield self.issue(sentence, start, start + len(part.text), Category.AGREEMENT,
+                         Severity.MINOR, _code(gender_ok, number_ok), message, forms[0])
+
+    def _quantity_predicate(self, sentence: Sentence, pred: Token) -> Iterator[Issue]:
+        """``plusieurs centaines de personnes sont attendus``: with a quantity noun for subject,
+        the participle may agree with it or with its complement, but not with neither."""
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if len(subjects) != 1 or not _quantity(subjects[0]):
+            return
+        subj = subjects[0]
+        if not _nominal(subj) or pred.i < subj.i or pred.pos_ not in ("VERB", "ADJ"):
+            return
+        complements = [c for c in subj.children if c.dep_ == "nmod" and c.i > subj.i
+                       and _nominal(c) and not self._named(c)
+                       and any(g.dep_ == "case" and g.lower_ in ("de", "d’", "d'", "des")
+                               for g in c.children)]
+        if len(complements) != 1 or self._noun_conjunct_plural(complements[0]):
+            return
+        complement = complements[0]
+        between = subj.doc[complement.i + 1 : pred.i]
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON", "CCONJ") or t.pos_ in ("VERB", "AUX")
+               and "Fin" in _morph(t, "VerbForm") and t.head.i != pred.i for t in between):
+            return
+        if not any(c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")
+                   for c in pred.children):
+            return
+        readings = self._family(pred.text, _ADJ_POS)
+        if not readings or self._ambiguous_modifier(pred, readings):
+            return
+        if not ("Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"):
+            return
+        options = [self._noun_feats(subj, spacy_fallback=False),
+                   self._noun_feats(complement, spacy_fallback=False)]
+        if any(f.gender is None or f.number is None for f in options):
+            return
+        verdicts = [self._allows(readings, f) for f in options]
+        if any(all(v) for v in verdicts):
+            return
+        gender_ok, number_ok = verdicts[1]
+        yield from self._flag(sentence, pred, readings, complement, options[1], gender_ok,
+                              number_ok)
 
     def _is_form_of(self, tok: Token, lemma: str) -> bool:
         return any(a.lemma == lemma for a in self.lexicon.analyses(tok.text))
@@ -700,7 +1669,7 @@ class AgreementDetector(Detector):
                 continue  # a name or another pronoun may be the antecedent (not "la Russie")
             candidates = []
             for tok in window:
-                if tok.pos_ != "NOUN" or tok.lower_ in _QUANTITY_NOUNS:
+                if tok.pos_ != "NOUN" or _quantity(tok):
                     continue
                 feats = self._noun_feats(tok, spacy_fallback=False)
                 if feats.gender in (gender, None):
