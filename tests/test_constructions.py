@@ -30,6 +30,20 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Le texte vise à clarifier aux ennemis potentiels, une riposte est inévitable.",
          [("GRAMMAR-MISSING-QUE", "clarifier aux ennemis potentiels, une riposte",
            "clarifier aux ennemis potentiels qu’une riposte")]),
+        # a subject with a "de" complement
+        ("Elle a déclaré aux journalistes, le président de la République est malade.",
+         [("GRAMMAR-MISSING-QUE", "déclaré aux journalistes, le président de la République",
+           "déclaré aux journalistes que le président de la République")]),
+        # a participial phrase between commas, then the clause (subject with a relative clause):
+        # "que" goes right after the verb
+        ("Le sismologue a déclaré, étant donné l'emplacement de l'épicentre, le séisme qui s'est "
+         "produit était peu profond.", [("GRAMMAR-MISSING-QUE", "", " que")]),
+        # a present participle with its object between commas
+        ("Le porte-parole a déclaré, citant une source proche du dossier, le président est malade.",
+         [("GRAMMAR-MISSING-QUE", "", " que")]),
+        # a gerund with a reflexive clitic between commas
+        ("Il a expliqué, en se basant sur les données, la croissance du pays restera faible.",
+         [("GRAMMAR-MISSING-QUE", "", " que")]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -53,6 +67,18 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il a déclaré aux journalistes que le président est malade.",
         # a participle in parentheses, then a main clause
         "Selon le comité (pensé à la manière du Comité de vigilance), les historiens ont tort.",
+        # a participial phrase between commas, then "que"
+        "Il a déclaré, en souriant, que tout allait bien.",
+        # a participial phrase, then the verb's object (no verb of its own)
+        "Il a expliqué, étant donné la situation, la décision du gouvernement.",
+        # a fronted infinitive or participle governs nothing after its comma
+        "Avant de répondre, le ministre a souri.",
+        "D'abord quelques centaines de morts annoncés, les télévisions ont annoncé des milliers.",
+        # an adverbial, not a participle, after the comma
+        "Il a annoncé, en revanche, la fin des travaux.",
+        "Elle a montré, le mois dernier, la voie à suivre.",
+        # the participle introduces its own completive
+        "Le ministre a répondu, ajoutant que la situation était grave.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
