@@ -202,6 +202,43 @@ def test_accents(detector: SpellingDetector, parsed_document, text: str, expecte
     assert _found(detector, parsed_document(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first letter stays: "retrouve" (an added letter), not Hunspell's "trouve"
+        ("Il rtrouve ses amis chaque été.", [(3, "rtrouve", UNKNOWN, "retrouve")]),
+        # the commonest word one edit away, not the first dictionary word found ("toueurs")
+        ("Il est toujurs là.", [(7, "toujurs", UNKNOWN, "toujours")]),
+        # a participle stays a participle (not "aprouve")
+        ("Le texte a été aprouvé hier.", [(15, "aprouvé", UNKNOWN, "approuvé")]),
+        # an unknown word whose one common neighbour is a verb: flagged where a verb may stand
+        ("Il grovit la pente sans peine.", [(3, "grovit", UNKNOWN, "gravit")]),
+    ],
+)
+def test_unknown_word_suggestions(detector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rare vocabulary: the only dictionary words one edit away are rare ("goura", "conso"
+        # for "canso"): a term the dictionary lacks, not a typo
+        "Le temple a un gopura orné de statues.",
+        "Les troubadours composaient une canso pour leur dame.",
+        # foreign words, common in Italian or English usage ("grazie" is no "gracie")
+        "Il a crié grazie en partant.",
+        "Les enfants chantent des nursery rhymes.",
+        # ... and one whose only neighbour changes the first letter ("imago")
+        "Il appelait son amigo chaque soir.",
+        # after a determiner the word is a noun: a verb one edit away ("gravit") is not meant
+        "La chapelle abrite un grovit sculpté.",
+    ],
+)
+def test_unknown_word_never_flags(detector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == []
+
+
 def test_initial_a_follows_the_documents_capitals(detector, parsed_document) -> None:  # type: ignore[no-untyped-def]
     # The same second sentence is flagged where the document accents its capitals (État).
     ctx = parsed_document("L’État a décidé.\nA la fin, rien n’a changé.")
@@ -222,8 +259,17 @@ def test_ambiguous_accent_has_no_suggestion(detector) -> None:  # type: ignore[n
     [
         # sentence-initial "A" before an article: the preposition
         ("A la fin de la réunion, le ministre est parti.", [(0, "A", A_ACCENT, "À")]),
-        # ... before a number
-        ("A 10 heures, la séance reprend.", [(0, "A", A_ACCENT, "À")]),
+        # ... before a number, in a document that accents its capitals (États)
+        (
+            "Les États membres votent.\nA 10 heures, la séance reprend.",
+            [(26, "A", A_ACCENT, "À")],
+        ),
+        # without evidence of the document's style, the locutions only the preposition forms:
+        # a word only "à" precedes, an infinitive, "à (la|l’) noun de"
+        ("A travers le pays, les prix montent.", [(0, "A", A_ACCENT, "À")]),
+        ("A partir de lundi, les écoles ferment.", [(0, "A", A_ACCENT, "À")]),
+        ("A cause de la pluie, le match est reporté.", [(0, "A", A_ACCENT, "À")]),
+        ("A l’issue du match, les joueurs ont salué.", [(0, "A", A_ACCENT, "À")]),
         # "a" after a finite verb, in a sentence with no subordinate clause before it
         ("Il tient a remercier les participants.", [(9, "a", A_ACCENT, "à")]),
         # "a" + infinitive after an adjective
@@ -318,6 +364,16 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "A et B sont deux ensembles.",
         # a document that writes unaccented capitals ("Etat") may write "A" for "À"
         "L’Etat a décidé.\nA la fin, rien n’a changé.",
+        # edited French often leaves every capital unaccented: without a locution or an accented
+        # capital elsewhere, a sentence-initial "A" is house style (a possessive, a place, a
+        # number, a demonstrative, an article + noun that is no "à la N de" locution)
+        "A son arrivée, le maire a parlé.",
+        "A Lyon, il pleut depuis lundi.",
+        "A 8 heures, le train part.",
+        "A ces mots, il sortit.",
+        "A la fin, rien n’a changé.",
+        # a Latin locution keeps its plain "a"
+        "A priori, la réunion aura lieu.",
         # the verb "a" after a relative clause
         "Celui qui gagne a le droit de choisir.",
         # the verb "a" + a determiner after a participle

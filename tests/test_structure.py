@@ -97,6 +97,10 @@ def test_repeated_word_not_flagged(make_context, sentence) -> None:  # type: ign
         ),
         # A stray closing parenthesis.
         ("Il est parti vers Paris) hier.", [("PUNCTUATION-UNBALANCED", ")", 23, None)]),
+        # A stray closing parenthesis three words in: the text did not start inside brackets.
+        ("Il est parti) hier soir.", [("PUNCTUATION-UNBALANCED", ")", 12, None)]),
+        # An early closing bracket after an opening one: the extra one is still reported.
+        ("Lui (Paul)) est venu.", [("PUNCTUATION-UNBALANCED", ")", 10, None)]),
         # An odd number of straight quotes: the last one is reported.
         (
             [['Il a dit "non" puis "oui.', "Fin."]],
@@ -126,6 +130,11 @@ def test_unbalanced_flagged(make_context, paragraphs, expected) -> None:  # type
         [["Deux choix : a) partir, b) rester.", "Super :)"]],
         # Inches.
         [['Un écran de 27" et un autre.', "Fin."]],
+        # An excerpt cut after an opening bracket: the closing one among its first words ends
+        # a bracket opened in the text it was taken from.
+        "PSG) est le club de la capitale.",
+        "en anglais] sont cités plus loin.",
+        [["1944) fut une année de guerre.", "La paix revint ensuite."]],
         # Nested and balanced.
         [["Il (le président, « notre chef ») est venu [sic]."]],
     ],

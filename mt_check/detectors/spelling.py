@@ -16,6 +16,10 @@ Codes, most specific first:
   été``, ``d’ou``, ``au moment ou il``), and a sentence-initial ``A`` that is the preposition
   (``A travers``). spaCy's tags are no help here (it calls a misspelt ``à`` a verb), so the
   evidence is lexical: a subject clitic, a participle, an infinitive, a closed list of locutions.
+  Edited French often leaves capitals unaccented on purpose, so a sentence-initial ``A`` is
+  flagged only where the document accents other capitals (``État``, ``À``), or where a locution
+  shows the preposition whatever the style (``A travers``, ``A partir de``, ``A cause de``,
+  ``A la suite de``); never where the document writes ``Etat``.
 * ``SPELLING-SPLIT-WORD`` (minor): one word written as two (``en tre`` → ``entre``). Flagged when
   the joined form is a dictionary entry and one part is not a word on its own, or the first part
   is a bound prefix (``télé phone``); two ordinary words (``de main``) are never joined.
@@ -25,10 +29,13 @@ Codes, most specific first:
 * ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
   or a conjunction (``présents, Tous, merci``, ``et L’engagement``), and a geographic adjective
   capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``).
-* ``SPELLING-UNKNOWN-WORD`` (minor): any other non-word that has a close dictionary word (one of
-  Hunspell's edit suggestions, found within a time budget). Minor because a lone misspelling
-  rarely hides the meaning; a word with no close dictionary word is more likely a rare term,
-  a foreign word or a name, and is left to the other detectors.
+* ``SPELLING-UNKNOWN-WORD`` (minor): any other non-word one edit from a common dictionary word
+  (``toujurs`` → ``toujours``): the commonest such word (or Hunspell's first suggestion) that
+  keeps the first letter, a participle's ending and, after a determiner, a noun's part of
+  speech. Minor because a lone misspelling rarely hides the meaning. A word whose neighbours are
+  all rare (``barophiles``: ``basophiles``) is more likely a term the dictionary lacks, and a
+  word common in English, Spanish, Italian or German usage (``grazie``) a foreign word: both
+  are left to the other detectors.
 
 Names, acronyms and foreign words are not errors: capitalised words (except the merged-elision
 and accent checks at the start of a sentence), all-caps and mixed-case tokens, tokens with digits
@@ -102,6 +109,20 @@ _FOREIGN_LETTERS = re.compile(r"[kw]")
 # A capitalised first word that spaCy calls a name is one if it is seen this often in French
 # text (Lamoureux 2.7, Diels 1.8): spaCy tags glued words as names too ("Laescalade": PER, 0).
 _NAME_ZIPF = 1.5
+# A misspelling stands for a common word: the commonest dictionary word one edit away must
+# be seen this often (wordfreq Zipf, ~1 per 10 million words); a word whose neighbours are all
+# rare is mostly rare vocabulary the dictionary lacks ("barophiles" next to "basophiles" 1.8,
+# "capridés", "chevillier"), while typos hit the words writers use ("archidiacre" 2.8).
+_TYPO_TARGET_MIN_ZIPF = 2.0
+# Letters an edit may insert or substitute when looking for the word a misspelling stands for.
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôöûùüœ"
+# Unknown words seen this often in one of these languages are foreign words ("castells",
+# "universitas", "thrash"), not typos, which no language's usage shows (Zipf 0).
+_FOREIGN_LANGUAGES = ("en", "es", "it", "de")
+_FOREIGN_ZIPF = 2.0
+# A past participle's ending, which a typo keeps: "endorsé" is no "endors" (an English verb
+# given a French ending), "intallé" is "installé".
+_PARTICIPLE_END = re.compile(r"é(?:e|s|es)?$")
 _SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (at most ~40 ms)
 _MIN_UNKNOWN_LENGTH = 5  # shorter non-words are mostly abbreviations and foreign words
 
@@ -157,6 +178,10 @@ _CONJUNCTIONS = frozenset("et ou mais ni car puis".split())
 _HISTORIC_ADJECTIVES = frozenset("mineure heureuse pétrée cisalpine transalpine".split())
 # A capital vowel that may have lost its accent ("Etat", "Ecole", "Elysée").
 _PLAIN_CAPITAL = re.compile(r"\b[EAIOU][a-zà-ÿ]{2,}")
+# An accented capital starting a word ("État", "À", "Élysée"): the writer accents capitals.
+_ACCENTED_CAPITAL = re.compile(r"(?<!\w)[ÀÂÉÈÊÎÔÙÛÇ]")
+# House styles for capitals, which decide what a sentence-initial "A" says (see _capital_style).
+_PLAIN, _ACCENTED, _UNKNOWN = "plain", "accented", ""
 _SPACY_POS = {"NOUN": "nom", "ADJ": "adj", "ADV": "adv", "ADP": "prep"}
 
 
@@ -274,6 +299,29 @@ def _zipf(word: str, lang: str) -> float:
     return float(zipf_frequency(word, lang))
 
 
+def _one_edit(word: str) -> Iterator[str]:
+    """Spellings one edit from ``word`` (a letter dropped, doubled, changed, added, or two
+    swapped) that keep its first letter: writers seldom get the first letter wrong."""
+    n = len(word)
+    for i in range(1, n):
+        yield word[:i] + word[i + 1 :]
+        for letter in _EDIT_LETTERS:
+            yield word[:i] + letter + word[i + 1 :]
+    for i in range(1, n - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for i in range(1, n + 1):
+        for letter in _EDIT_LETTERS:
+            yield word[:i] + letter + word[i:]
+
+
+def _keeps_shape(word: str, target: str) -> bool:
+    """The edit keeps the first letter (up to its accent) and a participle's ending."""
+    if _strip_accents(word[:1]) != _strip_accents(target[:1]):
+        return False
+    ending = _PARTICIPLE_END.search(word)
+    return ending is None or target.endswith(ending.group())
+
+
 def _apostrophe(text: str) -> str:
     """The document's apostrophe: ' only when it is used and ’ never is."""
     return "'" if "'" in text and "’" not in text else "’"
@@ -293,7 +341,8 @@ class SpellingDetector(Detector):
              "a capital's accent is house style"),
         Code("SPELLING-A-ACCENT", Category.SPELLING, Severity.MINOR,
              "`a` for `à` or the reverse where the neighbours decide (`jusqu’a`, `a travers`, "
-             "`il à été`, `A travers` at the start)"),
+             "`il à été`); a sentence-initial `A` before a locution (`A travers`) or in a "
+             "document that accents its capitals"),
         Code("SPELLING-OU-ACCENT", Category.SPELLING, Severity.MINOR,
              "`ou` for `où` before a clause (`d’ou`, `au moment ou il`, `là ou elle`)"),
         Code("SPELLING-SPLIT-WORD", Category.SPELLING, Severity.MINOR,
@@ -304,11 +353,11 @@ class SpellingDetector(Detector):
              "a capital inside a sentence: a function word after a comma or a conjunction "
              "(`, Tous,`), a geographic adjective (`Arabie Saoudite`)"),
         Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
-             "a non-word with a close dictionary word; names, acronyms, foreign and rare words "
-             "are left alone"),
+             "a non-word one edit from a common word (`toujurs` → `toujours`); names, "
+             "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "2"
+    version = "3"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
@@ -326,23 +375,24 @@ class SpellingDetector(Detector):
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
-        plain_capitals = self._plain_capitals(ctx.document.text)
+        capitals = self._capital_style(ctx.document.text)
         for i, sentence in enumerate(ctx.sentences):
             doc = ctx.parses[i] if ctx.parses is not None else None
             translation = ctx.translations[i] if i < len(ctx.translations) else None
-            yield from self._sentence(sentence, doc, translation, apostrophe, plain_capitals)
+            yield from self._sentence(sentence, doc, translation, apostrophe, capitals)
 
-    def _plain_capitals(self, text: str) -> bool:
-        """The document leaves capitals unaccented ("Etat", "Ecole"): a house style, under
-        which a sentence-initial "A" for "À" is consistent, not an error."""
+    def _capital_style(self, text: str) -> str:
+        """Whether the document leaves capitals unaccented ("Etat", "Ecole": a house style,
+        under which a sentence-initial "A" for "À" is consistent, not an error), accents them
+        ("État", "À": an "A" for "À" is then a slip), or shows neither (most single sentences)."""
         for match in _PLAIN_CAPITAL.finditer(text):
             word = match.group()
             if self.lexicon.known(word):
                 continue
             rest = word[1:]
             if any(self.lexicon.analyses(c + rest) for c in _ACCENTS[word[0].lower()][1:]):
-                return True
-        return False
+                return _PLAIN
+        return _ACCENTED if _ACCENTED_CAPITAL.search(text) else _UNKNOWN
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -352,7 +402,7 @@ class SpellingDetector(Detector):
         doc: object | None,
         translation: Translation | None,
         apostrophe: str,
-        plain_capitals: bool = False,
+        capitals: str = _UNKNOWN,
     ) -> Iterator[Issue]:
         tokens = _tokens(sentence, doc)
         back = translation.back_translation if translation is not None else ""
@@ -370,7 +420,7 @@ class SpellingDetector(Detector):
                                   f"«{prefixed}» written as two words")
                 consumed = j + 1
                 continue
-            homophone = self._homophone(tokens, j, sentence.text, plain_capitals)
+            homophone = self._homophone(tokens, j, sentence.text, capitals)
             if homophone is not None:
                 code, suggestion, message = homophone
                 yield self._issue(sentence, tok, len(word), code, suggestion, message)
@@ -420,10 +470,12 @@ class SpellingDetector(Detector):
                 continue
             if len(word) < _MIN_UNKNOWN_LENGTH or _in_compound(tokens, j):
                 continue
-            close = self.lexicon.suggest(word, _SUGGEST_CANDIDATES)
-            if close is None or close.lower() == word.lower() or "-" in close:
-                continue
-            if not self._tolerated(word, back, close):
+            # A determiner that is no object clitic ("les calmer", "leur permettant").
+            after_determiner = j > 0 and tokens[j - 1].pos == "DET" and (
+                tokens[j - 1].norm not in _OBJECT_CLITICS
+            )
+            close = self._typo_target(word, after_determiner)
+            if close is not None and not self._tolerated(word, back, close):
                 yield self._issue(sentence, tok, len(word), "SPELLING-UNKNOWN-WORD", close,
                                   f"«{word}» is not a French word")
 
@@ -502,15 +554,55 @@ class SpellingDetector(Detector):
         return _zipf(lower, "en") >= _COMMON_ZIPF_EN or bool(_FOREIGN_LETTERS.search(lower))
 
     def _tolerated(self, word: str, back_translation: str, suggestion: str) -> bool:
-        """A non-word that is still not a spelling error: foreign, reformed, derived or common
-        in French usage (unless it only lacks the accents of its suggestion: "developpement")."""
+        """A non-word that is still not a spelling error: foreign, reformed, derived, common
+        in French usage, or common in another language (unless it only lacks the accents of
+        its suggestion: "developpement")."""
         core = _ELIDED_PREFIX.sub("", word.lstrip("-"))
         if self._foreign_or_variant(core, back_translation):
             return True
         lower = core.lower()
-        if _strip_accents(lower) == _strip_accents(suggestion.lower()):
+        target = _ELIDED_PREFIX.sub("", suggestion).lower()
+        if _strip_accents(lower) == _strip_accents(target):
             return False
-        return _zipf(lower, "fr") >= _COMMON_ZIPF_FR
+        if _zipf(lower, "fr") >= _COMMON_ZIPF_FR:
+            return True
+        return any(_zipf(lower, lang) >= _FOREIGN_ZIPF for lang in _FOREIGN_LANGUAGES)
+
+    def _typo_target(self, word: str, after_determiner: bool = False) -> str | None:
+        """The word the non-word ``word`` misspells: among the dictionary words one edit away
+        and Hunspell's first suggestion, those that keep its shape (see _keeps_shape) and,
+        after a determiner, can be a noun or an adjective ("son gavit" is no "gravit"); an
+        accent variant if there is one, else the commonest, if it is common. None when every
+        neighbour is rare: then ``word`` is more likely rare vocabulary than a typo."""
+        match = _ELIDED_PREFIX.match(word)
+        prefix = match.group() if match else ""
+        core = word[len(prefix) :]
+        lower = core.lower()
+        candidates = set(_one_edit(lower))
+        hunspell = self.lexicon.suggest(core, _SUGGEST_CANDIDATES)
+        if hunspell is not None:
+            candidates.add(hunspell.lower())
+        words = sorted(
+            c for c in candidates
+            if c != lower and c.isalpha() and _keeps_shape(lower, c) and self._dictionary_word(c)
+            and (not after_determiner or self._nominal(c))
+        )
+        if not words:
+            return None
+        accent = [c for c in words if _strip_accents(c) == _strip_accents(lower)]
+        best = max(accent or words, key=lambda c: _zipf(c, "fr"))
+        if not accent and _zipf(best, "fr") < _TYPO_TARGET_MIN_ZIPF:
+            return None
+        return prefix + _case_like(core, best)
+
+    def _nominal(self, word: str) -> bool:
+        return any(a.pos & {"nom", "adj"} for a in self.lexicon.analyses(word))
+
+    def _dictionary_word(self, word: str) -> bool:
+        """A dictionary word that is not only a name or a prefix ("re", "anti")."""
+        return any(
+            not a.lemma[:1].isupper() and a.pos != {"pfx"} for a in self.lexicon.analyses(word)
+        )
 
     def _reformed(self, word: str) -> bool:
         """1990 rectifications and ligatures: connaitre, entrainement, préfèrera, oeil."""
@@ -594,12 +686,17 @@ class SpellingDetector(Detector):
     # --- a / à, ou / où ---------------------------------------------------------------------
 
     def _homophone(
-        self, tokens: list[_Token], j: int, text: str, plain_capitals: bool = False
+        self, tokens: list[_Token], j: int, text: str, capitals: str = _UNKNOWN
     ) -> tuple[str, str, str] | None:
         """(code, suggestion, message) for a/à or ou/où written as the other."""
         tok = tokens[j]
         if tok.text == "A":
-            if not plain_capitals and self._initial_preposition(tokens, j):
+            # Edited French often leaves capitals unaccented on purpose (treebanks, the press):
+            # an initial "A" is a slip where the document accents its capitals, or where a
+            # locution shows the preposition whatever the style ("A travers", "A partir de").
+            if capitals != _PLAIN and self._initial_preposition(tokens, j) and (
+                capitals == _ACCENTED or self._initial_locution(tokens, j)
+            ):
                 return ("SPELLING-A-ACCENT", "À",
                         "«A»: the preposition takes its accent, «À»")
             return None
@@ -639,6 +736,22 @@ class SpellingDetector(Detector):
             a.lemma in ("être", "avoir") or "ppas" in a.pos or a.pos & {"cjco", "cjsub"}
             for a in readings
         )
+
+    def _initial_locution(self, tokens: list[_Token], j: int) -> bool:
+        """The "A" opens a locution only the preposition forms: a word only "à" precedes
+        ("A travers", "A propos", "A peu près"), an infinitive ("A noter", "A partir de"),
+        or a prepositional locution "à (la|l') noun de" ("A cause de", "A la suite de",
+        "A l’exception des"). Not an article or a possessive + noun ("A son arrivée")."""
+        nxt = tokens[j + 1]
+        after = [t.norm for t in tokens[j + 2 : j + 4]] + ["", ""]
+        if nxt.norm in _AFTER_A or (nxt.norm, after[0]) in _AFTER_A_PAIRS:
+            return True
+        if any("infi" in a.pos for a in self.lexicon.analyses(nxt.text)):
+            return True
+        noun, de = (after[0], after[1]) if nxt.norm in ("la", "l'") else (nxt.norm, after[0])
+        if de not in ("de", "d'", "des", "du") or not noun.isalpha():
+            return False
+        return any("nom" in a.pos for a in self.lexicon.analyses(noun))
 
     def _a_is_preposition(self, tokens: list[_Token], j: int) -> bool:
         prev = tokens[j - 1].norm if j else ""

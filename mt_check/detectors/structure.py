@@ -13,7 +13,8 @@ Codes:
   a paragraph is fine when the next paragraph reopens it with « or » (the multi-paragraph quote
   convention); a paragraph opening with » continues the quote. In a one-sentence document (a
   table row, a segment) quote marks are not checked: their partner may be in the next segment;
-  brackets still are.
+  brackets still are, except a closing one among the first two words of a text with no opening
+  one before it (an excerpt cut after the bracket opened: "GD) est une division…").
 - ``UNTRANSLATED-FRAGMENT`` (untranslated, major): two or more consecutive lower-case words far
   more frequent in English than in French (wordfreq), outside quotation marks. Loanwords are
   French words by frequency ("week-end", "e-mail"); a few multi-word loans are listed.
@@ -67,6 +68,8 @@ _PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
 _CLOSING = {close: open_ for open_, close in _PAIRS.items()}
 # "a)", "1)", "ii)": enumeration labels; ":)" ";)" smileys.
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+# Words before a closing bracket that may still end a bracket opened before the excerpt.
+_EXCERPT_WORDS = 2
 
 # --- untranslated English --------------------------------------------------------------------
 
@@ -204,7 +207,7 @@ class StructureDetector(Detector):
         Code("GRAMMAR-CLAUSE-WITHOUT-VERB", Category.GRAMMAR, Severity.MAJOR,
              "a subordinate clause whose only verb belongs to another clause"),
     )
-    version = "1"
+    version = "2"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -306,6 +309,8 @@ class StructureDetector(Detector):
                     continue
                 if mark in "«“" and next_start in {"«", "»"}:
                     continue  # a quote running on into the next paragraph
+                if mark in ")]" and _starts_inside_brackets(text, offset):
+                    continue  # an excerpt cut after an opening bracket: "GD) est une…"
                 sentence = next(s for s in sentences if s.start <= offset < s.end)
                 yield self.issue(
                     sentence,
@@ -460,6 +465,14 @@ def _unmatched(sentences: Sequence[Sentence]) -> Iterator[tuple[int, str, str]]:
         yield offset, char, f"A quotation or bracket opened here is never closed by “{_PAIRS[char]}”."
     if len(straight) % 2:
         yield straight[-1], '"', "Odd number of straight double quotes: one is not closed."
+
+
+def _starts_inside_brackets(text: str, offset: int) -> bool:
+    """The closing bracket at ``offset`` ends one the text was cut after: no bracket opens
+    before it and it comes among the first words of the text (a segment or excerpt that starts
+    mid-parenthesis, "GD) est une division…", "2004] et depuis…")."""
+    before = text[:offset]
+    return not any(c in before for c in "([") and len(_WORD.findall(before)) <= _EXCERPT_WORDS
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
