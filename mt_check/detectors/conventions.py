@@ -225,10 +225,9 @@ _DISTANCE_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 # "8,47 % en glissement annuel (en glissement annuel)": a bracketed gloss repeating the words just
-# before it (an expanded abbreviation, "yoy (yoy)", rendered twice). Two words at least.
-_REPEATED_GLOSS = re.compile(
-    r"(?<![\w])((?:[^\W\d_]+['’]?" + _S + r"?){1,5}[^\W\d_]+)(" + _S + r"*\((\1)\))", re.IGNORECASE
-)
+# before it (an expanded abbreviation, "yoy (yoy)", rendered twice). Two to six words.
+_BRACKET = re.compile(r"(" + _S + r"*)\(([^()\n]{3,80})\)")
+_GLOSS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -462,11 +461,16 @@ def _directions(text: str) -> Iterator[_Finding]:
 
 
 def _repeated_glosses(text: str) -> Iterator[_Finding]:
-    for match in _REPEATED_GLOSS.finditer(text):
-        if len(match.group(1).split()) < 2:
-            continue  # one word glossed by itself: too often a real term and its acronym
-        yield _Finding(match.start(2), match.end(2), "STYLE-REPEATED-GLOSS",
-                       f"The bracket repeats the words before it («{match.group(1)}»).", "")
+    for match in _BRACKET.finditer(text):
+        inside = _GLOSS_WORD.findall(match.group(2))
+        if not 2 <= len(inside) <= 6 or " ".join(inside) != match.group(2).strip():
+            continue  # one word glossed by itself is often a term and its acronym; no punctuation
+        if not text[: match.start()][-1:].isalpha():
+            continue  # the bracket must follow the words it repeats directly
+        before = _GLOSS_WORD.findall(text[max(0, match.start() - 120) : match.start()])
+        if [w.lower() for w in before[-len(inside) :]] == [w.lower() for w in inside]:
+            yield _Finding(match.start(), match.end(), "STYLE-REPEATED-GLOSS",
+                           f"The bracket repeats the words before it («{match.group(2)}»).", "")
 
 
 def _day(number: str) -> str:
