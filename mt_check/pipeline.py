@@ -617,6 +617,18 @@ def _start_worker(options: dict[str, Any]) -> None:
             get_nlp()
         except ModelUnavailableError:
             pass  # reported with the first document that needs it
+    # Detectors load their tables on first use (lexicon caches, wordfreq lists, Grammalecte's
+    # rules): one small document loads them here, not inside the first real batch.
+    warm_up = Document("warm-up", _WARM_UP_TEXT)
+    sentences = segment.segment(warm_up)
+    _check_one(_WORKER, warm_up, sentences, {(s.doc_id, s.sent_id): None for s in sentences})
+
+
+# French with a few errors, so that every detector's lazy tables load (see _start_worker).
+_WARM_UP_TEXT = (
+    "Les lignes spéciaux ont été créés en 63 après que il ait déclaré : A travers la ville ou il "
+    "habite, laescalade continue le lundi 3 Septembre.Le ministre, Jean Dupont a dit tres vite."
+)
 
 
 def _segment_document(document: Document) -> tuple[Sequence[Sentence], Sequence[str]]:

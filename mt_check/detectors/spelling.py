@@ -201,12 +201,15 @@ class _Token:
         return self.text.lower().replace("’", "'")
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
     if doc is not None:
         out = []
         first_word = True
         for tok in doc:  # type: ignore[attr-defined]
-            is_word = any(ch.isalpha() for ch in tok.text)
+            is_word = bool(_HAS_LETTER.search(tok.text))
             out.append(
                 _Token(
                     tok.text,
