@@ -50,9 +50,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
-from mt_check.parse import model_version
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -272,7 +271,7 @@ def _first_word(doc: Doc) -> int:
     return 0
 
 
-class AgreementDetector(Detector):
+class AgreementDetector(LexiconDetector):
     name = "agreement"
     codes = (
         Code("AGREEMENT-GENDER", Category.AGREEMENT, Severity.MINOR,
@@ -292,19 +291,8 @@ class AgreementDetector(Detector):
     version = "2"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self._lexicon = lexicon
+        super().__init__(lexicon)
         self._class_cache: dict[str, frozenset[str]] = {}  # word -> _classes(word)
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon()
-        return self._lexicon
-
-    def data_version(self) -> str:
-        # The version of the lexicon in use, without loading the default one for it.
-        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
-        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         if ctx.parses is None:

@@ -20,6 +20,8 @@ from mt_check.types import Category, Document, Issue, Sentence, Severity, Transl
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from mt_check.lexicon import Lexicon
+
 # What a detector may require; the pipeline fills the matching DocumentContext field.
 PARSE = "parse"  # spaCy Doc per sentence (fr_core_news_sm)
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
@@ -114,3 +116,27 @@ class Detector(ABC):
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.data_version(), "requires": sorted(self.requires)}
+
+
+class LexiconDetector(Detector):
+    """A detector that reads the French lexicon (the default one loads on first use) and, for its
+    signature, the spaCy model whose parse it reads."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            from mt_check.lexicon import get_lexicon
+
+            self._lexicon = get_lexicon()
+        return self._lexicon
+
+    def data_version(self) -> str:
+        # The version of the lexicon in use, without loading the default one for it.
+        from mt_check.lexicon import lexicon_version
+        from mt_check.parse import model_version
+
+        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
+        return f"{self.version}+{lexicon}+{model_version()}"

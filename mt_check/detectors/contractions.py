@@ -44,9 +44,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
-from mt_check.parse import model_version
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.lexicon import Analysis
 from mt_check.types import Category, Issue, Severity
 
 if TYPE_CHECKING:
@@ -173,7 +172,7 @@ def _capitalise(text: str, like: str) -> str:
     return text[:1].upper() + text[1:] if like[:1].isupper() else text
 
 
-class ContractionsDetector(Detector):
+class ContractionsDetector(LexiconDetector):
     name = "contractions"
     uses = frozenset({PARSE})
     codes = (
@@ -189,18 +188,6 @@ class ContractionsDetector(Detector):
     )
     version = "1"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self._lexicon = lexicon
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon()
-        return self._lexicon
-
-    def data_version(self) -> str:
-        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
-        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         apostrophe = document_apostrophe(ctx.document.text)

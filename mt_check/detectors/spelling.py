@@ -53,9 +53,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, product
 
-from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
-from mt_check.parse import model_version
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.lexicon import Analysis
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
 # (glued prefix, elided form): longest first so "delhomme" reads as "de l’homme".
@@ -334,7 +333,7 @@ def _case_like(model: str, text: str) -> str:
     return text[:1].upper() + text[1:] if model[:1].isupper() else text
 
 
-class SpellingDetector(Detector):
+class SpellingDetector(LexiconDetector):
     name = "spelling"
     codes = (
         Code("SPELLING-MERGED-ELISION", Category.SPELLING, Severity.MAJOR,
@@ -362,19 +361,6 @@ class SpellingDetector(Detector):
     requires = frozenset({PARSE})
     version = "3"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self._lexicon = lexicon
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon()
-        return self._lexicon
-
-    def data_version(self) -> str:
-        # The version of the lexicon in use, without loading the default one for it.
-        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
-        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)

@@ -44,9 +44,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import Analysis, Lexicon, get_lexicon, lexicon_version
-from mt_check.parse import model_version
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.lexicon import Analysis
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def _match_case(model: str, form: str) -> str:
     return form[:1].upper() + form[1:] if model[:1].isupper() else form
 
 
-class VerbFormsDetector(Detector):
+class VerbFormsDetector(LexiconDetector):
     name = "verbforms"
     codes = (
         Code(VERB_FORM, Category.GRAMMAR, Severity.MINOR,
@@ -165,18 +164,6 @@ class VerbFormsDetector(Detector):
     requires = frozenset({PARSE})
     version = "1"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self._lexicon = lexicon
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = get_lexicon()
-        return self._lexicon
-
-    def data_version(self) -> str:
-        lexicon = self._lexicon.version if self._lexicon is not None else lexicon_version()
-        return f"{self.version}+{lexicon}+{model_version()}"
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         if ctx.parses is None:
