@@ -136,6 +136,27 @@ def test_parse_sentences_keeps_order_and_accepts_sentences_or_strings() -> None:
     assert docs[1][1].pos_ == "NOUN" and docs[1][1].dep_  # tagger and parser both ran
 
 
+def test_entities_on_demand_match_the_full_pipeline() -> None:
+    # parse_sentences leaves the entity recogniser out; entity_label runs it on first use and
+    # gives the labels a full-pipeline parse gives (and spaCy's doc.ents afterwards).
+    from mt_check.parse import entity_label, get_nlp, parse_sentences
+
+    texts = [
+        "Emmanuel Macron a rencontré Olaf Scholz à Berlin mardi.",
+        "La Banque mondiale prévoit une croissance de 3 % en Indonésie.",
+        "Il pleut.",
+    ]
+    docs = parse_sentences(texts)
+    assert all(not doc.ents for doc in docs)  # not run yet
+    full = list(get_nlp().pipe(texts))
+    for doc, reference in zip(docs, full, strict=True):
+        assert [entity_label(t) for t in doc] == [t.ent_type_ for t in reference]
+        assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in reference.ents]
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlin", "LOC")
+    ]
+
+
 def test_missing_spacy_model_is_a_typed_error() -> None:
     from mt_check.parse import get_nlp
 

@@ -49,12 +49,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, product
+from typing import Any
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
 from mt_check.lexicon import Analysis
+from mt_check.parse import entity_label
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
 # (glued prefix, elided form): longest first so "delhomme" reads as "de l’homme".
@@ -189,15 +191,24 @@ class _Token:
     text: str
     start: int  # offset in the sentence
     sentence_initial: bool
-    proper: bool  # spaCy PROPN or inside a named entity
     space_after: bool
     pos: str = ""  # spaCy's universal part of speech ("" without a parse)
     verb_form: str = ""  # spaCy's VerbForm (Fin, Inf, Part) or ""
-    entity: str = ""  # spaCy's entity label (LOC, PER, ...) or ""
+    parsed: Any = field(default=None, compare=False)  # the spaCy token, None without a parse
 
     @property
     def norm(self) -> str:
         return self.text.lower().replace("’", "'")
+
+    @property
+    def entity(self) -> str:
+        """spaCy's entity label (LOC, PER, ...) or "" (read on demand: see parse.entity_label)."""
+        return "" if self.parsed is None else entity_label(self.parsed)
+
+    @property
+    def proper(self) -> bool:
+        """spaCy PROPN or inside a named entity."""
+        return self.pos == "PROPN" or bool(self.entity)
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -214,11 +225,10 @@ def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
                     tok.text,
                     tok.idx,
                     first_word and is_word,
-                    tok.pos_ == "PROPN" or bool(tok.ent_type_),
                     bool(tok.whitespace_),
                     tok.pos_,
                     "".join(tok.morph.get("VerbForm")),
-                    tok.ent_type_,
+                    tok,
                 )
             )
             if is_word:
@@ -228,7 +238,7 @@ def _tokens(sentence: Sentence, doc: object | None) -> list[_Token]:
     for i, match in enumerate(_WORD.finditer(sentence.text)):
         end = match.end()
         out.append(
-            _Token(match.group(), match.start(), i == 0, False, sentence.text[end : end + 1] == " ")
+            _Token(match.group(), match.start(), i == 0, sentence.text[end : end + 1] == " ")
         )
     return out
 
@@ -497,8 +507,12 @@ class SpellingDetector(LexiconDetector):
         if core.isupper() or any(ch.isupper() for ch in core[1:]):
             return self._is_glued(core)  # acronyms and mixed case, except "lEurope"
         if core[0].isupper():
-            if not tok.sentence_initial or tok.proper and _zipf(core.lower(), "fr") >= _NAME_ZIPF:
+            if not tok.sentence_initial:
                 return False  # a name; at the start only unseen words ("Laescalade") go on
+            # The lexicon first: it is cheap, and most sentence-initial words are in it.
+            return not self.lexicon.known(core) and not (
+                tok.proper and _zipf(core.lower(), "fr") >= _NAME_ZIPF
+            )
         return not self.lexicon.known(core)
 
     def _after_name(self, tokens: list[_Token], j: int) -> bool:
