@@ -428,6 +428,9 @@ class Checker:
             options = {
                 "bt_model": None, "rt_model": None, "require_models": self.require_models,
                 "detectors": None if self.detectors is None else list(self.detectors),
+                "detector_options": None if self.detector_options is None else {
+                    name: dict(values) for name, values in self.detector_options.items()
+                },
                 "cache": False, "progress": False,
             }  # fmt: skip
             self._pool = ProcessPoolExecutor(

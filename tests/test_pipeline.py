@@ -76,6 +76,24 @@ def test_identical_sentences_translate_once_and_offsets_are_per_document(
     assert again.sentences.equals(report.sentences)
 
 
+def test_worker_processes_get_the_detector_options() -> None:
+    """--detector-option reaches the worker processes: with jobs=2 Grammalecte reports the
+    families asked for (gn: "des pomme"), not its default rule selection."""
+    pytest.importorskip("grammalecte")
+    docs = [Document("a", "Ils a mangé des pomme rouges."), Document("b", "Le chat dort.")]
+    options: dict[str, Any] = {
+        "bt_model": None, "rt_model": None, "cache": False, "detectors": ["grammalecte"],
+        "detector_options": {"grammalecte": {"families": "gn"}}, "min_confidence": 0.0,
+    }  # fmt: skip
+    with Checker(**options, jobs=2) as checker:
+        together = checker.run(docs)
+    alone = Checker(**options).run(docs)
+    assert together.issues[["doc_id", "span", "code"]].values.tolist() == [
+        ["a", "pomme", "GRAMMALECTE-GN"]
+    ]
+    pd.testing.assert_frame_equal(together.issues, alone.issues)
+
+
 def test_worker_processes_give_the_same_report(tiny_marian_fr_en: str, tiny_marian_en_fr: str) -> None:
     """jobs=2: segmentation, language identification, parsing and every detector run in two
     spawned processes, which get each document's translations from this one; the tables and the
