@@ -7,8 +7,12 @@ says which stages ran and why the others did not (``require_models=True`` makes 
 
 from __future__ import annotations
 
+import os
 import platform
+import signal
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -442,27 +446,56 @@ class Checker:
         return self._pool
 
     def _in_workers(self, function: Any, items: Sequence[Any], chunksize: int) -> Iterator[Any]:
+        """``function`` over ``items`` in the worker processes, results in order. The chunks are
+        futures of our own rather than ``Executor.map``'s: interrupted, map cancels its futures
+        while the pool's manager thread marks them failed, and in Python 3.11 that thread then
+        dies (InvalidStateError) before it stops and reaps the workers: a traceback, a zombie."""
         from concurrent.futures.process import BrokenProcessPool
 
+        pool = self._workers()
+        futures = [
+            pool.submit(_run_chunk, function, items[i : i + chunksize])
+            for i in range(0, len(items), chunksize)
+        ]
         try:
-            yield from self._workers().map(function, items, chunksize=chunksize)
+            for future in futures:
+                yield from future.result()
         except BrokenProcessPool:
             self._pool = None  # the next run starts new workers
             raise MtCheckError(
                 "a worker process died (killed, or out of memory); run again, with fewer --jobs"
             ) from None
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C, SIGTERM (the CLI raises it as ^C)
+            self.abort()
+            raise
 
     def close(self) -> None:
-        """Stop the worker processes (``jobs`` > 1); a later run starts them again."""
+        """Stop the worker processes (``jobs`` > 1) once they are idle; a later run starts them
+        again."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
 
+    def abort(self) -> None:
+        """Stop the worker processes now, whatever they are doing (an interrupted run): killed and
+        reaped, with multiprocessing's resource tracker, so that no process outlives the run."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public way to stop busy workers: its processes, by name.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=True)  # the manager thread sees the pool broken and reaps the workers
+        _stop_resource_tracker()
+
     def __enter__(self) -> Checker:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is not None and not issubclass(kind, Exception):  # interrupted: do not wait
+            self.abort()
+        else:
+            self.close()
 
     def _check_document(
         self,
@@ -609,7 +642,12 @@ _WORKER: Checker | None = None
 def _start_worker(options: dict[str, Any]) -> None:
     """Build this worker's Checker and load what its detectors need, before the first document."""
     global _WORKER
+    # Ctrl-C reaches the whole process group: the parent stops the workers (Checker.abort), so
+    # that no worker dies inside a message to it. SIGTERM keeps its default: a worker ends at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = Checker(**options)
+
     for detector in _WORKER._detectors:
         detector.unavailable_reason()
         detector.data_version()
@@ -632,6 +670,28 @@ _WARM_UP_TEXT = (
     "Les lignes spéciaux ont été créés en 63 après que il ait déclaré : A travers la ville ou il "
     "habite, laescalade continue le lundi 3 Septembre.Le ministre, Jean Dupont a dit tres vite."
 )
+
+
+def _run_chunk(function: Any, items: Sequence[Any]) -> list[Any]:
+    return [function(item) for item in items]
+
+
+def _stop_resource_tracker() -> None:
+    """multiprocessing's resource tracker (a process that spawned pools start, which ignores
+    SIGTERM and ends only after its parent) is stopped and reaped rather than left to init, which
+    in a container may never reap it. Skipped where the private ``_stop`` is absent."""
+    from multiprocessing import resource_tracker
+
+    stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
+    if stop is not None:
+        stop()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (kill -9) exits instead of waiting forever for work."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _segment_document(document: Document) -> tuple[Sequence[Sentence], Sequence[str]]:
