@@ -5,6 +5,11 @@ Every string that comes from the input, the models, the user or ``meta`` is esca
 lists and element ids from numbers only, never from data. The page loads nothing and runs
 nothing: inline CSS, charts drawn as HTML/CSS bars, and a Content-Security-Policy that forbids
 scripts as a second line of defence.
+
+The page speaks English to its reader: numbers shown to people are 1-based ("sentence 1"), counts
+agree ("1 issue"), a legend explains the scores from :mod:`mt_check.scoring`'s own constants, and
+Grammalecte's messages (French, generated per rule) are kept as a second line under an English
+description of their family rather than translated.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mt_check import scoring
 from mt_check.__version__ import __version__
-from mt_check.types import Severity
+from mt_check.types import Category, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,6 +34,61 @@ LABELS = ("ok", "review", "bad")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 HISTOGRAM_BINS = 10
 NA = "–"
+GRAMMALECTE_PREFIX = "GRAMMALECTE-"
+
+# What to do about an issue that comes without a suggestion: by code first, else by category.
+ADVICE_BY_CODE: Mapping[str, str] = {
+    "GRAMMAR-VERBLESS": "rewrite this clause around a verb, or join it to the sentence it belongs to",
+    "GRAMMAR-CLAUSE-WITHOUT-VERB": "rewrite this clause: give it a conjugated verb of its own",
+    "GRAMMAR-NO-MAIN-CLAUSE": "rewrite this sentence with a main clause, or join it to the one before",
+    "GRAMMAR-SUBORDINATOR-WITHOUT-VERB": "rewrite this clause: the verb after the subordinator is missing",
+    "GRAMMAR-MISSING-QUE": "add « que » before the clause",
+    "AGREEMENT-PRONOUN-ANTECEDENT": "make the pronoun agree with the noun it stands for",
+    "UNTRANSLATED-SENTENCE": "translate this sentence into French",
+    "UNTRANSLATED-FRAGMENT": "translate these words into French",
+    "NUMBER-MISMATCH": "check this number against the source text",
+    "MODEL-LOW-PROBABILITY": "reread these words: the translation model finds them unlikely here",
+    "PUNCTUATION-UNBALANCED": "close this quote or bracket, or remove it",
+    "PUNCTUATION-MISSING-FINAL": "end this sentence with a full stop",
+}
+ADVICE_BY_CATEGORY: Mapping[str, str] = {
+    Category.SPELLING.value: "correct the spelling of this word",
+    Category.AGREEMENT.value: "make these words agree in gender and number",
+    Category.GRAMMAR.value: "rewrite this phrase",
+    Category.TYPOGRAPHY.value: "fix the typography here",
+    Category.PUNCTUATION.value: "fix the punctuation here",
+    Category.NUMBER.value: "check this number against the source text",
+    Category.UNTRANSLATED.value: "translate this passage into French",
+    Category.MISTRANSLATION.value: "compare with the source text and correct the meaning",
+    Category.OMISSION.value: "compare with the source text and add what is missing",
+    Category.WORD_ORDER.value: "reorder these words",
+    Category.STYLE.value: "reword this phrase",
+}
+ADVICE_OTHERWISE = "review this passage"
+# Grammalecte's families (its option names, the tail of the code) in English, for the first line
+# of its issues; its own French message stays as the second line.
+GRAMMALECTE_FAMILIES: Mapping[str, str] = {
+    "conf": "a word confused with a similar one",
+    "conj": "a verb that does not agree with its subject",
+    "ppas": "a past participle or adjective that does not agree",
+    "gn": "a noun phrase whose words do not agree",
+    "eleu": "a missing elision or euphonic form",
+    "infi": "an infinitive where another verb form is needed, or the reverse",
+    "imp": "a wrong imperative form",
+    "inte": "a wrong question form",
+    "vmode": "a wrong verb mood or tense",
+    "loc": "a set phrase written wrongly",
+    "date": "an impossible or inconsistent date",
+    "maj": "a capital letter French does not use here, or a missing one",
+    "typo": "punctuation or spacing",
+    "neg": "an incomplete negation",
+    "doublon": "a word written twice",
+    "tu": "a missing or wrong hyphen",
+    "virg": "a comma",
+    "poncfin": "the final punctuation",
+    "bs": "a clumsy or incorrect expression",
+    "pleo": "a pleonasm",
+}
 
 
 class HtmlFragment(str):
@@ -40,10 +101,21 @@ class HtmlFragment(str):
 # -- values -----------------------------------------------------------------------------------
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
+    """None, pandas' NA/NaT or a float NaN: a cell with no value."""
     if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``"1 sentence"``, ``"0 sentences"``, ``"2 sentences"``: a count that agrees."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def _count(value: object, word: str) -> str:
+    """:func:`plural` of a table cell (``– sentences`` when it is missing)."""
+    return f"{NA} {word}s" if missing(value) else plural(int(value), word)  # type: ignore[call-overload]
 
 
 # Control characters kept from the input (a NUL) show as their Unicode pictures (␀), which a
@@ -53,14 +125,14 @@ _PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\r"} | {0x
 
 def esc(value: object) -> str:
     """The escaped text of a value (``–`` when missing): safe in text and in quoted attributes."""
-    return NA if _missing(value) else html.escape(str(value).translate(_PICTURES), quote=True)
+    return NA if missing(value) else html.escape(str(value).translate(_PICTURES), quote=True)
 
 
 def _num(value: object, digits: int = 1) -> str:
-    return NA if _missing(value) else f"{float(value):.{digits}f}"  # type: ignore[arg-type]
+    return NA if missing(value) else f"{float(value):.{digits}f}"  # type: ignore[arg-type]
 
 
-def _severity(value: object) -> str:
+def severity_class(value: object) -> str:
     """A known severity for class names; anything else (a hand-built table) counts as minor."""
     return value if isinstance(value, str) and value in SEVERITIES else "minor"
 
@@ -71,6 +143,39 @@ def _label(value: object) -> str:
 
 def _rank(severity: str) -> int:
     return SEVERITIES.index(severity)
+
+
+def sentence_number(sent_id: object) -> int:
+    """The number people see for a sentence: 1-based (the tables keep their 0-based ``sent_id``)."""
+    return int(sent_id) + 1  # type: ignore[call-overload]
+
+
+# -- what an issue says -------------------------------------------------------------------------
+
+
+def advice(code: object, category: object) -> str:
+    """What to do about an issue without a suggestion ("rewrite this clause: …"), by code, then
+    category."""
+    if isinstance(code, str) and code in ADVICE_BY_CODE:
+        return ADVICE_BY_CODE[code]
+    if isinstance(category, str) and category in ADVICE_BY_CATEGORY:
+        return ADVICE_BY_CATEGORY[category]
+    return ADVICE_OTHERWISE
+
+
+def message_lines(code: object, message: object) -> tuple[str, str | None]:
+    """(the English line, Grammalecte's French message or None) of an issue's message.
+
+    Grammalecte writes its messages in French, one per rule and filled with the words at hand
+    ("Accord avec “Il”…"): a translation table would go stale with each Grammalecte release, so
+    the message is kept, verbatim, as a second line under an English description of its family.
+    """
+    text = "" if missing(message) else str(message)
+    if not (isinstance(code, str) and code.startswith(GRAMMALECTE_PREFIX)):
+        return text, None
+    family = code[len(GRAMMALECTE_PREFIX) :].lower()
+    english = GRAMMALECTE_FAMILIES.get(family, f"Grammalecte's rule family “{family}”")
+    return f"{english} (Grammalecte)", text or None
 
 
 # -- spans ------------------------------------------------------------------------------------
@@ -99,11 +204,12 @@ def cut(length: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, t
     ]
 
 
-def highlight(text: str, marks: Sequence[Mark], anchor: str | None = None) -> str:
+def highlight(text: str, marks: Sequence[Mark], anchor: str | None = None, refs: bool = True) -> str:
     """``text`` escaped, with each mark's piece(s) wrapped in ``<mark>`` and a footnote number.
 
     A zero-length mark (something missing) shows as a caret at its position. ``anchor`` (built
-    from numbers by the caller) turns the footnote numbers into links to ``#{anchor}{number}``.
+    from numbers by the caller) turns the footnote numbers into links to ``#{anchor}{number}``;
+    ``refs=False`` leaves the numbers out (a view without footnotes).
     """
     n = len(text)
     ranged = [(m, max(0, m.start), min(n, m.end)) for m in marks if m.start < m.end]
@@ -111,6 +217,8 @@ def highlight(text: str, marks: Sequence[Mark], anchor: str | None = None) -> st
     gaps = [m for m in marks if m.start == m.end and 0 <= m.start <= n]
 
     def ref(m: Mark) -> str:
+        if not refs:
+            return ""
         number = str(m.number)
         inner = f'<a href="#{anchor}{number}">{number}</a>' if anchor is not None else number
         return f'<sup class="mtc-ref">{inner}</sup>'
@@ -148,13 +256,14 @@ def highlight(text: str, marks: Sequence[Mark], anchor: str | None = None) -> st
 # -- the tables, read once --------------------------------------------------------------------
 
 
-def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def table_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts, column name to value (faster than ``iterrows``)."""
     columns = list(frame.columns)
     return [dict(zip(columns, values, strict=True)) for values in frame.itertuples(index=False, name=None)]
 
 
 @dataclass(frozen=True)
-class _View:
+class View:
     """The report's rows grouped for rendering; ``issues`` keyed by (doc_id, sent_id)."""
 
     doc_ids: list[str]
@@ -163,13 +272,13 @@ class _View:
     issues: dict[tuple[str, int], list[dict[str, Any]]]
 
     @classmethod
-    def of(cls, report: Report) -> _View:
-        documents = {str(r["doc_id"]): r for r in _rows(report.documents)}
+    def of(cls, report: Report) -> View:
+        documents = {str(r["doc_id"]): r for r in table_rows(report.documents)}
         sentences: dict[str, list[dict[str, Any]]] = {}
-        for r in _rows(report.sentences):
+        for r in table_rows(report.sentences):
             sentences.setdefault(str(r["doc_id"]), []).append(r)
         issues: dict[tuple[str, int], list[dict[str, Any]]] = {}
-        for r in _rows(report.issues):
+        for r in table_rows(report.issues):
             issues.setdefault((str(r["doc_id"]), int(r["sent_id"])), []).append(r)
         for found in issues.values():
             found.sort(key=lambda r: (int(r["start"]), int(r["end"])))
@@ -179,13 +288,18 @@ class _View:
     def issues_of(self, sentence: Mapping[str, Any]) -> list[dict[str, Any]]:
         return self.issues.get((str(sentence["doc_id"]), int(sentence["sent_id"])), [])
 
+    def source_of(self, doc_id: str) -> str | None:
+        """The document's source text (``--source-column``), or None."""
+        value = self.documents.get(doc_id, {}).get("source")
+        return None if missing(value) else str(value)
+
 
 def worst_first(sentences: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Lowest quality score first; ties: most issues, then document order."""
 
     def key(s: Mapping[str, Any]) -> tuple[float, int, int]:
         score = s["quality_score"]
-        return (math.inf if _missing(score) else float(score), -int(s["n_issues"]), int(s["sent_id"]))
+        return (math.inf if missing(score) else float(score), -int(s["n_issues"]), int(s["sent_id"]))
 
     return sorted(sentences, key=key)
 
@@ -193,24 +307,30 @@ def worst_first(sentences: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any
 # -- pieces -----------------------------------------------------------------------------------
 
 
-def _suggestion(value: object) -> str:
-    """Plain text of a suggestion; an empty one means "delete the span"."""
-    if _missing(value):
+def suggestion_text(value: object) -> str:
+    """Plain text of a suggestion: ``""`` when there is none; an empty one means "delete the span"."""
+    if missing(value):
         return ""
     return "(delete)" if value == "" else str(value)
 
 
 def _note(issue: Mapping[str, Any]) -> str:
-    suggestion = _suggestion(issue["suggestion"])
-    arrow = f" → {suggestion}" if suggestion else ""
-    message = "" if _missing(issue["message"]) else f": {issue['message']}"
-    return f"{_severity(issue['severity'])} · {issue['category']}{message}{arrow} [{issue['code']}]"
+    """The tooltip of a highlighted span: plain text, escaped by the caller."""
+    english, original = message_lines(issue["code"], issue["message"])
+    suggestion = suggestion_text(issue["suggestion"])
+    arrow = f" → {suggestion}" if suggestion else f" → ({advice(issue['code'], issue['category'])})"
+    message = f": {english}" if english else ""
+    second = f"\nGrammalecte, in French: {original}" if original else ""
+    return (
+        f"{severity_class(issue['severity'])} · {issue['category']}{message}{arrow} [{issue['code']}]{second}"
+    )
 
 
-def _marks(sentence: Mapping[str, Any], issues: Sequence[Mapping[str, Any]]) -> list[Mark]:
+def marks(sentence: Mapping[str, Any], issues: Sequence[Mapping[str, Any]]) -> list[Mark]:
+    """The issues of a sentence as :class:`Mark` s, at offsets into the sentence, numbered from 1."""
     base = int(sentence["start"])
     return [
-        Mark(int(i["start"]) - base, int(i["end"]) - base, _severity(i["severity"]), _note(i), k)
+        Mark(int(i["start"]) - base, int(i["end"]) - base, severity_class(i["severity"]), _note(i), k)
         for k, i in enumerate(issues, 1)
     ]
 
@@ -218,23 +338,33 @@ def _marks(sentence: Mapping[str, Any], issues: Sequence[Mapping[str, Any]]) -> 
 def _footnotes(issues: Sequence[Mapping[str, Any]], anchor: str) -> str:
     items = []
     for k, i in enumerate(issues, 1):
-        sev = _severity(i["severity"])
-        suggestion = _suggestion(i["suggestion"])
-        fix = f' <span class="mtc-sugg">→ <ins>{esc(suggestion)}</ins></span>' if suggestion else ""
-        message = "" if _missing(i["message"]) else f" {esc(i['message'])}"
+        sev = severity_class(i["severity"])
+        english, original = message_lines(i["code"], i["message"])
+        suggestion = suggestion_text(i["suggestion"])
+        if suggestion:
+            fix = f' <span class="mtc-sugg">→ <ins>{esc(suggestion)}</ins></span>'
+        else:  # no replacement to offer: say what to do instead
+            fix = f' <span class="mtc-todo">→ {esc(advice(i["code"], i["category"]))}</span>'
+        message = f" {esc(english)}" if english else ""
+        second = (
+            f'<span class="mtc-orig">Grammalecte, in French: <span lang="fr">{esc(original)}</span></span>'
+            if original
+            else ""
+        )
         items.append(
             f'<li class="mtc-issue" id="{anchor}{k}" value="{k}">'
             f'<span class="mtc-badge mtc-{sev}">{sev}</span> '
             f'<span class="mtc-cat">{esc(i["category"])}</span> '
             f'<q class="mtc-span">{esc(i["span"]) if i["span"] else ""}</q>{message}{fix} '
             f'<code class="mtc-code">{esc(i["code"])}</code>'
-            f'<span class="mtc-det"> {esc(i["detectors"])}{_confidence(i.get("confidence"))}</span></li>'
+            f'<span class="mtc-det"> {esc(i["detectors"])}{_confidence(i.get("confidence"))}</span>'
+            f"{second}</li>"
         )
     return f'<ol class="mtc-notes">{"".join(items)}</ol>' if items else ""
 
 
 def _confidence(value: object) -> str:
-    """", confidence 0.83": the estimated chance that an editor agrees (absent for old reports)."""
+    """The text ", confidence 0.83": the estimated chance that an editor agrees (absent for old reports)."""
     if not isinstance(value, (int, float)) or value != value:  # None or NaN
         return ""
     return f", confidence {float(value):.2f}"
@@ -246,35 +376,44 @@ def _chip(label: object) -> str:
 
 _NO_MODELS = '<span class="mtc-na">no back-translation</span>'
 _MODEL_COLUMNS = ("back_translation", "round_trip", "bt_logprob", "fd_logprob", "rt_chrf", "least_likely")
+SOURCE = "Source"
+WHOLE_SOURCE = "Source (the whole row)"
 
 
 def sentence_card(
-    sentence: Mapping[str, Any], issues: Sequence[Mapping[str, Any]], anchor: str = "mtc-n-"
+    sentence: Mapping[str, Any],
+    issues: Sequence[Mapping[str, Any]],
+    anchor: str = "mtc-n-",
+    source: str | None = None,
+    source_label: str = SOURCE,
 ) -> str:
-    """One sentence: highlighted text and footnotes beside its back-translation, round trip, scores.
+    """One sentence: highlighted text and footnotes beside its source (when given), back-translation,
+    round trip and scores.
 
-    ``anchor`` prefixes the footnote ids; callers build it from numbers only.
+    ``anchor`` prefixes the footnote ids; callers build it from numbers only. ``source`` is the
+    source text shown beside the sentence, under ``source_label`` (a fixed string).
     """
-    n_issues = len(issues)
     label = _label(sentence["label"])
-    words = f"{int(sentence['words'])} words" if not _missing(sentence["words"]) else ""
-    worst = "" if _missing(sentence["worst_severity"]) else (
-        f' <span class="mtc-badge mtc-{_severity(sentence["worst_severity"])}">'
+    words = "" if missing(sentence["words"]) else plural(int(sentence["words"]), "word")
+    worst = "" if missing(sentence["worst_severity"]) else (
+        f' <span class="mtc-badge mtc-{severity_class(sentence["worst_severity"])}">'
         f'{esc(sentence["worst_severity"])}</span>'
     )  # fmt: skip
-    models_ran = not all(_missing(sentence[c]) for c in _MODEL_COLUMNS)
+    models_ran = not all(missing(sentence[c]) for c in _MODEL_COLUMNS)
+    sent_id = int(sentence["sent_id"])
     head = (
-        f'<div class="mtc-card-head"><span class="mtc-sid">#{int(sentence["sent_id"])}</span>'
+        f'<div class="mtc-card-head"><span class="mtc-sid" title="sent_id {sent_id} in the tables">'
+        f"sentence {sentence_number(sent_id)}</span>"
         f'{_chip(sentence["label"])}<span class="mtc-score">quality <b>{_num(sentence["quality_score"])}</b>'
-        f"</span><span>{n_issues} issue{'' if n_issues == 1 else 's'}{worst}</span>"
+        f"</span><span>{plural(len(issues), 'issue')}{worst}</span>"
         f"<span>penalty {_num(sentence['penalty'])}</span><span>{words}</span>"
         f"{'' if models_ran else _NO_MODELS}</div>"
     )
-    text = highlight(str(sentence["text"]), _marks(sentence, issues), anchor)
+    text = highlight(str(sentence["text"]), marks(sentence, issues), anchor)
 
     def model_text(column: str, lang: str) -> str:
         value = sentence[column]
-        if _missing(value):
+        if missing(value):
             return '<dd class="mtc-na">not run</dd>'
         return f'<dd lang="{lang}">{esc(value)}</dd>'
 
@@ -285,24 +424,30 @@ def sentence_card(
     score_cells = "".join(
         f"<span>{name} <b>{_num(sentence[column], digits)}</b></span>"
         for name, column, digits in scores
-        if not _missing(sentence[column])
+        if not missing(sentence[column])
     )
-    least = "" if _missing(sentence["least_likely"]) else (
+    least = "" if missing(sentence["least_likely"]) else (
         f'<div class="mtc-least">least likely words: {esc(sentence["least_likely"])}</div>'
     )  # fmt: skip
     french = f'<div class="mtc-fr"><p class="mtc-text" lang="fr">{text}</p>{_footnotes(issues, anchor)}</div>'
-    if not models_ran:  # nothing to show beside the sentence: give it the whole width
+    given = "" if source is None else f'<dt>{esc(source_label)}</dt><dd class="mtc-src">{esc(source)}</dd>'
+    if not models_ran and not given:  # nothing to show beside the sentence: give it the whole width
         return f'<article class="mtc-card mtc-card-{label}">{head}{french}</article>'
+    machine = (
+        f"<dt>Back-translation (en)</dt>{model_text('back_translation', 'en')}"
+        f"<dt>Round trip (fr)</dt>{model_text('round_trip', 'fr')}"
+        if models_ran
+        else ""
+    )
+    scored = f'<div class="mtc-scores">{score_cells}</div>{least}' if models_ran else ""
     return (
         f'<article class="mtc-card mtc-card-{label}">{head}<div class="mtc-cols">{french}'
-        f'<div class="mtc-mt"><dl><dt>Back-translation (en)</dt>{model_text("back_translation", "en")}'
-        f"<dt>Round trip (fr)</dt>{model_text('round_trip', 'fr')}</dl>"
-        f'<div class="mtc-scores">{score_cells}</div>{least}</div>'
+        f'<div class="mtc-mt"><dl>{given}{machine}</dl>{scored}</div>'
         "</div></article>"
     )
 
 
-def _documents_table(view: _View, link: bool) -> str:
+def _documents_table(view: View, link: bool) -> str:
     rows = []
     for d, doc_id in enumerate(view.doc_ids):
         doc = view.documents.get(doc_id)
@@ -320,16 +465,21 @@ def _documents_table(view: _View, link: bool) -> str:
         "<tr><th>Document</th><th>Label</th><th>Quality</th><th>Sentences</th><th>Words</th>"
         "<th>Issues</th><th>critical</th><th>major</th><th>minor</th><th>Round-trip chrF</th></tr>"
     )
-    return f'<table class="mtc-table mtc-docs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    # Ten columns outgrow a phone: the table scrolls inside its own box, never the page.
+    return (
+        f'<div class="mtc-scroll"><table class="mtc-table mtc-docs"><thead>{head}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _totals(report: Report) -> str:
     counts = {sev: int((report.issues["severity"] == sev).sum()) for sev in SEVERITIES}
     by_sev = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES))
+    n_issues = len(report.issues)
     return (
-        f'<p class="mtc-sub">{len(report.documents)} document{"" if len(report.documents) == 1 else "s"} · '
-        f"{len(report.sentences)} sentences · "
-        f'<b class="mtc-total-issues">{len(report.issues)}</b> issues ({by_sev})</p>'
+        f'<p class="mtc-sub">{plural(len(report.documents), "document")} · '
+        f"{plural(len(report.sentences), 'sentence')} · "
+        f'<b class="mtc-total-issues">{n_issues}</b> {"issue" if n_issues == 1 else "issues"} ({by_sev})</p>'
     )
 
 
@@ -368,8 +518,13 @@ def _category_chart(report: Report) -> str:
     )
 
 
+def _band(low: float) -> str:
+    """The label band a histogram bin starts in (scoring's thresholds)."""
+    return "bad" if low < scoring.BAD_BELOW else "review" if low < scoring.REVIEW_BELOW else "ok"
+
+
 def _score_chart(report: Report) -> str:
-    scores = [float(s) for s in report.sentences["quality_score"] if not _missing(s)]
+    scores = [float(s) for s in report.sentences["quality_score"] if not missing(s)]
     if not scores:
         return _figure("Sentence quality scores", "<p>No scores.</p>")
     width = 100.0 / HISTOGRAM_BINS
@@ -380,12 +535,11 @@ def _score_chart(report: Report) -> str:
     columns, axis = [], []
     for b, count in enumerate(counts):
         low = b * width
-        band = "bad" if low < 60 else "review" if low < 90 else "ok"
         height = 100.0 * count / peak
         columns.append(
-            f'<div class="mtc-col" title="{low:.0f}–{low + width:.0f}: {count} sentences">'
+            f'<div class="mtc-col" title="{low:.0f}–{low + width:.0f}: {plural(count, "sentence")}">'
             f'<span class="mtc-col-n">{count or ""}</span>'
-            f'<span class="mtc-col-bar mtc-band-{band}" style="height:{height:.2f}%"></span></div>'
+            f'<span class="mtc-col-bar mtc-band-{_band(low)}" style="height:{height:.2f}%"></span></div>'
         )
         axis.append(f"<span>{low:.0f}</span>")
     labels = report.sentences["label"].value_counts()
@@ -397,57 +551,138 @@ def _score_chart(report: Report) -> str:
     )
 
 
-def _meta(meta: Mapping[str, Any]) -> str:
-    signature = meta.get("signature")
+# -- the legend and the colophon --------------------------------------------------------------
+
+
+def _figure_text(value: float) -> str:
+    """A weight or threshold as people write it: 5, 0.8, 0.1."""
+    return f"{round(value, 4):g}"
+
+
+def weights_of(meta: Mapping[str, Any]) -> dict[str, float]:
+    """The severity weights the report was scored with (``meta["settings"]["weights"]``), else
+    scoring's defaults."""
+    settings = meta.get("settings")
+    given = settings.get("weights") if isinstance(settings, Mapping) else None
+    defaults = {s.value: float(w) for s, w in scoring.DEFAULT_WEIGHTS.items()}
+    if not isinstance(given, Mapping) or set(given) != set(defaults):
+        return defaults
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in given.values()):
+        return defaults
+    return {s: float(given[s]) for s in SEVERITIES}
+
+
+def key(meta: Mapping[str, Any]) -> str:
+    """The legend: what the quality score, labels, penalty, round-trip metrics and model
+    log-probabilities mean, with the numbers :mod:`mt_check.scoring` uses."""
+    weights = weights_of(meta)
+    listed = ", ".join(f"{s} {_figure_text(weights[s])}" for s in SEVERITIES)
+    chrf_share = _figure_text(scoring.ROUND_TRIP_WEIGHT)
+    fluency_share = _figure_text(1 - scoring.ROUND_TRIP_WEIGHT)
+    bad, review = _figure_text(scoring.BAD_BELOW), _figure_text(scoring.REVIEW_BELOW)
+    # A worked example, computed by scoring itself: one major issue in a 25-word sentence.
+    example_words = 25
+    example = scoring.quality_score(weights["major"], example_words)
+    example_label = scoring.label(example, Severity.MAJOR)
+    chips = "".join(f'<mark class="mtc-hl mtc-{s}">{s}</mark> ' for s in SEVERITIES)
+    entries = [
+        ("Quality score",
+         f"0 to 100, for each sentence and document. Each issue costs penalty points; the points per "
+         f"100 words are taken off 100 (never below 0). When the models ran, the score is "
+         f"{fluency_share} × that + {chrf_share} × the round-trip chrF. Example: one major issue in a "
+         f"{example_words}-word sentence scores 100 − {_figure_text(weights['major'])} × 100 / "
+         f"{example_words} = {_figure_text(example)} ({example_label})."),
+        ("Labels",
+         f"{_chip('bad')} a score below {bad}, or a critical issue · {_chip('review')} a score below "
+         f"{review}, or any issue · {_chip('ok')} a score of {review} or more and no issue. A sentence "
+         "in another language is labelled not-french; a document without sentences, empty."),
+        ("Penalty",
+         f"the sum of the issues' weights, by severity: {listed} (MQM-style). Flagged spans: {chips}"
+         "(hover a span for its issue; the numbered notes under each sentence list every issue, with "
+         "the fix or what to do)."),
+        ("Round-trip chrF, BLEU, TER",
+         "the sentence translated into English by a machine-translation model (the back-translation) "
+         "and back into French (the round trip), compared with the original by sacrebleu. chrF and "
+         "BLEU go from 0 to 100, higher meaning closer; TER counts edits per 100 words, lower meaning "
+         "closer. A low round-trip score hints that meaning was lost; it is no proof."),
+        ("Log-probabilities",
+         "BT log-prob: the mean log-probability per token of the back-translation (fr→en model); "
+         "forced-decoding log-prob: that of the original French given the back-translation (en→fr "
+         "model). 0 means certain; the more negative, the less the model expected the words. Least "
+         "likely words: the three words forced decoding found least likely."),
+        ("Confidence", "the estimated probability that an editor agrees with an issue."),
+    ]  # fmt: skip
+    items = "".join(f"<dt>{name}</dt><dd>{text}</dd>" for name, text in entries)
+    return f'<section class="mtc-key" id="mtc-key"><h2>How to read this report</h2><dl>{items}</dl></section>'
+
+
+def _made(meta: Mapping[str, Any]) -> str:
+    """The colophon, "How this report was made", folded: the signature, the stages that ran, the settings."""
     parts = []
+    version = meta.get("mt_check_version")
+    if version:
+        parts.append(f"<p>mt-check {esc(version)}.</p>")
+    signature = meta.get("signature")
     if signature:
-        parts.append(f'<p class="mtc-sig" title="signature"><code>{esc(signature)}</code></p>')
-    stages = meta.get("stages")
-    if isinstance(stages, Mapping) and stages:
-        items = []
-        for stage, status in stages.items():
-            if isinstance(status, Mapping):
-                inner = ", ".join(f"{esc(k)}: {esc(v)}" for k, v in status.items())
-                items.append(f"<li><b>{esc(stage)}</b>: {inner}</li>")
-            else:
-                items.append(f"<li><b>{esc(stage)}</b>: {esc(status)}</li>")
-        listed = "".join(items)
-        parts.append(f'<details class="mtc-stages"><summary>Stages</summary><ul>{listed}</ul></details>')
-    return "".join(parts)
+        parts.append(
+            "<p>Signature: everything that produced these numbers (versions, models, detectors and "
+            'their data, metric signatures).</p><p class="mtc-sig" title="signature">'
+            f"<code>{esc(signature)}</code></p>"
+        )
+    for name, entry in (("Stages", meta.get("stages")), ("Settings", meta.get("settings"))):
+        if isinstance(entry, Mapping) and entry:
+            items = []
+            for stage, status in entry.items():
+                if isinstance(status, Mapping):
+                    inner = ", ".join(f"{esc(k)}: {esc(v)}" for k, v in status.items())
+                    items.append(f"<li><b>{esc(stage)}</b>: {inner}</li>")
+                else:
+                    items.append(f"<li><b>{esc(stage)}</b>: {esc(status)}</li>")
+            parts.append(f'<h3>{name}</h3><ul class="mtc-stages">{"".join(items)}</ul>')
+    if not parts:
+        return ""
+    return (
+        '<details class="mtc-made" id="mtc-made"><summary>How this report was made</summary>'
+        f"{''.join(parts)}</details>"
+    )
 
 
-def _document_section(view: _View, d: int, doc_id: str) -> str:
+def _document_section(view: View, d: int, doc_id: str) -> str:
     sentences = view.sentences.get(doc_id, [])
     flagged = [s for s in worst_first(sentences) if view.issues_of(s)]
     clean = [s for s in worst_first(sentences) if not view.issues_of(s)]
+    source = view.source_of(doc_id)
+    # One sentence: its source sits beside it. Several: the row's source is not split into
+    # sentences, so it is shown once, above them.
+    beside = source if len(sentences) == 1 else None
 
     def card(s: Mapping[str, Any]) -> str:
-        return sentence_card(s, view.issues_of(s), f"mtc-n{d}-{int(s['sent_id'])}-")
+        return sentence_card(s, view.issues_of(s), f"mtc-n{d}-{int(s['sent_id'])}-", beside)
 
     doc = view.documents.get(doc_id)
     line = ""
     if doc is not None:
         line = (
             f'<p class="mtc-sub">{_chip(doc["label"])} quality <b>{_num(doc["quality_score"])}</b> · '
-            f"{esc(doc['sentences'])} sentences · {esc(doc['n_issues'])} issues</p>"
+            f"{_count(doc['sentences'], 'sentence')} · {_count(doc['n_issues'], 'issue')}</p>"
         )
+    if source is not None and beside is None:
+        line += f'<div class="mtc-source"><b>{WHOLE_SOURCE}</b><p>{esc(source)}</p></div>'
     body = "".join(card(s) for s in flagged)
     if not sentences:
         body = '<p class="mtc-muted">No sentences.</p>'
     if clean:
         body += (
-            f'<details class="mtc-clean"><summary>{len(clean)} sentence{"" if len(clean) == 1 else "s"} '
+            f'<details class="mtc-clean"><summary>{plural(len(clean), "sentence")} '
             f"without issues</summary>{''.join(card(s) for s in clean)}</details>"
         )
     return f'<section class="mtc-doc" id="mtc-d{d}"><h2>{esc(doc_id)}</h2>{line}{body}</section>'
 
 
-def _legend() -> str:
-    chips = "".join(f'<mark class="mtc-hl mtc-{s}">{s}</mark> ' for s in SEVERITIES)
-    return (
-        f'<p class="mtc-legend-line">Flagged spans: {chips}· hover a span for its issue; '
-        "the numbered notes under each sentence list every issue.</p>"
-    )
+def _card_source(view: View, doc_id: str) -> tuple[str | None, str]:
+    """(source, label) for a card shown on its own (Jupyter): the row's, labelled as such when the
+    row holds several sentences."""
+    return view.source_of(doc_id), SOURCE if len(view.sentences.get(doc_id, [])) == 1 else WHOLE_SOURCE
 
 
 # -- public -----------------------------------------------------------------------------------
@@ -455,7 +690,7 @@ def _legend() -> str:
 
 def render(report: Report, title: str = "mt-check report") -> str:
     """The whole report as one self-contained HTML page."""
-    view = _View.of(report)
+    view = View.of(report)
     sections = "".join(_document_section(view, d, doc_id) for d, doc_id in enumerate(view.doc_ids))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -463,43 +698,50 @@ def render(report: Report, title: str = "mt-check report") -> str:
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{_PAGE_CSS}{CSS}</style></head>"
-        f'<body><div class="mtc mtc-page"><header><h1>{esc(title)}</h1>{_totals(report)}'
-        f"{_meta(report.meta)}</header>"
+        f'<body><div class="mtc mtc-page"><header><h1>{esc(title)}</h1>{_totals(report)}</header>'
         f'<section class="mtc-summary">{_documents_table(view, link=True)}'
         f'<div class="mtc-charts">{_category_chart(report)}{_score_chart(report)}</div></section>'
-        f"{_legend()}{sections}"
+        f"{key(report.meta)}{sections}{_made(report.meta)}"
         f'<footer class="mtc-muted">mt-check {esc(__version__)}</footer></div></body></html>\n'
     )
 
 
 def summary(report: Report, worst: int = 5) -> HtmlFragment:
     """Jupyter's view of a report: totals, documents, charts and the worst flagged sentences."""
-    view = _View.of(report)
-    ranked = [s for s in worst_first(_rows(report.sentences)) if view.issues_of(s)][:worst]
-    cards = "".join(sentence_card(s, view.issues_of(s), f"mtc-w{k}-") for k, s in enumerate(ranked))
+    view = View.of(report)
+    ranked = [s for s in worst_first(table_rows(report.sentences)) if view.issues_of(s)][:worst]
+    cards = "".join(
+        sentence_card(s, view.issues_of(s), f"mtc-w{k}-", *_card_source(view, str(s["doc_id"])))
+        for k, s in enumerate(ranked)
+    )
     heading = f"<h3>Worst sentences</h3>{cards}" if cards else "<p>No issues found.</p>"
     return HtmlFragment(
         f'<div class="mtc"><style>{CSS}</style><b>mt-check report</b>{_totals(report)}'
         f"{_documents_table(view, link=False)}"
         f'<div class="mtc-charts">{_category_chart(report)}{_score_chart(report)}</div>{heading}'
+        '<details class="mtc-key-folded"><summary>How to read the scores</summary>'
+        f"{key(report.meta)}</details>"
         '<p class="mtc-muted">report.to_html() for every sentence; report.flagged(), '
         "report.style_sentences() and report.show_sentence(doc_id, sent_id) to explore.</p></div>"
     )
 
 
 def sentence(report: Report, doc_id: str, sent_id: int) -> HtmlFragment:
-    """One sentence with its highlighted spans, footnotes, back-translation, round trip and scores."""
+    """One sentence with its highlighted spans, footnotes, source, back-translation, round trip and
+    scores. ``sent_id`` is the tables' id (0-based); the card shows its 1-based number."""
     from mt_check.types import InputError
 
-    view = _View.of(report)
-    rows = [s for s in view.sentences.get(doc_id, []) if int(s["sent_id"]) == sent_id]
-    if not rows:
+    view = View.of(report)
+    found = [s for s in view.sentences.get(doc_id, []) if int(s["sent_id"]) == sent_id]
+    if not found:
         known = len(view.sentences.get(doc_id, []))
         raise InputError(
             f"no sentence {sent_id} in document {doc_id!r} "
-            f"({known} sentences there; documents: {', '.join(map(repr, view.doc_ids[:5]))})"
+            f"({plural(known, 'sentence')} there; documents: {', '.join(map(repr, view.doc_ids[:5]))})"
         )
-    card = sentence_card(rows[0], view.issues_of(rows[0]), f"mtc-one{sent_id}-")
+    card = sentence_card(
+        found[0], view.issues_of(found[0]), f"mtc-one{sent_id}-", *_card_source(view, doc_id)
+    )
     return HtmlFragment(
         f'<div class="mtc"><style>{CSS}</style><div class="mtc-sub">{esc(doc_id)}</div>{card}</div>'
     )
@@ -512,18 +754,30 @@ CSS = """
 .mtc-page{max-width:1180px;margin:0 auto;padding:28px 32px 48px;background:#fff;min-height:100vh}
 .mtc h1{font-size:26px;margin:0 0 4px}
 .mtc h2{font-size:20px;margin:36px 0 6px;padding-bottom:4px;border-bottom:2px solid #e5e7eb;
- word-break:break-all}
+ overflow-wrap:anywhere}
 .mtc h3{font-size:17px;margin:18px 0 4px}
 .mtc-sub{color:#57606a;margin:2px 0 10px}
 .mtc-muted{color:#6e7781;font-size:13px}
 .mtc-sig{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;
- border:1px solid #e5e7eb;border-radius:6px;padding:6px 10px;margin:6px 0;word-break:break-all;color:#444}
-.mtc-stages{font-size:13px;color:#57606a;margin:4px 0 8px}
-.mtc-stages ul{margin:4px 0;padding-left:20px}
+ border:1px solid #e5e7eb;border-radius:6px;padding:6px 10px;margin:6px 0;overflow-wrap:anywhere;color:#444}
+.mtc-stages{font-size:13px;color:#57606a;margin:4px 0 8px;padding-left:20px}
+.mtc-key{font-size:13.5px;color:#333;margin:24px 0 8px}
+.mtc-key h2{font-size:17px;margin:0 0 6px}
+.mtc-key dl{display:grid;grid-template-columns:minmax(0,190px) minmax(0,1fr);gap:4px 16px;margin:0}
+.mtc-key dt{font-weight:600;color:#424a53}
+.mtc-key dd{margin:0}
+@media (max-width:820px){.mtc-key dl{grid-template-columns:minmax(0,1fr)}}
+.mtc-made{margin:36px 0 0;font-size:13px;color:#57606a;border-top:1px solid #e5e7eb;padding-top:8px}
+.mtc-made>summary{cursor:pointer;font-weight:600}
+.mtc-made h3{font-size:14px;color:#424a53}
+.mtc-source{font-size:13.5px;background:#f6f8fa;border-radius:6px;padding:6px 12px;margin:6px 0 10px}
+.mtc-source p{margin:2px 0 0}
+.mtc-card,.mtc-key,.mtc-made,.mtc-source,.mtc-sub{overflow-wrap:anywhere}
+.mtc-scroll{overflow-x:auto}
 .mtc-table{border-collapse:collapse;width:100%;font-size:14px;margin:10px 0 18px}
 .mtc-table th,.mtc-table td{padding:6px 9px;border-bottom:1px solid #e5e7eb;text-align:right;
  vertical-align:middle}
-.mtc-table th:first-child,.mtc-table td:first-child{text-align:left;word-break:break-all}
+.mtc-table th:first-child,.mtc-table td:first-child{text-align:left;overflow-wrap:anywhere}
 .mtc-table th{background:#f6f8fa;font-weight:600;font-size:13px;color:#424a53}
 .mtc a{color:#0b5cad}
 .mtc-label{display:inline-block;font-size:12px;font-weight:600;padding:0 8px;border-radius:10px;
@@ -564,6 +818,8 @@ CSS = """
 .mtc-span:empty::before{content:"\\2038"}
 .mtc-sugg ins{text-decoration:none;background:#d3f9d8;border-radius:3px;padding:0 3px;font-weight:600}
 .mtc-code{font-size:11.5px;color:#6e7781;margin-left:4px}
+.mtc-todo{font-style:italic;color:#424a53}
+.mtc-orig{display:block;font-size:12.5px;color:#57606a}
 .mtc-det{font-size:11.5px;color:#8c959f}
 .mtc-mt{font-size:13.5px;color:#333;background:#f6f8fa;border-radius:6px;padding:8px 12px}
 .mtc-mt dl{margin:0}
@@ -591,7 +847,6 @@ CSS = """
 .mtc-seg.mtc-critical{background:#e03131}
 .mtc-legend{display:flex;gap:14px;font-size:12px;color:#57606a;margin-top:8px}
 .mtc-legend i{width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
-.mtc-legend-line{font-size:13px;color:#57606a;margin:18px 0 0}
 .mtc-hist{display:flex;align-items:flex-end;gap:4px;height:130px;border-bottom:1px solid #ced4da}
 .mtc-col{flex:1;display:flex;flex-direction:column;justify-content:flex-end;align-items:stretch;height:100%}
 .mtc-col-n{font-size:11px;color:#57606a;text-align:center}

@@ -220,7 +220,9 @@ class Checker:
         return self._store
 
     def _progress(self, total: int, stage: str) -> Any:
-        from tqdm.auto import tqdm
+        # The plain bar: tqdm.auto picks the notebook widget in Jupyter, which warns on stderr
+        # without ipywidgets (and a kernel's stderr is no terminal: the bar is off there anyway).
+        from tqdm import tqdm
 
         show = sys.stderr.isatty() if self.progress is None else self.progress
         return tqdm(total=total, desc=stage, unit="sent", disable=not show or total == 0, leave=False)

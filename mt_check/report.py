@@ -290,6 +290,12 @@ class Report:
 
         return html.summary(self)
 
+    def __repr__(self) -> str:
+        """A short plain-text summary (counts, documents, the worst sentence), not the tables."""
+        from mt_check import notebook
+
+        return notebook.text_summary(self)
+
     def flagged(
         self, min_severity: str = "major", category: str | Iterable[str] | None = None
     ) -> pd.DataFrame:
@@ -304,11 +310,12 @@ class Report:
 
         return notebook.style_sentences(self, columns)
 
-    def style_issues(self, issues: pd.DataFrame | None = None) -> Any:
-        """A pandas Styler of the issues (or of ``issues``, e.g. ``flagged()``), severities coloured."""
+    def style_issues(self, issues: pd.DataFrame | None = None, columns: list[str] | None = None) -> Any:
+        """A pandas Styler of the issues (or of ``issues``, e.g. ``flagged()``): each span in a short
+        context of its sentence, severities coloured, missing suggestions empty."""
         from mt_check import notebook
 
-        return notebook.style_issues(self, issues)
+        return notebook.style_issues(self, issues, columns)
 
     def show_sentence(self, doc_id: str, sent_id: int) -> Any:
         """One sentence for Jupyter: highlighted spans, back-translation, round trip and scores."""

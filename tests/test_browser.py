@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from report_samples import INERT_SENTENCE, XSS_SENTENCE, sample_report, tricky_report
+from test_html import LONG_TOKEN, manager_report
 
 from mt_check.html import CSP
 
@@ -153,3 +154,52 @@ def test_the_harness_detects_a_script_that_runs(
     browser.execute_script("return 1")  # let the failed image's error event fire
     assert (browser.title == "pwned") is runs
     assert (browser.execute_script("return typeof window.__pwned") == "number") is runs
+
+
+def test_legend_is_shown_and_the_signature_folded(browser: Any, tmp_path: Path) -> None:
+    # the legend is visible with scoring's thresholds; the signature shows only once its section opens
+    from selenium.webdriver.common.by import By
+
+    _open(browser, tmp_path / "manager.html", manager_report().to_html())
+    legend = browser.find_element(By.CSS_SELECTOR, "section.mtc-key")
+    assert legend.is_displayed()
+    assert "How to read this report" in legend.text
+    assert "a score below 60, or a critical issue" in legend.text
+    assert "minor 1, major 5, critical 10" in legend.text
+    signature = browser.find_element(By.CSS_SELECTOR, "details.mtc-made .mtc-sig")
+    assert not signature.is_displayed()  # folded
+    browser.find_element(By.CSS_SELECTOR, "details.mtc-made > summary").click()
+    assert signature.is_displayed()
+    assert signature.text.startswith("mt-check:0|det.grammalecte:2|part0:")
+    _ran_nothing(browser)
+
+
+@pytest.mark.parametrize("width", [1280, 420])  # a desktop window, and a phone's (one column)
+def test_a_3000_character_token_wraps_inside_its_card(browser: Any, tmp_path: Path, width: int) -> None:
+    # a long URL in the text, a suggestion and the model output: no card, and no page, gets wider
+    # (the documents table may scroll inside its own box on a phone)
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(width, 2000)
+    try:
+        _open(browser, tmp_path / "long.html", manager_report().to_html())
+        for details in browser.find_elements(By.CSS_SELECTOR, "details"):
+            browser.execute_script("arguments[0].open = true", details)  # measure the folded parts too
+        page = browser.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+        )
+        assert page[0] <= page[1], page  # no horizontal scrolling
+        texts = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "p.mtc-text")]
+        assert any(LONG_TOKEN in t.replace("\n", "") for t in texts)  # the token is there, whole
+        boxes = browser.execute_script(
+            "const page = document.querySelector('.mtc-page').getBoundingClientRect();"
+            "const shown = '.mtc-card, .mtc-card *, h2, .mtc-sig, .mtc-scroll, .mtc-key';"
+            "return [...document.querySelectorAll(shown)]"
+            ".map(e => [e.className, e.getBoundingClientRect().right - page.right,"
+            " e.scrollWidth - e.clientWidth]);"
+        )
+        assert len(boxes) > 50
+        wider = [b for b in boxes if b[1] > 0.5 or (b[2] > 0 and b[0] != "mtc-scroll")]
+        assert not wider, wider[:5]
+    finally:
+        browser.set_window_size(1280, 2000)
