@@ -377,11 +377,11 @@ class Checker:
                 bar.update(len(sentences))
         if store is not None and done:
             store.put_documents(done)
-        # Confidence by the merged row's code (benchmarks/estimate_confidence.py counts merged rows).
-        issues = default_table().assign(detector_registry.merge_issues(issues))
-        if any(i.category is Category.AGREEMENT for i in issues):  # the lexicon loads only then
-            issues = detector_registry.consistent_fixes(issues)
-        issues = [i for i in issues if (i.confidence or 0.0) >= self.min_confidence]
+        # Each document's issues come reviewed (_reviewed): here only the threshold, and one order.
+        issues = sorted(
+            (i for i in issues if (i.confidence or 0.0) >= self.min_confidence),
+            key=lambda i: (i.doc_id, i.sent_id, i.start, i.end, i.code),
+        )
 
         meta = self._meta(stages)
         tables = build_tables(
@@ -566,6 +566,7 @@ class Checker:
 
             parts.append(f"parse:{model_version()}")
         parts += [f"det.{d.name}:{d.data_version()}" for d in self._detectors]
+        parts.append(f"confidence:{table_version()}")  # cached issues carry their confidence
         self._signature = "|".join(parts)
         return self._signature
 
@@ -718,7 +719,19 @@ def _check_one(
     local: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
     found = checker._check_document(document, sentences, translations, local, errors)
-    return found, local, errors[document.id]
+    return _reviewed(found), local, errors[document.id]
+
+
+def _reviewed(issues: list[Issue]) -> list[Issue]:
+    """One document's issues as the report gives them, before the min-confidence threshold: merged
+    (one row per error), each with its confidence (by the merged row's code: that is what
+    benchmarks/estimate_confidence.py counts), contradicting agreement fixes dropped. Done per
+    document where the detectors ran, so that with --jobs the lexicon that consistent_fixes reads
+    loads in the workers, which have it already, and not once more in this process."""
+    issues = default_table().assign(detector_registry.merge_issues(issues))
+    if any(i.category is Category.AGREEMENT for i in issues):  # the lexicon loads only then
+        issues = detector_registry.consistent_fixes(issues)
+    return issues
 
 
 def _chunksize(items: Sequence[Any], jobs: int) -> int:
