@@ -1,7 +1,8 @@
 """mt-check: quality checks for machine-translated French.
 
-Public API: :func:`check`, :class:`Checker`, :class:`Report`, :class:`Issue`. They are imported
-on first use, so ``import mt_check.types`` (or the CLI's ``--help``) stays cheap.
+Public API: :func:`check`, :func:`check_texts`, :func:`check_files`, :class:`Checker`,
+:class:`Report`, :class:`Issue`, :class:`InputError`. They are imported on first use, so
+``import mt_check.types`` (or the CLI's ``--help``) stays cheap.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from typing import TYPE_CHECKING, Any
 from mt_check.__version__ import __version__
 
 if TYPE_CHECKING:
-    from mt_check.pipeline import Checker, check
+    from mt_check.pipeline import Checker, check, check_files, check_texts
     from mt_check.report import Report
-    from mt_check.types import Issue
+    from mt_check.types import InputError, Issue
 
 _LAZY = {
     "Checker": "mt_check.pipeline",
     "check": "mt_check.pipeline",
+    "check_texts": "mt_check.pipeline",
+    "check_files": "mt_check.pipeline",
     "Report": "mt_check.report",
     "Issue": "mt_check.types",
+    "InputError": "mt_check.types",
 }
 
 
@@ -31,4 +35,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'mt_check' has no attribute {name!r}")
 
 
-__all__ = ["Checker", "Issue", "Report", "__version__", "check"]
+__all__ = ["Checker", "InputError", "Issue", "Report", "__version__", "check", "check_files", "check_texts"]

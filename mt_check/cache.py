@@ -12,6 +12,12 @@ SQLite (standard library, WAL mode: several processes on one machine may share i
   document's sentences, languages, translations, detector issues and stage outcomes, so a warm
   re-run skips segmentation, parsing and the detectors too. Only documents checked without any
   error are stored.
+
+Faults: a cache that cannot be opened, read or written (full disk, read-only filesystem, a
+permission) degrades to no cache: one :class:`CacheUnavailableWarning` naming the file and why,
+and the run goes on and writes its report (translations are then not kept for the next run). A
+database that is not mt-check's cache (other tables, other columns, not SQLite at all) is never
+rewritten: :class:`ForeignCacheError`, one line, exit 2.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +36,16 @@ from typing import Any
 from mt_check.types import Category, Document, Issue, MtCheckError, Sentence, Severity, Translation, WordScore
 
 SCHEMA_VERSION = "2"  # 2: generation caps per source length (outputs no longer depend on the batch)
+_TABLES = ("t", "d")
+_COLUMNS = {"key", "value"}
+
+
+class CacheUnavailableWarning(UserWarning):
+    """The cache cannot be used (full disk, read-only): the run goes on without it."""
+
+
+class ForeignCacheError(MtCheckError):
+    """The cache file is a database mt-check did not write: it is left alone."""
 
 
 def default_cache_dir() -> Path:
@@ -141,51 +158,117 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
 
 
 class TranslationCache:
-    """Sentence-relative Translations and checked documents, keyed by :func:`cache_key`."""
+    """Sentence-relative Translations and checked documents, keyed by :func:`cache_key`.
+
+    After a failure to read or write (see the module docstring) the cache is ``disabled``: every
+    lookup finds nothing, every store is dropped, and ``problem`` says why.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / "translations.sqlite3"
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60)
+            self._check_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS t (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS d (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.commit()
+        except ForeignCacheError:
+            self.close()
+            raise
         except (OSError, sqlite3.Error) as err:
-            raise MtCheckError(f"cannot open the cache at {self.path} ({err}); use --no-cache") from None
+            self._disable(err)
+
+    @property
+    def disabled(self) -> bool:
+        return self.problem is not None
+
+    def _check_schema(self) -> None:
+        """Refuse a database that is not mt-check's: its data is someone else's to keep."""
+        assert self._db is not None
+        try:
+            rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError):  # cannot open or read: not a verdict on it
+                raise
+            raise ForeignCacheError(
+                f"the cache file {self.path} is not an SQLite database ({err}); move it away, "
+                "or use --cache-dir DIR or --no-cache"
+            ) from None
+        tables = {name for (name,) in rows}
+        for table in tables:
+            columns = {row[1] for row in self._db.execute(f'PRAGMA table_info("{table}")')}
+            if table not in _TABLES or columns != _COLUMNS:
+                raise ForeignCacheError(
+                    f"the cache file {self.path} holds a table {table!r} ({', '.join(sorted(columns))}) "
+                    "that mt-check did not write; move the file away, or use --cache-dir DIR or --no-cache"
+                )
+
+    def _disable(self, err: BaseException) -> None:
+        if self.problem is None:
+            why = str(err).strip() or type(err).__name__
+            self.problem = f"{self.path}: {why}"
+            warnings.warn(
+                f"cache disabled for this run: {self.problem}; the report is complete, but "
+                "translations are not kept for the next run (free some space, or use --cache-dir DIR)",
+                CacheUnavailableWarning,
+                stacklevel=3,
+            )
+        self.close()
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Translation]:
         return {k: _decode(v) for k, v in self._get("t", keys).items()}
 
     def put_many(self, items: Mapping[str, Translation]) -> None:
         """Store and commit at once: what is stored survives an interrupted run."""
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO t (key, value) VALUES (?, ?)",
-                [(k, _encode(t)) for k, t in items.items()],
-            )
+        self._put("t", [(k, _encode(t)) for k, t in items.items()])
 
     def get_documents(self, keys: Iterable[str]) -> dict[str, str]:
         """Stored checked documents (encoded :class:`CheckedDocument`), by key."""
         return self._get("d", keys)
 
     def put_documents(self, items: Mapping[str, CheckedDocument]) -> None:
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO d (key, value) VALUES (?, ?)",
-                [(k, checked.encode()) for k, checked in items.items()],
-            )
+        self._put("d", [(k, checked.encode()) for k, checked in items.items()])
+
+    def _put(self, table: str, rows: list[tuple[str, str]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", rows)
+        except (OSError, sqlite3.Error) as err:
+            self._disable(err)
 
     def _get(self, table: str, keys: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(list(dict.fromkeys(keys))):  # SQLite limits bound parameters per query
-            marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk))
+        if self._db is None:
+            return found
+        try:
+            for chunk in _chunks(list(dict.fromkeys(keys))):  # SQLite limits bound parameters per query
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key, value FROM {table} WHERE key IN ({marks})"
+                found.update(self._db.execute(query, chunk))
+        except (OSError, sqlite3.Error) as err:
+            self._disable(err)
+            return {}
         return found
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM t").fetchone()[0])
+        if self._db is None:
+            return 0
+        try:
+            return int(self._db.execute("SELECT COUNT(*) FROM t").fetchone()[0])
+        except (OSError, sqlite3.Error) as err:
+            self._disable(err)
+            return 0
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            db, self._db = self._db, None
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass

@@ -6,17 +6,30 @@ Layout of a report directory (each format adds its files; ``meta.json`` is alway
 * ``json``: ``documents.json``, ``sentences.json``, ``issues.json`` (arrays of records) + ``meta.json``
 * ``parquet``: ``documents.parquet``, ``sentences.parquet``, ``issues.parquet``
 * ``xlsx``: ``report.xlsx``, one sheet per table and a ``meta`` sheet
-* ``html``: ``report.html`` (write only)
+* ``html``: ``report.html`` (write only); with ``per_document``, ``documents/NAME.html``
 
-Every file is written to a temporary name beside it and moved into place with ``os.replace``, so
-a reader never sees half a file. :func:`load` reads any of the tabular formats back to the same
-DataFrames (same columns, same dtypes). What a format cannot keep: CSV and Excel have no empty
-string distinct from an empty cell, so ``""`` reads back as missing; Excel keeps 16 significant
-digits of a float (Excel itself shows 15).
+A report directory is one unit. :func:`save` holds a lock on the directory (a second run on the
+same directory fails at once with one line), removes the temporary files a killed run left
+there, writes every file of the run to a temporary name beside its place, and only when all are
+written renames them into place and writes ``meta.json`` last, with a manifest (``"files"``: each
+file's SHA-256 and size). Then it removes the report files of an earlier run that this run did
+not rewrite (an old Parquet next to the new CSV). A failed write (disk full, permission denied)
+leaves the previous report as it was and names the report file, never the temporary one.
+:func:`load` reads only files the manifest lists and refuses one whose hash does not match,
+naming it: tables of one run are never read with ``meta.json`` of another.
+
+:func:`load` reads any of the tabular formats back to the same DataFrames (same columns, same
+dtypes). What a format cannot keep: CSV and Excel have no empty string distinct from an empty
+cell, so ``""`` reads back as missing; Excel keeps 16 significant digits of a float (Excel itself
+shows 15). CSV text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, after any apostrophes) get one ``'`` in front, as OWASP
+advises; :func:`load` removes it again.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import math
 import os
@@ -29,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from mt_check.types import InputError
+from mt_check.types import InputError, MtCheckError
 
 if TYPE_CHECKING:
     from mt_check.report import Report
@@ -41,7 +54,27 @@ READ_ORDER = ("parquet", "json", "xlsx", "csv")  # most faithful first
 META_FILE = "meta.json"
 XLSX_FILE = "report.xlsx"
 HTML_FILE = "report.html"
+PER_DOCUMENT_DIR = "documents"
+MANIFEST_KEY = "files"  # in meta.json: {relative path: {"sha256": hex, "bytes": n}}
 _INSTALL_HINT = "pip install 'mt-check[report]'"
+# A temporary file of a save: ".NAME.<12 hex>.tmp" beside NAME (older versions used the same form).
+_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+# Cells a spreadsheet would evaluate: a formula sign, or a tab/CR some of them strip first.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+
+
+class ReportWriteError(MtCheckError, OSError):
+    """A report file could not be written (disk full, permission denied): names the file."""
+
+
+class ReportBusyError(InputError):
+    """Another run is writing a report into the same directory."""
+
+
+def known_report_files() -> list[str]:
+    """Every file name a save may write at the top of a report directory (``meta.json`` aside)."""
+    return [*(f"{t}.{ext}" for ext in ("csv", "json", "parquet") for t in TABLES), XLSX_FILE, HTML_FILE]
 
 
 def parse_formats(values: str | Iterable[str]) -> tuple[str, ...]:
@@ -56,15 +89,56 @@ def parse_formats(values: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path``, moved onto it when the block succeeds."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+class _Staging:
+    """The files of one save, each written to a temporary name beside its place until
+    :meth:`commit` renames them all. OSError from a write becomes a :class:`ReportWriteError`
+    that names the report file."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.run = uuid.uuid4().hex[:12]
+        self.files: dict[Path, Path] = {}  # final path -> temporary path
+
+    @contextmanager
+    def file(self, path: Path) -> Iterator[Path]:
+        temporary = path.with_name(f".{path.name}.{self.run}.tmp")
+        self.files[path] = temporary
+        try:
+            yield temporary
+        except OSError as err:
+            raise _write_error(path, err) from None
+
+    def manifest(self) -> dict[str, dict[str, Any]]:
+        return {
+            final.relative_to(self.out).as_posix(): _fingerprint(temporary)
+            for final, temporary in self.files.items()
+        }
+
+    def commit(self) -> None:
+        for final, temporary in self.files.items():
+            try:
+                os.replace(temporary, final)
+            except OSError as err:
+                raise _write_error(final, err) from None
+
+    def discard(self) -> None:
+        for temporary in self.files.values():
+            temporary.unlink(missing_ok=True)
+
+
+def _write_error(path: Path, err: OSError) -> ReportWriteError:
+    why = err.strerror or str(err) or type(err).__name__
+    if err.errno == errno.ENOSPC:
+        why = "no space left on the device"
+    return ReportWriteError(f"{path}: cannot write the report file ({why})")
+
+
+def _fingerprint(path: Path) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
 
 
 def _native(value: Any) -> Any:
@@ -98,31 +172,51 @@ def _require(module: str, fmt: str) -> Any:
 # -- writers ----------------------------------------------------------------------------------
 
 
-def _write_csv(report: Report, out: Path) -> list[Path]:
+def neutralise_formula(value: str) -> str:
+    """``value`` with one ``'`` in front when a spreadsheet would read it as a formula."""
+    return "'" + value if _FORMULA.match(value) else value
+
+
+def restore_formula(value: str) -> str:
+    """The inverse of :func:`neutralise_formula`."""
+    return value[1:] if _NEUTRALISED.match(value) else value
+
+
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype)]
+    if not text:
+        return frame
+    safe = frame.copy()
+    for column in text:
+        safe[column] = frame[column].map(neutralise_formula, na_action="ignore").astype(frame[column].dtype)
+    return safe
+
+
+def _write_csv(report: Report, out: Path, staging: _Staging) -> list[Path]:
     paths = []
     for name, frame in _tables(report).items():
         path = out / f"{name}.csv"
-        with _atomic(path) as tmp:
-            frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        with staging.file(path) as tmp:
+            _csv_safe(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
         paths.append(path)
     return paths
 
 
-def _write_json(report: Report, out: Path) -> list[Path]:
+def _write_json(report: Report, out: Path, staging: _Staging) -> list[Path]:
     paths = []
     for name, frame in _tables(report).items():
         path = out / f"{name}.json"
-        _write_text(path, json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
+        _write_text(staging, path, json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
         paths.append(path)
     return paths
 
 
-def _write_parquet(report: Report, out: Path) -> list[Path]:
+def _write_parquet(report: Report, out: Path, staging: _Staging) -> list[Path]:
     _require("pyarrow", "parquet")
     paths = []
     for name, frame in _tables(report).items():
         path = out / f"{name}.parquet"
-        with _atomic(path) as tmp:
+        with staging.file(path) as tmp:
             frame.to_parquet(tmp, index=False, engine="pyarrow")
         paths.append(path)
     return paths
@@ -141,7 +235,7 @@ def _excel_text(value: str) -> str:
     return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
 
 
-def _write_xlsx(report: Report, out: Path) -> list[Path]:
+def _write_xlsx(report: Report, out: Path, staging: _Staging) -> list[Path]:
     openpyxl = _require("openpyxl", "xlsx")
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -187,25 +281,25 @@ def _write_xlsx(report: Report, out: Path) -> list[Path]:
     meta.column_dimensions["A"].width = 20
     meta.column_dimensions["B"].width = 120
     path = out / XLSX_FILE
-    with _atomic(path) as tmp:
+    with staging.file(path) as tmp:
         book.save(tmp)
     return [path]
 
 
-def _write_html(report: Report, out: Path) -> list[Path]:
+def _write_html(report: Report, out: Path, staging: _Staging) -> list[Path]:
     from mt_check.html import render
 
     path = out / HTML_FILE
-    _write_text(path, render(report))
+    _write_text(staging, path, render(report))
     return [path]
 
 
-def _write_text(path: Path, text: str) -> None:
-    with _atomic(path) as tmp:
+def _write_text(staging: _Staging, path: Path, text: str) -> None:
+    with staging.file(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
 
-_WRITERS: dict[str, Callable[[Report, Path], list[Path]]] = {
+_WRITERS: dict[str, Callable[[Report, Path, _Staging], list[Path]]] = {
     "csv": _write_csv,
     "json": _write_json,
     "parquet": _write_parquet,
@@ -215,26 +309,156 @@ _WRITERS: dict[str, Callable[[Report, Path], list[Path]]] = {
 
 
 def _make_directory(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a directory; --out needs a directory")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{out}: cannot create the report directory ({err.strerror or err})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(f"{out}: the report directory is not writable")
 
 
-def save(report: Report, directory: str | Path, formats: str | Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Write ``report`` under ``directory`` in each of ``formats`` plus ``meta.json``; return the paths."""
-    chosen = parse_formats(formats)
+_HELD: dict[str, list[int]] = {}  # directories this process has locked: [descriptor, depth]
+
+
+@contextmanager
+def reserve(directory: str | Path) -> Iterator[Path]:
+    """Create ``directory`` if needed and hold its lock for the block: a second run that reserves
+    the same directory meanwhile gets :class:`ReportBusyError` at once. Re-entrant in one process.
+
+    The lock is an advisory ``flock`` on the directory itself (no lock file to leave behind); it
+    goes with the process, so a killed run never leaves the directory locked. Where the system has
+    no ``flock`` (Windows) or the filesystem refuses it, saving goes on unlocked.
+    """
     out = Path(directory)
     _make_directory(out)
-    written: list[Path] = []
-    for fmt in chosen:
-        written += _WRITERS[fmt](report, out)
-    meta_path = out / META_FILE
-    _write_text(meta_path, json.dumps(report.meta, ensure_ascii=False, indent=1, default=str) + "\n")
+    key = os.path.realpath(out)
+    if key in _HELD:
+        _HELD[key][1] += 1
+        try:
+            yield out
+        finally:
+            _HELD[key][1] -= 1
+        return
+    descriptor = _lock(out)
+    _HELD[key] = [descriptor, 1]
+    try:
+        yield out
+    finally:
+        del _HELD[key]
+        if descriptor >= 0:
+            os.close(descriptor)  # releases the lock
+
+
+def _lock(out: Path) -> int:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return -1
+    descriptor = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise ReportBusyError(
+            f"{out}: another mt-check run is writing a report into this directory; "
+            "wait for it to finish or choose another --out"
+        ) from None
+    except OSError:  # a filesystem without locks (some network mounts): go on unlocked
+        pass
+    return descriptor
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Delete the temporary files a killed save left in ``out`` (and its ``documents/``); call it
+    only while holding :func:`reserve`, when no other run can be writing them."""
+    removed = []
+    for folder in (out, out / PER_DOCUMENT_DIR):
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if _TEMPORARY.match(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)
+                removed.append(entry)
+    return removed
+
+
+def _manifest(out: Path) -> dict[str, Any] | None:
+    """The manifest of the report in ``out`` (None: no meta.json, or one without a manifest)."""
+    try:
+        meta = json.loads((out / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = meta.get(MANIFEST_KEY) if isinstance(meta, dict) else None
+    return files if isinstance(files, dict) else None
+
+
+def _remove_stale(out: Path, previous: dict[str, Any] | None, written: set[str]) -> None:
+    """Report files of an earlier run that this one did not rewrite: those its manifest lists,
+    and the fixed names a save writes (a report from before manifests). Nothing else is touched."""
+    stale = set(previous or {}) | set(known_report_files())
+    for name in sorted(stale - written - {META_FILE}):
+        path = out / name
+        # Only names a save writes: never anything outside the directory.
+        if ".." in Path(name).parts or Path(name).is_absolute():
+            continue
+        if path.is_file() or path.is_symlink():
+            path.unlink(missing_ok=True)
+    pages = out / PER_DOCUMENT_DIR
+    if pages.is_dir() and not any(pages.iterdir()):
+        pages.rmdir()
+
+
+def save(
+    report: Report,
+    directory: str | Path,
+    formats: str | Iterable[str] = DEFAULT_FORMATS,
+    *,
+    per_document: bool = False,
+) -> list[Path]:
+    """Write ``report`` under ``directory`` in each of ``formats`` plus ``meta.json`` (and, with
+    ``per_document``, one HTML page per document), as one unit: see the module docstring.
+    Returns the paths written, ``meta.json`` last."""
+    chosen = parse_formats(formats)
+    out = Path(directory)
+    with reserve(out):
+        remove_leftovers(out)
+        previous = _manifest(out)
+        staging = _Staging(out)
+        try:
+            written: list[Path] = []
+            for fmt in chosen:
+                written += _WRITERS[fmt](report, out, staging)
+            if per_document:
+                written += _write_pages(report, out, staging)
+            meta = {**report.meta, MANIFEST_KEY: staging.manifest()}
+            meta_path = out / META_FILE
+            with staging.file(meta_path) as tmp:  # last: it vouches for the files before it
+                tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str) + "\n", "utf-8")
+            staging.commit()
+        finally:
+            staging.discard()
+        _remove_stale(out, previous, set(meta[MANIFEST_KEY]))
     return [*written, meta_path]
 
 
-PER_DOCUMENT_DIR = "documents"
+def _write_pages(report: Report, out: Path, staging: _Staging) -> list[Path]:
+    from mt_check.html import render
+
+    folder = out / PER_DOCUMENT_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as err:
+        raise _write_error(folder, err) from None
+    written = []
+    for doc_id, name in document_file_names(report.documents["doc_id"]).items():
+        path = folder / name
+        _write_text(staging, path, render(report.document(doc_id), title=f"mt-check: {doc_id}"))
+        written.append(path)
+    return written
+
+
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -256,16 +480,18 @@ def document_file_names(doc_ids: Iterable[str]) -> dict[str, str]:
 
 
 def save_per_document(report: Report, directory: str | Path) -> list[Path]:
-    """``DIR/documents/NAME.html`` for each document of ``report`` (see :func:`document_file_names`)."""
-    from mt_check.html import render
+    """``DIR/documents/NAME.html`` for each document of ``report`` (see :func:`document_file_names`).
 
-    out = Path(directory) / PER_DOCUMENT_DIR
-    _make_directory(out)
-    written = []
-    for doc_id, name in document_file_names(report.documents["doc_id"]).items():
-        path = out / name
-        _write_text(path, render(report.document(doc_id), title=f"mt-check: {doc_id}"))
-        written.append(path)
+    On its own these pages are not in the report's manifest; ``save(..., per_document=True)``
+    writes them as part of the report."""
+    out = Path(directory)
+    with reserve(out):
+        staging = _Staging(out)
+        try:
+            written = _write_pages(report, out, staging)
+            staging.commit()
+        finally:
+            staging.discard()
     return written
 
 
@@ -274,7 +500,11 @@ def save_per_document(report: Report, directory: str | Path) -> list[Path]:
 
 def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
     # Only an empty cell is missing: "NA", "null" or "nan" are words a sentence may contain.
-    return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+    for column in frame.columns:
+        if dtypes.get(column) == "string":
+            frame[column] = frame[column].map(restore_formula, na_action="ignore").astype("string")
+    return frame
 
 
 def _read_json(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
@@ -316,21 +546,77 @@ def _files(base: Path, fmt: str) -> list[Path]:
     return [base / f"{name}.{fmt}" for name in TABLES]
 
 
+def _read_meta(base: Path) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """``meta.json`` without its manifest, and the manifest (None: saved before manifests)."""
+    meta_path = base / META_FILE
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            f"{meta_path}: missing (every saved report has one; a run that was stopped while "
+            "saving leaves none: run it again)"
+        ) from None
+    except (OSError, ValueError) as err:
+        raise InputError(f"{meta_path}: cannot read ({err})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{meta_path}: expected a JSON object, got {type(meta).__name__}")
+    manifest = meta.pop(MANIFEST_KEY, None)
+    if manifest is not None and not isinstance(manifest, dict):
+        raise InputError(f"{meta_path}: {MANIFEST_KEY!r} is not a mapping of file names")
+    return meta, manifest
+
+
+def _verify(base: Path, name: str, manifest: dict[str, Any]) -> None:
+    path = base / name
+    expected = manifest.get(name)
+    if not isinstance(expected, dict) or not path.is_file():
+        raise InputError(f"missing report file(s): {path}")
+    if _fingerprint(path) != {"sha256": expected.get("sha256"), "bytes": expected.get("bytes")}:
+        raise InputError(
+            f"{path}: does not match the manifest in {base / META_FILE} (changed since, or written "
+            "by another run): the report directory is not one run's; run the report again"
+        )
+
+
 def load(directory: str | Path, format: str | None = None) -> Report:
-    """Read a report written by :func:`save`, from ``format`` or the most faithful one present."""
+    """Read a report written by :func:`save`, from ``format`` or the most faithful one present.
+
+    Only the files in the manifest of ``meta.json`` count, and each file read must match its
+    hash there. A ``meta.json`` without a manifest (saved by an mt-check without manifests) is
+    read as it was then: the tables present, unverified.
+    """
     from mt_check.report import _DTYPES, Report, _frame
 
     base = Path(directory)
+    if format is not None and format not in READ_ORDER:
+        raise InputError(f"cannot read a report back from {format!r}; readable: {', '.join(READ_ORDER)}")
+    if not (base / META_FILE).is_file() and not any((base / n).is_file() for n in known_report_files()):
+        raise InputError(
+            f"{base}: no saved report (looked for {', '.join(f'*.{f}' for f in READ_ORDER)} of the "
+            f"tables {', '.join(TABLES)})"
+        )
+    meta, manifest = _read_meta(base)
+
+    def names(fmt: str) -> list[str]:
+        return [p.name for p in _files(base, fmt)]
+
+    def saved(fmt: str) -> bool:
+        if manifest is not None:
+            return all(n in manifest for n in names(fmt))
+        return all((base / n).is_file() for n in names(fmt))
+
     if format is None:
-        present = [f for f in READ_ORDER if all(p.is_file() for p in _files(base, f))]
+        present = [f for f in READ_ORDER if saved(f)]
         if not present:
+            listed = ", ".join(sorted(manifest)) if manifest else "nothing"
             raise InputError(
                 f"{base}: no saved report (looked for {', '.join(f'*.{f}' for f in READ_ORDER)} of the "
-                f"tables {', '.join(TABLES)})"
+                f"tables {', '.join(TABLES)}; the run saved {listed})"
             )
         format = present[0]
-    elif format not in READ_ORDER:
-        raise InputError(f"cannot read a report back from {format!r}; readable: {', '.join(READ_ORDER)}")
+    if manifest is not None:
+        for name in names(format):
+            _verify(base, name, manifest)
     missing = [str(p) for p in _files(base, format) if not p.is_file()]
     if missing:
         raise InputError(f"missing report file(s): {', '.join(missing)}")
@@ -348,11 +634,6 @@ def load(directory: str | Path, format: str | None = None) -> Report:
             tables[name] = _frame(_records(frame[list(dtypes)]), list(dtypes), dtypes)
         except (TypeError, ValueError) as err:
             raise InputError(f"{path}: table {name} has values of the wrong type ({err})") from None
-
-    meta_path = base / META_FILE
-    if not meta_path.is_file():
-        raise InputError(f"{meta_path}: missing (every saved report has one)")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
     return Report(tables["sentences"], tables["issues"], tables["documents"], meta)
 
 

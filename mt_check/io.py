@@ -13,16 +13,27 @@ by charset-normalizer. Invalid sequences in an otherwise UTF-8 file become U+FFF
 in ``Document.warnings``, as are control characters (kept as they are). A binary file (a known
 signature, or many control bytes) is refused; inside a directory it becomes a document with its
 reason in ``Document.errors`` and no text, so one stray file does not stop a batch.
+
+Hostile names and entries: a file name that is not valid UTF-8 (read as ``surrogateescape``
+text by Python) shows U+FFFD for each bad byte in its id, with a warning; a lone surrogate in a
+JSONL cell or a string (``"\\ud800"``) becomes U+FFFD, one character for one, so offsets stay
+exact, and is reported in ``Document.warnings`` with its line, column and offset. A directory
+entry that is not a regular file (a named pipe, a device, a socket, a symbolic link loop or a
+broken link) is never opened: it becomes a document with ``not read: not a regular file (...)``
+in its errors; given directly it is refused with that reason. A file pattern must stay inside
+the directory: an absolute pattern or one with ``..`` is refused.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +70,7 @@ _SNIFF = 65536
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # any surrogate code point in a str is lone
 # Legacy code pages a French file may come in; charset-normalizer picks among these only (left
 # free, it reads short French as Farsi or Central European code pages).
 _LEGACY = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850")
@@ -162,6 +174,64 @@ def _control_warning(text: str) -> list[str]:
     ]
 
 
+def repair_surrogates(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with each lone surrogate replaced by U+FFFD (one character for one: offsets do not
+    move), and a warning saying how many and where the first was; ``(text, ())`` when none."""
+    found = _LONE_SURROGATE.search(text)
+    if found is None:
+        return text, ()
+    count = len(_LONE_SURROGATE.findall(text))
+    first = found.start()
+    warning = (
+        f"{count} lone surrogate(s) replaced with U+FFFD (first U+{ord(found.group()):04X} at "
+        f"{_position(text, first)}, offset {first})"
+    )
+    return _LONE_SURROGATE.sub("\ufffd", text), (warning,)
+
+
+def display_name(name: str) -> str:
+    """A file name as text that can be written anywhere: the bytes of a name that is not valid
+    UTF-8 (``surrogateescape`` code points) shown as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", name)
+
+
+def _name_warnings(raw: str) -> tuple[str, ...]:
+    bad = len(_LONE_SURROGATE.findall(raw))
+    if not bad:
+        return ()
+    return (f"the file name is not valid UTF-8: {bad} byte(s) shown as U+FFFD in the id",)
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is neither a regular file nor a directory (``"a named pipe"``), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if err.errno == errno.ENOENT and os.path.islink(path):
+            return "a broken symbolic link"
+        return None  # missing, or unreadable: the reader says so
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+    return next((kind for test, kind in kinds if test(mode)), "not a file")
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse a file pattern that is empty or could match outside the directory it is used in."""
+    parts = pattern.replace("\\", "/").split("/")
+    if not pattern.strip():
+        raise InputError("--glob: empty file pattern; give one such as '*.txt'")
+    if os.path.isabs(pattern) or pattern.startswith(("/", "\\")) or os.path.splitdrive(pattern)[0]:
+        raise InputError(
+            f"--glob {pattern!r}: the pattern must be relative to the input directory (no absolute path)"
+        )
+    if ".." in parts:
+        raise InputError(f"--glob {pattern!r}: the pattern must stay inside the input directory (no '..')")
+
+
 def decode_bytes(data: bytes, name: str) -> Decoded:
     """Decode file bytes (see the module docstring); raise InputError for a binary file."""
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
@@ -204,15 +274,23 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _read_bytes(path: Path) -> bytes:
+    kind = not_regular(path)
+    if kind is not None:  # opening a named pipe would wait forever
+        raise InputError(f"{display_name(str(path))}: not a regular file ({kind})")
     try:
         return path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+        raise InputError(f"{display_name(str(path))}: cannot read ({err.strerror or err})") from None
 
 
 def read_file(path: Path, doc_id: str) -> Document:
-    decoded = decode_bytes(_read_bytes(path), str(path))
-    return Document(id=doc_id, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
+    decoded = decode_bytes(_read_bytes(path), display_name(str(path)))
+    return Document(
+        id=display_name(doc_id),
+        text=decoded.text,
+        encoding=decoded.encoding,
+        warnings=(*_name_warnings(doc_id), *decoded.warnings),
+    )
 
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
@@ -227,8 +305,25 @@ class Columns:
     source: str | None = None
 
 
-def _jsonl_frame(path: Path, text: str) -> pd.DataFrame:
-    """JSONL parsed line by line, so that an error names its line (pandas' does not)."""
+# The lone surrogates repaired in a JSONL table, by (0-based row, column): what each cell's warning says.
+Repairs = dict[tuple[int, str], tuple[str, ...]]
+
+
+def _repaired(value: Any) -> tuple[Any, tuple[str, ...]]:
+    """``value`` (a JSON value) without lone surrogates, and the warning of a repaired string."""
+    if isinstance(value, str):
+        return repair_surrogates(value)
+    if isinstance(value, list):
+        return [_repaired(v)[0] for v in value], ()
+    if isinstance(value, dict):
+        return {_repaired(k)[0]: _repaired(v)[0] for k, v in value.items()}, ()
+    return value, ()
+
+
+def _jsonl_frame(path: Path, text: str, repairs: Repairs | None = None) -> pd.DataFrame:
+    """JSONL parsed line by line, so that an error names its line (pandas' does not). JSON
+    strings may hold lone surrogates ("\\ud800"), which no UTF-8 writer (nor pandas' Arrow
+    strings) accepts: they become U+FFFD here, each repair noted in ``repairs``."""
     import pandas as pd
 
     records: list[dict[str, Any]] = []
@@ -242,12 +337,18 @@ def _jsonl_frame(path: Path, text: str) -> pd.DataFrame:
             raise InputError(f"{where}: not valid JSON ({err.msg})") from None
         if not isinstance(record, dict):
             raise InputError(f"{path}: line {number}: expected a JSON object, got {type(record).__name__}")
-        records.append(record)
+        clean: dict[str, Any] = {}
+        for key, value in record.items():
+            column = _repaired(key)[0]
+            clean[column], notes = _repaired(value)
+            if notes and repairs is not None:
+                repairs[(len(records), column)] = notes
+        records.append(clean)
     return pd.DataFrame.from_records(records)
 
 
-def _read_table(path: Path) -> tuple[pd.DataFrame, Decoded | None]:
-    """The table and, for text formats, how the file was decoded."""
+def _read_table(path: Path, repairs: Repairs | None = None) -> tuple[pd.DataFrame, Decoded | None]:
+    """The table and, for text formats, how the file was decoded (JSONL: repairs in ``repairs``)."""
     import pandas as pd
 
     suffix = path.suffix.lower()
@@ -257,9 +358,9 @@ def _read_table(path: Path) -> tuple[pd.DataFrame, Decoded | None]:
         except (ValueError, OSError, ImportError) as err:
             first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise InputError(f"{path}: cannot read as a parquet table ({first})") from None
-    decoded = decode_bytes(_read_bytes(path), str(path))
+    decoded = decode_bytes(_read_bytes(path), display_name(str(path)))
     if suffix in (".jsonl", ".ndjson"):
-        return _jsonl_frame(path, decoded.text), decoded
+        return _jsonl_frame(path, decoded.text, repairs), decoded
     sep = "\t" if suffix == ".tsv" else ","
     try:
         frame = pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False)
@@ -300,7 +401,8 @@ def read_table(path: Path, columns: Columns) -> list[Document]:
     """One Document per row; errors name the file, the row (1-based) and the column."""
     if columns.text is None:
         raise InputError(f"{path}: tabular input needs --text-column (the column with the French text)")
-    frame, decoded = _read_table(path)
+    repairs: Repairs = {}
+    frame, decoded = _read_table(path, repairs)
     for role, name in (("text", columns.text), ("id", columns.id), ("source", columns.source)):
         if name is not None and name not in frame.columns:
             found = ", ".join(map(str, frame.columns))
@@ -331,35 +433,47 @@ def read_table(path: Path, columns: Columns) -> list[Document]:
                 )
             first_row[doc_id] = row
         source = record[columns.source] if columns.source is not None else None
+        repaired = repairs.get((row - 1, columns.text), ())
+        id_repaired = repairs.get((row - 1, columns.id), ()) if columns.id is not None else ()
+        id_notes = (f"the id had {w}",) if (w := "; ".join(id_repaired)) else ()
         documents.append(
             Document(
                 id=doc_id,
                 text=text,
                 source=None if _missing(source) else str(source),
                 encoding=decoded.encoding if decoded else None,
-                warnings=_cell_warnings(text, decoded),
+                warnings=(*_cell_warnings(text, decoded), *repaired, *id_notes),
             )
         )
     return documents
 
 
 def _directory(path: Path, pattern: str) -> list[Document]:
-    """Every matching file; one that cannot be read is a document with its reason and no text."""
-    files = sorted(p for p in path.rglob(pattern) if p.is_file())
+    """Every matching file; one that cannot be read is a document with its reason and no text, as
+    is an entry that is not a regular file (never opened)."""
+    check_pattern(pattern)
+    files = sorted(p for p in path.rglob(pattern) if not p.is_dir())
     if not files:
-        raise InputError(f"{path}: no files matching {pattern!r} in this directory")
+        raise InputError(f"{display_name(str(path))}: no files matching {pattern!r} in this directory")
     documents = []
     for file in files:
         doc_id = file.relative_to(path).as_posix()
         try:
             documents.append(read_file(file, doc_id))
         except InputError as err:
-            reason = str(err).removeprefix(f"{file}: ")
-            documents.append(Document(id=doc_id, text="", errors=(f"not read: {reason}",)))
+            reason = str(err).removeprefix(f"{display_name(str(file))}: ")
+            documents.append(
+                Document(
+                    id=display_name(doc_id),
+                    text="",
+                    warnings=_name_warnings(doc_id),
+                    errors=(f"not read: {reason}",),
+                )
+            )
     if all(doc.errors for doc in documents):
         first = documents[0].errors[0].removeprefix("not read: ")
         raise InputError(
-            f"{path}: no readable files matching {pattern!r} ({len(files)} refused; "
+            f"{display_name(str(path))}: no readable files matching {pattern!r} ({len(files)} refused; "
             f"{documents[0].id}: {first})"
         )
     return documents
@@ -382,6 +496,9 @@ def load(
     text_count = 0
     for item in items:
         if isinstance(item, Document):
+            text, repaired = repair_surrogates(item.text)
+            if repaired:
+                item = replace(item, text=text, warnings=(*item.warnings, *repaired))
             documents.append(item)
         elif isinstance(item, os.PathLike) or (isinstance(item, str) and _looks_like_path(item)):
             path = Path(item)
@@ -391,11 +508,14 @@ def load(
                 documents.extend(read_table(path, columns or Columns()))
             elif path.is_file():
                 documents.append(read_file(path, path.name))
+            elif (kind := not_regular(path)) is not None:
+                raise InputError(f"{display_name(str(path))}: not a regular file ({kind})")
             else:
-                raise InputError(f"{path}: no such file or directory")
+                raise InputError(f"{display_name(str(path))}: no such file or directory")
         elif isinstance(item, str):
             text_count += 1
-            documents.append(Document(id=f"text-{text_count}", text=item))
+            text, repaired = repair_surrogates(item)
+            documents.append(Document(id=f"text-{text_count}", text=text, warnings=repaired))
         else:
             raise InputError(f"cannot read input of type {type(item).__name__}")
     seen: set[str] = set()

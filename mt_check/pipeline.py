@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import signal
 import sys
 import threading
@@ -619,6 +620,8 @@ class Checker:
             "signature": "|".join(parts),
             "models": models,
             "model_errors": dict(self._model_errors),
+            # why the cache was turned off during the run (full disk, read-only), else None
+            "cache_error": self._store.problem if self._store is not None else None,
             "stages": stages,
             "settings": {
                 "bt_model": self.bt_model,
@@ -650,7 +653,6 @@ def _start_worker(options: dict[str, Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = Checker(**options)
-
     for detector in _WORKER._detectors:
         detector.unavailable_reason()
         detector.data_version()
@@ -817,5 +819,47 @@ def check(
     """Check French MT output (strings, files, tables, directories or Documents); return a Report.
 
     ``options`` are :class:`Checker` fields; ``columns`` names the text/id/source columns of tables.
+    A string that names an existing file or directory is read as a path, and one that looks like a
+    path but names nothing (``"dat/typo.txt"``) raises InputError; :func:`check_texts` and
+    :func:`check_files` say which is meant instead of guessing.
     """
+    items = [texts_or_paths] if isinstance(texts_or_paths, str) else texts_or_paths
+    for item in items if isinstance(items, Sequence) else ():
+        if isinstance(item, str) and _missing_path(item):
+            raise InputError(
+                f"{item!r} looks like a file path, but there is no such file or directory; to check "
+                "it as text use mt_check.check_texts([...]), for files mt_check.check_files([...])"
+            )
     return Checker(**options).run(load(texts_or_paths, pattern=pattern, columns=columns))
+
+
+# A file extension (letters first: "3.14" is a number) or a path separator, and no whitespace.
+_PATH_LIKE = re.compile(r"\S*(?:[/\\]\S*|\.[A-Za-z][A-Za-z0-9]{0,4})")
+
+
+def _missing_path(text: str) -> bool:
+    """``text`` looks like a path (see _PATH_LIKE) and names nothing on disk."""
+    return _PATH_LIKE.fullmatch(text) is not None and not Path(text).expanduser().exists()
+
+
+def check_texts(texts: str | Sequence[str], **options: Any) -> Report:
+    """Check each string as French text (ids ``text-1``, ``text-2``, …), never as a path."""
+    items = [texts] if isinstance(texts, str) else list(texts)
+    wrong = next((item for item in items if not isinstance(item, str)), None)
+    if wrong is not None:
+        raise InputError(f"check_texts takes strings, got {type(wrong).__name__}; use check_files for paths")
+    documents = [Document(f"text-{n}", text) for n, text in enumerate(items, 1)]
+    return Checker(**options).run(documents)
+
+
+def check_files(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    pattern: str = "*.txt",
+    columns: Columns | None = None,
+    **options: Any,
+) -> Report:
+    """Check files, directories (``pattern``, recursively) and tables (``columns``); every item is
+    a path, and one that does not exist raises InputError."""
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    return Checker(**options).run(load([Path(p) for p in items], pattern=pattern, columns=columns))

@@ -260,11 +260,19 @@ class Report:
 
         return Report(rows(self.sentences), rows(self.issues), rows(self.documents), meta=self.meta)
 
-    def save(self, directory: str | Path, formats: str | Iterable[str] = ("csv", "json")) -> list[Path]:
-        """Write the tables in each of ``formats`` (csv, json, parquet, xlsx, html) and ``meta.json``."""
+    def save(
+        self,
+        directory: str | Path,
+        formats: str | Iterable[str] = ("csv", "json"),
+        *,
+        per_document: bool = False,
+    ) -> list[Path]:
+        """Write the tables in each of ``formats`` (csv, json, parquet, xlsx, html) and ``meta.json``
+        (with the manifest of the files written), and with ``per_document`` one HTML page per
+        document under ``documents/``: one unit, locked, see :mod:`mt_check.export`."""
         from mt_check import export
 
-        return export.save(self, directory, formats)
+        return export.save(self, directory, formats, per_document=per_document)
 
     def save_per_document(self, directory: str | Path) -> list[Path]:
         """One HTML report per document under ``directory/documents/``, named after its id."""
@@ -274,7 +282,8 @@ class Report:
 
     @classmethod
     def load(cls, directory: str | Path, format: str | None = None) -> Report:
-        """Read back a report written by :meth:`save` (the most faithful format present by default)."""
+        """Read back a report written by :meth:`save` (the most faithful format present by default);
+        only files in its manifest, each checked against its hash."""
         from mt_check import export
 
         return export.load(directory, format)

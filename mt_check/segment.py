@@ -11,7 +11,13 @@ Time stays linear in the input: pySBD, whose time grows faster than the length o
 given, sees a long paragraph in windows of at most ``WINDOW`` characters cut at spaces (a piece
 left without an end at a window's edge is glued back by the repair rules), and a sentence longer
 than ``MAX_SENTENCE`` characters (a line with no punctuation) is cut at spaces, after a comma where
-there is one, into pieces of at most that length, each reported as a sentence.
+there is one, into pieces of at most that length, each reported as a sentence. Where there is no
+space, the cut falls between two grapheme clusters (Unicode extended grapheme clusters, the
+``regex`` module's ``\\X``), never inside one: a base letter keeps all its combining marks, an emoji
+sequence stays whole. A single cluster longer than ``MAX_SENTENCE`` (a letter followed by
+thousands of combining marks) is one piece on its own. Any two consecutive pieces together are
+longer than ``MAX_SENTENCE``, so a text of ``n`` characters gives at most ``2 n / MAX_SENTENCE + 1``
+pieces.
 """
 
 from __future__ import annotations
@@ -173,11 +179,22 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
     return matches[-1] if matches else None
 
 
-def _hard_cut(text: str, at: int, floor: int) -> int:
-    """``at``, moved back so that no combining mark or joiner is separated from its base."""
-    while at > floor + 1 and (unicodedata.combining(text[at]) or text[at] in "\u200d\ufe0e\ufe0f"):
-        at -= 1
-    return at
+@lru_cache(maxsize=1)
+def _grapheme() -> Any:
+    import regex  # a dependency (and transformers'); the standard re has no \X
+
+    return regex.compile(r"\X")
+
+
+def _hard_cut(text: str, limit: int, floor: int, end: int) -> int:
+    """The last grapheme-cluster boundary in ``(floor, limit]``; when the cluster that starts at
+    ``floor`` is longer than that, its end (a cluster is never split)."""
+    cut = floor
+    for cluster in _grapheme().finditer(text, floor, end):
+        if cluster.end() > limit:
+            return cut if cut > floor else cluster.end()
+        cut = cluster.end()
+    return cut
 
 
 def _cap(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -190,7 +207,7 @@ def _cap(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
         if space is not None and space.start() > start:
             stop = space.start() + (1 if soft else 0)
         else:  # no space at all (a URL, base64, a script without spaces): a hard cut
-            stop = _hard_cut(paragraph, limit, start)
+            stop = _hard_cut(paragraph, limit, start, end)
         pieces.append((start, stop))
         gap = _SPACE.match(paragraph, stop)
         start = gap.end() if gap else stop

@@ -18,14 +18,17 @@ is cheap.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from safetensors import SafetensorError
 
 from mt_check.types import InputError, ModelUnavailableError, Sentence, Translation, WordScore
 
@@ -366,7 +369,8 @@ def _locate(model_id: str) -> tuple[str, str | None]:
         match = _SNAPSHOT_DIR.search(path)
         return path, match.group(1) if match else None
     if _looks_like_path(model_id):
-        raise ModelUnavailableError(f"model path {model_id} does not exist; {_FIX}")
+        # A typed path: the download hint (for hub ids) would mislead.
+        raise ModelUnavailableError(f"model path {model_id} does not exist")
     from huggingface_hub import snapshot_download
     from huggingface_hub.utils import LocalEntryNotFoundError
 
@@ -388,12 +392,188 @@ def _locate(model_id: str) -> tuple[str, str | None]:
     return path, match.group(1) if match else None
 
 
-_LOAD_ERRORS = (OSError, ValueError, KeyError, TypeError, AssertionError)
+# -- checking the models a user named, before any work -------------------------------------------
+
+_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+_ISO_639_2 = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es", "ita": "it"}
+# OPUS-MT's naming (Helsinki-NLP/opus-mt-fr-en): what a hub id says when its files are not cached.
+_PAIR_IN_ID = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})$")
+
+
+def _language(code: Any) -> str | None:
+    """A two-letter code for what a model file declares ("fr", "fra"), else None (unknown:
+    "mul", "ROMANCE" and the like are never refused)."""
+    if not isinstance(code, str):
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    code = _ISO_639_2.get(code, code)
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def model_languages(model_id: str) -> tuple[str | None, str | None, str] | None:
+    """``(source, target, where they were read)`` of a local directory or a cached hub model:
+    from tokenizer_config.json (MarianTokenizer's ``source_lang``/``target_lang``), else
+    config.json, else an OPUS-MT hub id's name; None when nothing says."""
+    try:
+        path: str | None = _locate(model_id)[0]
+    except ModelUnavailableError:
+        path = None
+    for name in ("tokenizer_config.json", "config.json") if path else ():
+        try:
+            settings = json.loads((Path(path) / name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        except (OSError, ValueError):
+            continue
+        if not isinstance(settings, dict):
+            continue
+        source = _language(settings.get("source_lang", settings.get("src_lang")))
+        target = _language(settings.get("target_lang", settings.get("tgt_lang")))
+        if source or target:
+            return source, target, name
+    match = _PAIR_IN_ID.search(model_id) if not _looks_like_path(model_id) else None
+    if match:
+        return _language(match.group(1)), _language(match.group(2)), "its name"
+    return None
+
+
+def check_model_path(option: str, model_id: str) -> None:
+    """Refuse a model path that does not exist or is not a MarianMT model directory (InputError,
+    naming ``option``). Hub ids pass: one missing from the cache is loading's concern."""
+    expanded = os.path.expanduser(model_id)
+    if os.path.isdir(expanded):
+        config = Path(expanded) / "config.json"
+        if not config.is_file():
+            raise InputError(f"{option} {model_id}: not a MarianMT model directory (no config.json)")
+        try:
+            settings = json.loads(config.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise InputError(f"{option} {model_id}: config.json cannot be read ({first})") from None
+        model_type = settings.get("model_type") if isinstance(settings, dict) else None
+        if model_type != "marian":
+            raise InputError(f"{option} {model_id}: a {model_type!r} model, not MarianMT")
+    elif os.path.exists(expanded):
+        raise InputError(f"{option} {model_id}: a file, not a model directory")
+    elif _looks_like_path(model_id):
+        raise InputError(f"{option} {model_id}: no such model directory")
+
+
+def _direction(languages: tuple[str | None, str | None, str]) -> str:
+    source, target = (_LANGUAGE_NAMES.get(c or "", c or "?") for c in languages[:2])
+    return f"{source}→{target}"
+
+
+def check_model_directions(
+    bt_model: str | None,
+    rt_model: str | None,
+    bt_option: str = "--bt-model",
+    rt_option: str = "--rt-model",
+) -> None:
+    """Refuse (InputError) a back-translation model that does not translate French→English, a
+    round-trip model that does not translate English→French, or the two swapped, as far as
+    their files say (see :func:`model_languages`; an unknown direction passes)."""
+    wanted = {bt_option: ("fr", "en"), rt_option: ("en", "fr")}
+    found = {
+        option: model_languages(model) if model is not None else None
+        for option, model in ((bt_option, bt_model), (rt_option, rt_model))
+    }
+    bt, rt = found[bt_option], found[rt_option]
+    if bt and rt and bt[:2] == wanted[rt_option] and rt[:2] == wanted[bt_option]:
+        raise InputError(
+            f"{bt_option} and {rt_option} are swapped: {bt_option} {bt_model} is "
+            f"{_direction(bt)} and {rt_option} {rt_model} is {_direction(rt)} (from {bt[2]}); "
+            f"{bt_option} needs French→English and {rt_option} English→French"
+        )
+    for option, model in ((bt_option, bt_model), (rt_option, rt_model)):
+        languages = found[option]
+        if languages is None:
+            continue
+        want = wanted[option]
+        if any(got is not None and got != need for got, need in zip(languages[:2], want, strict=True)):
+            raise InputError(
+                f"{option} {model} translates {_direction(languages)} (from {languages[2]}); "
+                f"{option} needs {_direction((*want, ''))}"
+            )
+
+
+# What loading a damaged model raises: SentencePiece and transformers' shape check raise
+# RuntimeError, safetensors its own SafetensorError (an Exception).
+_LOAD_ERRORS = (OSError, ValueError, KeyError, TypeError, AssertionError, RuntimeError, SafetensorError)
+_SPM_PARSE = re.compile(r"could not parse ModelProto from (\S+)")
+_CORRUPT_FIX = "replace the damaged file (a hub model: run `mt-check models download` again)"
 
 
 def _unloadable(model_id: str, path: str, error: Exception) -> ModelUnavailableError:
+    problem = describe_model_error(path, error)
+    if problem is not None:
+        return ModelUnavailableError(f"model {model_id} cannot be used: {problem}")
     first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return ModelUnavailableError(f"model {model_id} could not be loaded from {path} ({first}); {_FIX}")
+
+
+def describe_model_error(path: str, error: BaseException) -> str | None:
+    """Which file of the model directory ``path`` is damaged and how, for the errors loading
+    raises on a truncated safetensors file, a corrupt SentencePiece model, weights whose
+    shapes are not the ones config.json describes or a pickle holding more than tensors, with
+    the fix; None for any other error."""
+    import pickle
+
+    if isinstance(error, pickle.UnpicklingError):
+        return (
+            f"{Path(path) / 'pytorch_model.bin'} holds objects other than tensors, which mt-check "
+            "never unpickles; use a checkpoint with model.safetensors"
+        )
+    if isinstance(error, SafetensorError):
+        return f"{_bad_safetensors(path)} is truncated or corrupt ({_first_line(error)}); {_CORRUPT_FIX}"
+    text = str(error)
+    spm = _SPM_PARSE.search(text)
+    if spm is not None:
+        return f"{spm.group(1)} is not a valid SentencePiece model (truncated or corrupt); {_CORRUPT_FIX}"
+    if isinstance(error, RuntimeError) and ("mismatch" in text or "size" in text):
+        found = _shape_mismatch(path) or f"the weights do not fit config.json ({_first_line(error)})"
+        return f"{found}; {_CORRUPT_FIX}"
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _bad_safetensors(path: str) -> str:
+    """The first safetensors file of ``path`` that safetensors cannot open (else the usual name)."""
+    from safetensors import safe_open
+
+    for file in sorted(Path(path).glob("*.safetensors")):
+        try:
+            with safe_open(str(file), framework="np"):
+                pass
+        except (SafetensorError, OSError):
+            return str(file)
+    return str(Path(path) / "model.safetensors")
+
+
+def _shape_mismatch(path: str) -> str | None:
+    """``"model.safetensors: W is [a, b], config.json makes it [c, d]"`` for the first tensor
+    whose shape differs from the model config.json describes (built on the meta device: no
+    memory, no weights), or None when that cannot be told."""
+    try:
+        import torch
+        from safetensors import safe_open
+        from transformers import MarianConfig, MarianMTModel
+
+        config = MarianConfig.from_pretrained(path, local_files_only=True)
+        with torch.device("meta"):
+            expected = {k: list(v.shape) for k, v in MarianMTModel(config).state_dict().items()}
+        for file in sorted(Path(path).glob("*.safetensors")):
+            with safe_open(str(file), framework="np") as weights:
+                for key in weights.keys():  # noqa: SIM118 (safe_open is not a mapping)
+                    shape = list(weights.get_slice(key).get_shape())
+                    want = expected.get(key) or expected.get(f"model.{key}")
+                    if want is not None and want != shape:
+                        return f"{file}: {key} is {shape}, config.json makes it {want}"
+    except Exception:  # noqa: BLE001 (only a better message is lost)
+        return None
+    return None
 
 
 def _load_tokenizer(model_id: str, path: str) -> tuple[Any, Any]:
@@ -453,7 +633,8 @@ def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
         # The concrete Marian classes never import code from the model directory (auto_map is
         # ignored, remote code never trusted); safetensors is preferred when present, and a
         # pytorch_model.bin goes through torch's weights-only unpickler (transformers' default).
-        model: Any = MarianMTModel.from_pretrained(path, config=config, local_files_only=True)
+        with quiet_loading():  # transformers' load report would print the mismatch table
+            model: Any = MarianMTModel.from_pretrained(path, config=config, local_files_only=True)
     except pickle.UnpicklingError:
         raise ModelUnavailableError(
             f"model {model_id} could not be loaded from {path}: its weights file holds objects "
@@ -465,6 +646,20 @@ def _load(model_id: str, path: str, device: str) -> tuple[Any, Any]:
     model.to(device)
     model.eval()
     return tokenizer, model
+
+
+@contextlib.contextmanager
+def quiet_loading() -> Iterator[None]:
+    """transformers' logging at error level while a model loads: its load report (a table of
+    mismatched or missing weights) is not for mt-check's users, who get one warning instead."""
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
 
 
 _CACHE: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Translator] = {}
@@ -687,6 +882,8 @@ __all__ = [
     "MarianTranslator",
     "Translator",
     "back_translate",
+    "check_model_directions",
+    "check_model_path",
     "download_models",
     "load_translator",
     "word_scores",

@@ -18,12 +18,15 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from safetensors import SafetensorError
 
 from mt_check.cache import default_cache_dir
 from mt_check.translate import (
@@ -33,6 +36,8 @@ from mt_check.translate import (
     _locate,
     _target_pieces,
     _target_vocab,
+    describe_model_error,
+    quiet_loading,
 )
 from mt_check.types import InputError, ModelUnavailableError
 
@@ -44,8 +49,13 @@ DEFAULT_COMPUTE_TYPE = {"cpu": "int8", "cuda": "float16"}
 # +230 MB; 64 tokens 2.5 s, +90 MB (small buffers are reused instead of mapped and unmapped).
 SCORE_TOKENS_CPU = 64
 _INSTALL = "the ctranslate2 backend needs the ctranslate2 package: pip install 'ctranslate2>=4,<5'"
-# What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle.
-_CONVERT_ERRORS = (OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError)
+# What TransformersConverter and ctranslate2.Translator raise for a model they cannot handle
+# (the converter loads the checkpoint with transformers: a pickle is refused by torch's
+# weights-only unpickler, a truncated safetensors file raises SafetensorError).
+_CONVERT_ERRORS = (
+    OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError,
+    pickle.UnpicklingError, SafetensorError,
+)  # fmt: skip
 
 
 def _cores() -> int:
@@ -281,6 +291,9 @@ def convert(model_id: str, path: str, revision: str | None, quantization: str) -
             if not (target / "model.bin").is_file():  # not another process's finished conversion
                 raise
     except _CONVERT_ERRORS as error:
+        problem = describe_model_error(path, error)
+        if problem is not None:  # a damaged file: the other backend would not load it either
+            raise ModelUnavailableError(f"model {model_id} cannot be used: {problem}") from None
         raise ModelUnavailableError(
             f"model {model_id} could not be converted for CTranslate2 ({_first_line(error)}); "
             "use --backend transformers"
@@ -298,7 +311,7 @@ def _quiet_transformers() -> Iterator[None]:
     bars = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), quiet_loading():
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
             yield
     finally:

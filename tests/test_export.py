@@ -113,7 +113,10 @@ def test_json_is_records_and_meta_is_separate(tmp_path: Path) -> None:
     }  # fmt: skip
     sentence = json.loads((tmp_path / "sentences.json").read_text(encoding="utf-8"))[2]
     assert sentence["back_translation"] is None and sentence["bt_logprob"] is None  # null, not NaN
-    assert json.loads((tmp_path / "meta.json").read_text(encoding="utf-8")) == report.meta
+    saved = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    # the report's meta plus the manifest of the files this save wrote
+    assert set(saved.pop("files")) == {f"{t}.json" for t in TABLES}
+    assert saved == report.meta
 
 
 @pytest.mark.parametrize(
@@ -216,6 +219,9 @@ def test_load_errors_name_what_is_missing(tmp_path: Path) -> None:
     for r in records:
         del r["severity"]
     (tmp_path / "issues.json").write_text(json.dumps(records), encoding="utf-8")
+    meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    del meta["files"]  # a report saved before manifests: its tables are read unverified
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(InputError, match=r"issues.json: table issues lacks column\(s\) severity"):
         Report.load(tmp_path)
 

@@ -516,10 +516,11 @@ class GrammalecteDetector(Detector):
     def findings(self, ctx: DocumentContext, options: Mapping[str, bool]) -> Iterator[Finding]:
         """Every error Grammalecte reports with the engine ``options``, paragraph by paragraph,
         at document offsets and in order, before rule selection (the errors that straddle two of
-        our sentences are dropped: an issue never stretches over a sentence end)."""
+        our sentences are dropped: an issue never stretches over a sentence end). Work is bounded
+        (see :func:`bounded_parts`): no input makes Grammalecte's time grow faster than its length."""
         engine = _checker().getGCEngine()
         text = ctx.document.text
-        for sentences in _paragraphs(ctx.sentences):
+        for sentences in bounded_parts(_paragraphs(ctx.sentences)):
             base, stop = sentences[0].start, sentences[-1].end
             errors = sorted(
                 engine.parse(_mask_dateline(text[base:stop]), "FR", dOptions=dict(options)),
@@ -656,6 +657,39 @@ def _mask_dateline(paragraph: str) -> str:
 def _action_number(rule: str) -> int:
     match = _ACTION.search(rule)
     return int(match.group(1)) if match else 0
+
+
+# Grammalecte's time grows with the square of a run without spaces (10,000 repeated characters:
+# 5 s; 20,000: 20 s). A paragraph longer than PARAGRAPH_LIMIT goes through it one sentence at a
+# time (our sentences are at most segment.MAX_SENTENCE characters, cut at spaces where there are
+# some), and a sentence longer than SENTENCE_LIMIT (a single grapheme cluster of thousands of
+# combining marks) is not given to it at all: see too_long_for_grammalecte().
+PARAGRAPH_LIMIT = 3000
+SENTENCE_LIMIT = 2000
+
+
+def too_long_for_grammalecte(sentence: Sentence) -> str | None:
+    """Why Grammalecte skips ``sentence`` (for its ``errors``), or None when it checks it."""
+    if len(sentence.text) <= SENTENCE_LIMIT:
+        return None
+    return (
+        f"grammalecte: not checked, {len(sentence.text):,} characters "
+        f"(the limit is {SENTENCE_LIMIT:,} per sentence)"
+    )
+
+
+def bounded_parts(paragraphs: Iterator[list[Sentence]]) -> Iterator[list[Sentence]]:
+    """The runs of sentences Grammalecte parses at once: a paragraph whole when it is at most
+    PARAGRAPH_LIMIT characters long, else each of its sentences alone; without the sentences
+    :func:`too_long_for_grammalecte` refuses."""
+    for sentences in paragraphs:
+        short = sentences[-1].end - sentences[0].start <= PARAGRAPH_LIMIT
+        if short and all(too_long_for_grammalecte(s) is None for s in sentences):
+            yield sentences
+            continue
+        for sentence in sentences:
+            if too_long_for_grammalecte(sentence) is None:
+                yield [sentence]
 
 
 def _paragraphs(sentences: Sequence[Sentence]) -> Iterator[list[Sentence]]:
