@@ -255,7 +255,11 @@ class Checker:
         return parses
 
     def _detect(
-        self, ctx: DocumentContext, stages: dict[str, Any], errors: list[str] | None = None
+        self,
+        ctx: DocumentContext,
+        stages: dict[str, Any],
+        errors: list[str] | None = None,
+        notes: dict[int, list[str]] | None = None,
     ) -> list[Issue]:
         """Issues of every detector on one document. A detector that raises, or reports a span
         that is not in the text, costs its own issues on this document, recorded in ``errors``
@@ -280,6 +284,10 @@ class Checker:
                 ran.setdefault(detector.name, f"skipped: {reason}")
                 continue
             ran[detector.name] = RAN
+            if notes is not None:
+                for sentence in ctx.sentences:
+                    if (why := detector.skipped(sentence)) is not None:
+                        notes.setdefault(sentence.sent_id, []).append(why)
             try:
                 issues = list(detector.detect(ctx))
             except ModelUnavailableError as err:
@@ -357,8 +365,11 @@ class Checker:
                     issues.extend(checked[i].issues)
                     stages.update(_merge_stages(stages, checked[i].stages))
                     continue
-                # this document's issues, parse and detector outcomes, and errors
-                found, local, document_errors[doc.id] = next(outcomes)
+                # this document's issues, parse and detector outcomes, errors, and what a detector
+                # left unchecked in a sentence (its ``errors``)
+                found, local, document_errors[doc.id], notes = next(outcomes)
+                for sent_id, why in notes.items():
+                    sentence_errors.setdefault((doc.id, sent_id), []).extend(why)
                 issues.extend(found)
                 stages.update(_merge_stages(stages, local))
                 clean = not document_errors[doc.id] and not any(
@@ -411,8 +422,8 @@ class Checker:
         self,
         documents: Sequence[tuple[Document, Sequence[Sentence]]],
         by_key: Mapping[tuple[str, int], Translation | None],
-    ) -> Iterator[tuple[list[Issue], dict[str, Any], list[str]]]:
-        """Each document's ``(issues, stage outcomes, errors)``, in order (in the worker processes
+    ) -> Iterator[tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]]:
+        """Each document's ``(issues, stage outcomes, errors, notes)``, in order (in the worker processes
         when ``jobs`` > 1: each gets its document, sentences and their translations)."""
         if self.jobs > 1 and len(documents) > 1:
             work = [
@@ -507,8 +518,10 @@ class Checker:
         by_key: Mapping[tuple[str, int], Translation | None],
         stages: dict[str, Any],
         document_errors: dict[str, list[str]],
+        notes: dict[int, list[str]] | None = None,
     ) -> list[Issue]:
-        """Parse and run the detectors on one document's French sentences."""
+        """Parse and run the detectors on one document's French sentences (``notes``: by sent_id,
+        what a detector left unchecked)."""
         checked = tuple(s for s in sentences if (s.doc_id, s.sent_id) in by_key)
         # Sentences in another language are neither translated nor parsed (by_key holds the French
         # ones); the untranslated detector reports them.
@@ -525,7 +538,7 @@ class Checker:
             parses=self._parse(checked, stages, errors) if checked else None,
             foreign=foreign,
         )
-        return self._detect(ctx, stages, errors)
+        return self._detect(ctx, stages, errors, notes)
 
     def _cached_documents(
         self, documents: Sequence[Document], stages: dict[str, Any]
@@ -716,12 +729,14 @@ def _check_one(
     document: Document,
     sentences: Sequence[Sentence],
     translations: Mapping[tuple[str, int], Translation | None],
-) -> tuple[list[Issue], dict[str, Any], list[str]]:
-    """One document's ``(issues, stage outcomes, errors)``, in this process or a worker's."""
+) -> tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]:
+    """One document's ``(issues, stage outcomes, errors, sentence notes)``, in this process or a
+    worker's; the notes say, by sent_id, what a detector did not check (Detector.skipped)."""
     local: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    found = checker._check_document(document, sentences, translations, local, errors)
-    return _reviewed(found), local, errors[document.id]
+    notes: dict[int, list[str]] = {}
+    found = checker._check_document(document, sentences, translations, local, errors, notes)
+    return _reviewed(found), local, errors[document.id], notes
 
 
 def _reviewed(issues: list[Issue]) -> list[Issue]:

@@ -211,7 +211,8 @@ def _cap(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((start, stop))
         gap = _SPACE.match(paragraph, stop)
         start = gap.end() if gap else stop
-    pieces.append((start, end))
+    if start < end:  # not after a cluster that ran to the end: never an empty sentence
+        pieces.append((start, end))
     return pieces
 
 

@@ -644,6 +644,24 @@ def test_grammalecte_skips_a_sentence_above_its_limit() -> None:
     assert grammalecte.too_long_for_grammalecte(short) is None
 
 
+def test_a_sentence_grammalecte_skips_says_so_in_its_errors() -> None:
+    # the skip is not silent: the sentence keeps its row, its errors name the detector and the
+    # limit, and the other sentences of the document are checked and have no error
+    pytest.importorskip("grammalecte")
+    from mt_check.detectors import grammalecte
+    from mt_check.pipeline import Checker
+    from mt_check.types import Document
+
+    huge = "e" + "\u0301" * grammalecte.SENTENCE_LIMIT  # one grapheme cluster: never cut
+    doc = Document("d", f"Ils a mangé.\n{huge}")
+    report = Checker(bt_model=None, rt_model=None, cache=False, detectors=["grammalecte"]).run([doc])
+    errors = report.sentences["errors"].tolist()
+    assert report.sentences["text"].str.len().tolist()[0] == len("Ils a mangé.")
+    assert pd.isna(errors[0])
+    assert errors[1:] == ["grammalecte: not checked, 2,001 characters (the limit is 2,000 per sentence)"]
+    assert report.issues["span"].tolist() == ["Ils a"]
+
+
 # -- 8. globs, special files, CSV formulas ------------------------------------------------------
 
 

@@ -69,6 +69,11 @@ class Detector(ABC):
         """Versions of the data the detector relies on, for the report signature."""
         return self.version
 
+    def skipped(self, sentence: Sentence) -> str | None:
+        """Why this detector does not check ``sentence`` (it goes in the sentence's ``errors``:
+        a sentence it cannot check in bounded time, say), else None."""
+        return None
+
     @classmethod
     def declared(cls) -> dict[str, Code]:
         return {c.code: c for c in cls.codes}

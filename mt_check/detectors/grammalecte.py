@@ -451,6 +451,9 @@ class GrammalecteDetector(Detector):
             return INSTALL_HINT
         return None
 
+    def skipped(self, sentence: Sentence) -> str | None:
+        return too_long_for_grammalecte(sentence)
+
     def data_version(self) -> str:
         try:
             version = engine_version()
