@@ -257,18 +257,32 @@ def _number_value(text: str) -> float | None:
     if lower in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[lower])
     compact = text.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
-        return float(re.sub(r"[.,]", "", compact))
-    if re.fullmatch(r"\d+(?:,\d+)?", compact):
+    if _GROUPED_NUMBER.fullmatch(compact):
+        return float(_GROUP_SEPARATOR.sub("", compact))
+    if _PLAIN_NUMBER.fullmatch(compact):
         return float(compact.replace(",", "."))
     return None
 
 
+# Compiled once: _number_value reads every number of every sentence.
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_GROUP_SEPARATOR = re.compile(r"[.,]")
+_PLAIN_NUMBER = re.compile(r"\d+(?:,\d+)?")
+
+
 def _first_word(doc: Doc) -> int:
-    for tok in doc:
-        if tok.is_alpha:
-            return tok.i
-    return 0
+    # Asked for every capitalised word of a sentence: the last sentence's answer is kept (with
+    # the Doc itself, so that the identity test cannot match a new Doc at a recycled address).
+    global _first_word_last
+    last_doc, last_index = _first_word_last
+    if last_doc is doc:
+        return last_index
+    index = next((tok.i for tok in doc if tok.is_alpha), 0)
+    _first_word_last = (doc, index)
+    return index
+
+
+_first_word_last: tuple[Doc | None, int] = (None, 0)
 
 
 class AgreementDetector(LexiconDetector):
@@ -293,6 +307,9 @@ class AgreementDetector(LexiconDetector):
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
         self._class_cache: dict[str, frozenset[str]] = {}  # word -> _classes(word)
+        # (word, parts of speech) -> _family(word, pos); as many entries as _class_cache per
+        # part-of-speech set (a handful of module constants).
+        self._family_cache: dict[tuple[str, frozenset[str]], tuple[Analysis, ...]] = {}
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         if ctx.parses is None:
@@ -308,28 +325,37 @@ class AgreementDetector(LexiconDetector):
                     yield issue
 
     def _parsed(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        # The tokens that have a subject among their children, in one pass over the sentence
+        # rather than one walk over each token's children (a token's children are the other
+        # tokens whose head it is).
+        with_subject = {
+            c.head.i for c in doc
+            if (c.dep_ in ("nsubj", "nsubj:pass") or c.dep_ == "expl:subj" and c.lower_ == "il")
+            and c.head.i != c.i
+        }  # fmt: skip
         for tok in doc:
             dep = tok.dep_
+            lower = tok.lower_
             if dep == "det":
                 yield from self._determiner(sentence, tok)
-            elif dep == "case" and tok.lower_ in _CONTRACTIONS and tok.head.i > tok.i:
+            elif dep == "case" and lower in _CONTRACTIONS and tok.head.i > tok.i:
                 yield from self._determiner(sentence, tok)  # "des usine": de + les
-            elif tok.lower_ in _LINEAR_DETS and tok.i + 1 < len(doc):
+            elif lower in _LINEAR_DETS and tok.i + 1 < len(doc):
                 # "n'importe quel URL": the parse makes «quel» part of a fixed expression
                 yield from self._determiner(sentence, tok, doc[tok.i + 1])
-            if tok.lower_ in _TOUT:
+            if lower in _TOUT:
                 yield from self._predeterminer(sentence, tok)
             elif dep in ("amod", "acl") or (dep == "conj" and tok.head.dep_ == "amod"):
                 yield from self._modifier(sentence, tok)
-            if "Part" in _morph(tok, "VerbForm") and tok.pos_ == "VERB":
+            # The part of speech first: reading the morphology is the dearer test.
+            if tok.pos_ == "VERB" and "Part" in _morph(tok, "VerbForm"):
                 yield from self._avoir_participle(sentence, tok)
-            if any(c.dep_ in ("nsubj", "nsubj:pass") or c.dep_ == "expl:subj" and c.lower_ == "il"
-                   for c in tok.children):
+            if tok.i in with_subject:
                 yield from self._predicate(sentence, tok)
                 yield from self._quantity_predicate(sentence, tok)
-            if tok.lower_ in _SUBJECT_PRONOUNS:
+            if lower in _SUBJECT_PRONOUNS:
                 yield from self._pronoun_verb(sentence, tok)
-            elif tok.lower_ in _PERSONS:
+            elif lower in _PERSONS:
                 yield from self._person_verb(sentence, tok)
             if tok.like_num or tok.pos_ == "NUM":
                 yield from self._counted_noun(sentence, tok)
@@ -348,7 +374,15 @@ class AgreementDetector(LexiconDetector):
     # --- lexicon views ----------------------------------------------------------------------
 
     def _family(self, text: str, pos: frozenset[str]) -> list[Analysis]:
-        return [a for a in self.lexicon.analyses(text) if a.pos & pos]
+        # Cached per (word, parts of speech): the same few words are filtered many times per
+        # sentence. A fresh list each call, so that no caller can change the cached readings.
+        key = (text, pos)
+        cached = self._family_cache.get(key)
+        if cached is None:
+            cached = self._family_cache[key] = tuple(
+                a for a in self.lexicon.analyses(text) if a.pos & pos
+            )
+        return list(cached)
 
     def _noun_readings(self, tok: Token) -> list[Analysis]:
         """The noun readings of a word; for a capitalised word that the lexicon has as a
@@ -936,8 +970,17 @@ class AgreementDetector(LexiconDetector):
         the right gender and number. Nothing is read across a capitalised word (a name), and an
         article before a verb form is taken for an object pronoun ("on les porte").
         Yields each issue with the character range of its noun phrase (sentence offsets)."""
+        # Only a determiner, "l’" or a bare opener starts a phrase (_phrase returns None for any
+        # other word): the other tokens are skipped without building a Token for each.
+        openers = [
+            t.lower_ in _BARE_OPENERS or t.lower_ in _DET_FORMS or t.lower_ in ("l’", "l'")
+            for t in doc
+        ]
         i = 0
         while i < len(doc):
+            if not openers[i]:
+                i += 1
+                continue
             found = self._phrase(sentence, doc, i)
             if found is None:
                 i += 1

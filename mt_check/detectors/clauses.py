@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
@@ -146,12 +147,13 @@ class ClausesDetector(Detector):
             return
         for index, (sentence, doc) in enumerate(zip(ctx.sentences, ctx.parses, strict=True)):
             tokens = list(doc)
+            words = [_norm(t.text) for t in tokens]  # what _match compares, once per token
             yield from self._apposition(sentence, tokens)
-            yield from self._subordinator_without_verb(sentence, tokens)
+            yield from self._subordinator_without_verb(sentence, tokens, words)
             previous = ctx.sentences[index - 1] if index else None
             if previous is not None and previous.paragraph != sentence.paragraph:
                 previous = None
-            yield from self._no_main_clause(sentence, doc, tokens, previous)
+            yield from self._no_main_clause(sentence, doc, tokens, words, previous)
 
     # -- unclosed appositions -----------------------------------------------------------------
 
@@ -194,7 +196,12 @@ class ClausesDetector(Detector):
     # -- subordinate clause without a main clause ---------------------------------------------
 
     def _no_main_clause(
-        self, sentence: Sentence, doc: Doc, tokens: Sequence[Any], previous: Sentence | None
+        self,
+        sentence: Sentence,
+        doc: Doc,
+        tokens: Sequence[Any],
+        words: Sequence[str],
+        previous: Sentence | None,
     ) -> Iterator[Issue]:
         text = sentence.text.strip()
         if not text or text[0] in _QUOTES or text.rstrip(" »”\"')").endswith(("?", "!")):
@@ -202,7 +209,7 @@ class ClausesDetector(Detector):
         if previous is not None and previous.text.rstrip(" »”\"')").endswith("?"):
             return  # the answer to a question: "Pourquoi ? Parce qu'il pleuvait."
         first = 1 if tokens and tokens[0].lower_ in _LEADING_CONNECTIVES else 0
-        width = _match(tokens, first, _OPENING_CONJUNCTIONS)
+        width = _match(words, first, _OPENING_BY_FIRST)
         if not width:
             return
         start_clause = first + width
@@ -231,10 +238,12 @@ class ClausesDetector(Detector):
 
     # -- subordinator without a verb ----------------------------------------------------------
 
-    def _subordinator_without_verb(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+    def _subordinator_without_verb(
+        self, sentence: Sentence, tokens: Sequence[Any], words: Sequence[str]
+    ) -> Iterator[Issue]:
         i = 0
         while i < len(tokens):
-            width = _match(tokens, i, _CLAUSE_CONJUNCTIONS)
+            width = _match(words, i, _CLAUSE_BY_FIRST)
             if not width:
                 i += 1
                 continue
@@ -412,19 +421,40 @@ def _finite_verb_group(tokens: Sequence[Any], k: int) -> bool:
     return k < len(tokens) and tokens[k].pos_ in {"VERB", "AUX"} and _conjugated(tokens[k])
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a word, called for every token of every sentence
 def _norm(word: str) -> str:
     """ "qu'" and "que", "lorsqu’" and "lorsque", "jusqu'" and "jusque" read alike."""
     word = word.lower().rstrip("'’")
     return word + "e" if word.endswith("qu") else word
 
 
-def _match(tokens: Sequence[Any], i: int, conjunctions: tuple[tuple[str, ...], ...]) -> int:
-    """Width of the longest conjunction of ``conjunctions`` starting at token ``i`` (0: none)."""
-    best = 0
+def _by_first_word(conjunctions: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The conjunctions indexed by their first word: a token opens one only if its (normalised)
+    text is that word, so :func:`_match` compares a token with the few that start with it."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for words in conjunctions:
-        n = len(words)
-        if n > best and i + n <= len(tokens) and all(
-            _norm(tokens[i + j].text) == w for j, w in enumerate(words)
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+_OPENING_BY_FIRST = _by_first_word(_OPENING_CONJUNCTIONS)
+_CLAUSE_BY_FIRST = _by_first_word(_CLAUSE_CONJUNCTIONS)
+
+
+def _match(words: Sequence[str], i: int, by_first: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Width of the longest conjunction of ``by_first`` (conjunctions indexed by their first word,
+    :func:`_by_first_word`) starting at token ``i``; ``words`` are the sentence's tokens through
+    :func:`_norm` (0: none)."""
+    if i >= len(words):
+        return 0
+    candidates = by_first.get(words[i])
+    if candidates is None:
+        return 0
+    best = 0
+    for conjunction in candidates:
+        n = len(conjunction)
+        if n > best and i + n <= len(words) and all(
+            words[i + j] == w for j, w in enumerate(conjunction)
         ):
             best = n
     return best

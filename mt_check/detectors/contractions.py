@@ -370,8 +370,10 @@ class ContractionsDetector(LexiconDetector):
     # --- "de le", "à les", "en les" (the parse tells the article from the pronoun) ----------
 
     def _prep_articles(self, text: str, doc: Doc) -> Iterator[_Finding]:
-        by_offset = {tok.idx: tok for tok in doc}
+        by_offset: dict[int, Token] | None = None  # built on the first match: most sentences have none
         for m in _PREP_ARTICLE.finditer(text):
+            if by_offset is None:
+                by_offset = {tok.idx: tok for tok in doc}
             prep, article, word = m.group(2), m.group(3), m.group(4)
             if prep[:1].isupper() and not _sentence_start(text, m.start()):
                 continue

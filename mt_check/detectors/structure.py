@@ -166,6 +166,8 @@ _CONNECTIVE = re.compile(
 _INNER_END = re.compile(r"(?<=[^\W\d_]{2}[.!?…])\s+(?=[A-ZÀ-Ý«])")
 _OPENERS = "«“"
 _CLOSERS = "»”"
+_OPENER_CHARS = re.compile(f"[{_OPENERS}]")
+_QUOTE_CHARS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,}(?:\([^)]*\))?\s+[-–—]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])\s")
 _MIN_VERBLESS_WORDS = 6
@@ -224,9 +226,10 @@ class StructureDetector(Detector):
 
     def _clause_without_verb(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         tokens = list(doc)
+        lowers = [t.lower_ for t in tokens]  # read once: _conjunction_width tries every token
         i = 0
         while i < len(tokens):
-            width = _conjunction_width(tokens, i)
+            width = _conjunction_width(lowers, i)
             if not width:
                 i += 1
                 continue
@@ -330,7 +333,7 @@ class StructureDetector(Detector):
         quoted = _quoted_ranges(text)
         run: list[re.Match[str]] = []
         for index, match in enumerate(_WORD.finditer(text)):
-            inside = any(a <= match.start() < b for a, b in quoted)
+            inside = bool(quoted) and any(a <= match.start() < b for a, b in quoted)
             if inside or not _english_score(match.group(), index == 0):
                 yield from self._flush_run(sentence, run)
                 run = []
@@ -403,12 +406,13 @@ class StructureDetector(Detector):
             )
 
 
-def _conjunction_width(tokens: Sequence[Any], i: int) -> int:
-    """How many tokens the subordinating conjunction at ``i`` spans (0: none here)."""
-    word = tokens[i].lower_
+def _conjunction_width(lowers: Sequence[str], i: int) -> int:
+    """How many tokens the subordinating conjunction at ``i`` spans (0: none here); ``lowers``
+    are the sentence's tokens in lower case."""
+    word = lowers[i]
     if word in _SINGLE_CONJUNCTIONS:
         return 1
-    if word in _CONJUNCTION_HEADS and i + 1 < len(tokens) and tokens[i + 1].lower_ in _QUE:
+    if word in _CONJUNCTION_HEADS and i + 1 < len(lowers) and lowers[i + 1] in _QUE:
         return 2
     return 0
 
@@ -511,19 +515,22 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     opening quote; it ends at the next inner sentence end, at the closing quote of a quote it is
     part of ("En outre, même pour la communication vidéo », a déclaré…"), or at the end.
     """
-    inner_ends = [m.start() for m in _INNER_END.finditer(text)]
-    starts = {0} | {m.end() for m in _INNER_END.finditer(text)}
-    starts |= {i + 1 for i, char in enumerate(text) if char in _OPENERS}
+    inner = list(_INNER_END.finditer(text))
+    inner_ends = [m.start() for m in inner]
+    starts = {0} | {m.end() for m in inner}
+    starts |= {m.end() for m in _OPENER_CHARS.finditer(text)}  # just after each opening quote
     spans = []
     for start in sorted(starts):
         end = next((e for e in inner_ends if e > start), len(text))
         depth = 0
-        for i in range(start, end):
-            if text[i] in _OPENERS:
+        # Only the quotes matter to the depth: the regex finds them without a loop over the
+        # other characters.
+        for mark in _QUOTE_CHARS.finditer(text, start, end):
+            if mark.group() in _OPENERS:
                 depth += 1
-            elif text[i] in _CLOSERS:
+            else:
                 if depth == 0:
-                    end = i
+                    end = mark.start()
                     break
                 depth -= 1
         spans.append((start, end))

@@ -45,7 +45,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
-from mt_check.lexicon import Analysis
+from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -164,6 +164,9 @@ class VerbFormsDetector(LexiconDetector):
     requires = frozenset({PARSE})
     version = "1"
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        super().__init__(lexicon)
+        self._lemma_cache: dict[str, frozenset[str]] = {}  # word -> _verb_lemmas(word)
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         if ctx.parses is None:
@@ -174,6 +177,16 @@ class VerbFormsDetector(LexiconDetector):
                 if issue.start not in seen:
                     seen.add(issue.start)
                     yield issue
+
+    def _verb_lemmas(self, word: str) -> frozenset[str]:
+        """The lemmas of the verb readings of ``word``, cached per word (asked for every verb
+        of every sentence; one small set per distinct verb form)."""
+        lemmas = self._lemma_cache.get(word)
+        if lemmas is None:
+            lemmas = self._lemma_cache[word] = frozenset(
+                a.lemma for a in _verb_readings(self.lexicon.analyses(word))
+            )
+        return lemmas
 
     def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         tokens = list(doc)
@@ -190,7 +203,7 @@ class VerbFormsDetector(LexiconDetector):
             elif low in ("si", "s'") and tok.pos_ == "SCONJ" and tok.dep_ in ("mark", "fixed"):
                 yield from self._hypothesis(sentence, tokens, tok)
             if tok.pos_ in ("AUX", "VERB"):
-                lemmas = {a.lemma for a in _verb_readings(self.lexicon.analyses(tok.text))}
+                lemmas = self._verb_lemmas(tok.text)
                 if lemmas & _AUXILIARIES:
                     yield from self._after_auxiliary(sentence, tokens, tok)
                 if lemmas & _MODALS:
