@@ -334,7 +334,7 @@ def work_ct2_raw(setup: dict[str, Any]) -> dict[str, Any]:
     translator = load_translator(
         setup["bt"], backend="ctranslate2", beam=BEAM, batch_size=BATCH, max_new_tokens=setup["new_tokens"]
     )
-    # The benchmark's models force EOS at the cap: mt-check decodes one step less (translate_ct2).
+    # The benchmark's models force EOS at the cap: mt-check decodes one step less (translate/ctranslate2.py).
     options = {"max_batch_size": BATCH, "beam_size": BEAM, "max_decoding_length": setup["new_tokens"] - 1,
                "num_hypotheses": 1, "max_input_length": 0}  # fmt: skip
     translator._model.translate_batch(translator._encode_sources(setup["warm_up"]), **options)
@@ -420,8 +420,8 @@ def work_detectors(setup: dict[str, Any], jobs: int = 1) -> dict[str, Any]:
 
 def work_convert(setup: dict[str, Any]) -> dict[str, Any]:
     """Convert both models for CTranslate2 (int8) once, outside every timing."""
-    from mt_check.translate import _locate
-    from mt_check.translate_ct2 import convert
+    from mt_check.translate.ctranslate2 import convert
+    from mt_check.translate.hub import locate as _locate
 
     started = time.perf_counter()
     for model in (setup["bt"], setup["rt"]):
@@ -444,7 +444,7 @@ WORKERS = {
 
 
 def _cores() -> int:
-    from mt_check.translate_ct2 import _cores as cores
+    from mt_check.translate.ctranslate2 import available_cores as cores
 
     return cores()
 

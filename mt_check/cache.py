@@ -104,7 +104,8 @@ class CheckedDocument:
     """What checking one document produced before scoring: the cache's unit of reuse.
 
     ``translations`` and ``languages`` are aligned with ``sentences``; ``issues`` are the
-    detectors' issues before merging; ``stages`` the parse and detector outcomes on this document.
+    document's issues as the pipeline reviewed them (merged, with their confidence), before the
+    min-confidence threshold; ``stages`` the parse and detector outcomes on this document.
     """
 
     sentences: tuple[Sentence, ...]
@@ -151,6 +152,50 @@ class CheckedDocument:
             issues=issues,
             stages=d["stages"],
         )
+
+
+@dataclass(frozen=True)
+class Split:
+    """Documents (by position in the batch) served from the cache, and the keys of all those that
+    may be stored once checked (a document with decoding errors has none: never cached)."""
+
+    cached: Mapping[int, CheckedDocument]
+    keys: Mapping[int, str]
+
+
+class DocumentStore:
+    """The checked-document cache of one configuration (``signature``): it decides which
+    documents of a batch come from the cache and which must be checked (:meth:`split`), and which
+    checked ones are kept (:meth:`add`: only clean ones, committed every ``per_commit`` so that an
+    interrupted run keeps what it finished)."""
+
+    def __init__(self, cache: TranslationCache, signature: str, per_commit: int = 64) -> None:
+        self._cache, self._signature, self._per_commit = cache, signature, per_commit
+        self._pending: dict[str, CheckedDocument] = {}
+        self._keys: Mapping[int, str] = {}
+
+    def split(self, documents: Sequence[Document]) -> Split:
+        keys = {
+            i: cache_key(self._signature, doc.text) for i, doc in enumerate(documents) if not doc.errors
+        }
+        found = self._cache.get_documents(keys.values())
+        cached = {i: CheckedDocument.decode(found[k], documents[i]) for i, k in keys.items() if k in found}
+        self._keys = keys
+        return Split(cached, keys)
+
+    def add(self, index: int, checked: CheckedDocument, clean: bool) -> None:
+        """Keep document ``index`` of the last :meth:`split` if its check was ``clean`` (no stage
+        failed on it: a document with errors is checked again next time)."""
+        if not clean or index not in self._keys:
+            return
+        self._pending[self._keys[index]] = checked
+        if len(self._pending) >= self._per_commit:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self._cache.put_documents(self._pending)
+            self._pending = {}
 
 
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:

@@ -39,11 +39,11 @@ from distributed import Client, LocalCluster, get_worker, wait
 from distributed.scheduler import KilledWorker
 
 from mt_check.cache import default_cache_dir
-from mt_check.io import Columns
+from mt_check.io import Columns, frame_documents
 from mt_check.pipeline import Checker, ModelUnavailableWarning, merge_meta
 from mt_check.report import Report, build_tables, concat
 from mt_check.scoring import DEFAULT_WEIGHTS
-from mt_check.types import Document, InputError, Severity
+from mt_check.types import MODEL_DISABLED, Document, InputError, Severity
 
 SHARED, PER_WORKER = "shared", "per-worker"
 WORKER_CACHES = (SHARED, PER_WORKER)
@@ -152,22 +152,17 @@ def check_partition(
 
 
 def _frame_documents(frame: pd.DataFrame, columns: Columns) -> list[Document]:
-    """Documents from one pandas partition (ids: the id column, else the 1-based row number)."""
-    assert columns.text is not None
-    documents = []
-    for index, record in zip(frame.index, frame.to_dict("records"), strict=True):
-        if columns.id is not None:
-            doc_id = str(record[columns.id]).strip()
-        elif hasattr(index, "__index__"):  # int or numpy integer
-            doc_id = str(int(index) + 1)
-        else:
-            raise InputError(f"row {index!r}: without an id column the index must hold row numbers")
-        text = record[columns.text]
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(f"row {doc_id}, column {columns.text!r}: empty text cell")
-        source = record[columns.source] if columns.source is not None else None
-        documents.append(Document(doc_id, text, source=None if source is None else str(source)))
-    return documents
+    """Documents from one pandas partition, read as a table file's rows are (io.frame_documents);
+    a row is named by its id (the id column, else the 1-based row number of the index)."""
+    if columns.id is not None:
+        rows: list[object] = [str(value).strip() for value in frame[columns.id]]
+    else:
+        rows = []
+        for index in frame.index:
+            if not hasattr(index, "__index__"):  # int or numpy integer
+                raise InputError(f"row {index!r}: without an id column the index must hold row numbers")
+            rows.append(int(index) + 1)
+    return frame_documents(frame, columns, rows=rows)
 
 
 # -- partitions -------------------------------------------------------------------------------
@@ -297,7 +292,7 @@ def _one_per_task(
 def _warn_model_errors(meta: Mapping[str, Any]) -> None:
     """The workers' model warnings, once, here (the workers' own go to their logs)."""
     for role, error in meta.get("model_errors", {}).items():
-        if error != "disabled by the user":
+        if error != MODEL_DISABLED:
             warnings.warn(f"{role} skipped: {error}", ModelUnavailableWarning, stacklevel=3)
 
 

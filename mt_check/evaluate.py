@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mt_check.segment import words
-from mt_check.types import Document, InputError
+from mt_check.types import MODEL_DISABLED, Document, InputError, StageOutcome
 
 TYPOGRAPHY = "typography"
 
@@ -233,7 +233,15 @@ def evaluate_files(
     results["signature"] = meta["signature"]
     # Evaluation leaves the models out unless asked: say that, not the Checker's "disabled by the user".
     results["stages"] = {
-        stage: f"skipped: {MODELS_NOT_USED}" if outcome == "skipped: disabled by the user" else outcome
+        stage: StageOutcome.skipped(MODELS_NOT_USED) if _disabled(outcome) else outcome
         for stage, outcome in meta["stages"].items()
     }
     return results
+
+
+def _disabled(outcome: Any) -> bool:
+    """A stage skipped because no model was given (not one that failed to load)."""
+    if not isinstance(outcome, str):  # the detectors' outcomes, counts
+        return False
+    read = StageOutcome.read(outcome)
+    return read.state == StageOutcome.SKIPPED and read.reason == MODEL_DISABLED

@@ -1,4 +1,4 @@
-"""Writing a Report to files and reading it back: CSV, JSON, Parquet, Excel and HTML.
+"""Writing a report's tables to files and reading it back: CSV, JSON, Parquet, Excel and HTML.
 
 Layout of a report directory (each format adds its files; ``meta.json`` is always written):
 
@@ -38,14 +38,13 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
+from mt_check import html, tables
+from mt_check.tables import Tables
 from mt_check.types import InputError, MtCheckError
-
-if TYPE_CHECKING:
-    from mt_check.report import Report
 
 FORMATS = ("csv", "json", "parquet", "xlsx", "html")
 DEFAULT_FORMATS = ("csv", "json")
@@ -192,9 +191,9 @@ def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def _write_csv(report: Report, out: Path, staging: _Staging) -> list[Path]:
+def _write_csv(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     paths = []
-    for name, frame in _tables(report).items():
+    for name, frame in report.frames().items():
         path = out / f"{name}.csv"
         with staging.file(path) as tmp:
             _csv_safe(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
@@ -202,19 +201,19 @@ def _write_csv(report: Report, out: Path, staging: _Staging) -> list[Path]:
     return paths
 
 
-def _write_json(report: Report, out: Path, staging: _Staging) -> list[Path]:
+def _write_json(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     paths = []
-    for name, frame in _tables(report).items():
+    for name, frame in report.frames().items():
         path = out / f"{name}.json"
         _write_text(staging, path, json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
         paths.append(path)
     return paths
 
 
-def _write_parquet(report: Report, out: Path, staging: _Staging) -> list[Path]:
+def _write_parquet(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     _require("pyarrow", "parquet")
     paths = []
-    for name, frame in _tables(report).items():
+    for name, frame in report.frames().items():
         path = out / f"{name}.parquet"
         with staging.file(path) as tmp:
             frame.to_parquet(tmp, index=False, engine="pyarrow")
@@ -225,8 +224,9 @@ def _write_parquet(report: Report, out: Path, staging: _Staging) -> list[Path]:
 # Characters XML 1.0 cannot hold; Excel writes them as _xHHHH_ and reads them back.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_ESCAPED = re.compile(r"_x(000[0-8bBcCeEfF]|001[0-9a-fA-F])_")
-_SEVERITY_FILL = {"minor": "FFF3BF", "major": "FFD8A8", "critical": "FFC9C9"}
-_LABEL_FILL = {"ok": "D3F9D8", "review": "FFF0C2", "bad": "FFE3E3"}
+# Cells coloured as on the HTML page (html's palette), in Excel's RRGGBB.
+_SEVERITY_FILL = {s.value: c.fill.lstrip("#").upper() for s, c in html.SEVERITY_COLOURS.items()}
+_LABEL_FILL = {label.value: c.fill.lstrip("#").upper() for label, c in html.LABEL_COLOURS.items()}
 _COLOURED = {"severity": _SEVERITY_FILL, "worst_severity": _SEVERITY_FILL, "label": _LABEL_FILL}
 _MIN_WIDTH, _MAX_WIDTH = 8, 70
 
@@ -235,7 +235,7 @@ def _excel_text(value: str) -> str:
     return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
 
 
-def _write_xlsx(report: Report, out: Path, staging: _Staging) -> list[Path]:
+def _write_xlsx(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     openpyxl = _require("openpyxl", "xlsx")
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -246,7 +246,7 @@ def _write_xlsx(report: Report, out: Path, staging: _Staging) -> list[Path]:
     header_fill = PatternFill("solid", start_color="E9ECEF")
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, frame in _tables(report).items():
+    for name, frame in report.frames().items():
         sheet = book.create_sheet(name)
         columns = list(frame.columns)
         sheet.append(columns)
@@ -286,11 +286,9 @@ def _write_xlsx(report: Report, out: Path, staging: _Staging) -> list[Path]:
     return [path]
 
 
-def _write_html(report: Report, out: Path, staging: _Staging) -> list[Path]:
-    from mt_check.html import render
-
+def _write_html(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     path = out / HTML_FILE
-    _write_text(staging, path, render(report))
+    _write_text(staging, path, html.render(report))
     return [path]
 
 
@@ -299,7 +297,7 @@ def _write_text(staging: _Staging, path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-_WRITERS: dict[str, Callable[[Report, Path, _Staging], list[Path]]] = {
+_WRITERS: dict[str, Callable[[Tables, Path, _Staging], list[Path]]] = {
     "csv": _write_csv,
     "json": _write_json,
     "parquet": _write_parquet,
@@ -411,7 +409,7 @@ def _remove_stale(out: Path, previous: dict[str, Any] | None, written: set[str])
 
 
 def save(
-    report: Report,
+    report: Tables,
     directory: str | Path,
     formats: str | Iterable[str] = DEFAULT_FORMATS,
     *,
@@ -443,9 +441,7 @@ def save(
     return [*written, meta_path]
 
 
-def _write_pages(report: Report, out: Path, staging: _Staging) -> list[Path]:
-    from mt_check.html import render
-
+def _write_pages(report: Tables, out: Path, staging: _Staging) -> list[Path]:
     folder = out / PER_DOCUMENT_DIR
     try:
         folder.mkdir(exist_ok=True)
@@ -454,7 +450,7 @@ def _write_pages(report: Report, out: Path, staging: _Staging) -> list[Path]:
     written = []
     for doc_id, name in document_file_names(report.documents["doc_id"]).items():
         path = folder / name
-        _write_text(staging, path, render(report.document(doc_id), title=f"mt-check: {doc_id}"))
+        _write_text(staging, path, html.render(report.document(doc_id), title=f"mt-check: {doc_id}"))
         written.append(path)
     return written
 
@@ -479,7 +475,7 @@ def document_file_names(doc_ids: Iterable[str]) -> dict[str, str]:
     return names
 
 
-def save_per_document(report: Report, directory: str | Path) -> list[Path]:
+def save_per_document(report: Tables, directory: str | Path) -> list[Path]:
     """``DIR/documents/NAME.html`` for each document of ``report`` (see :func:`document_file_names`).
 
     On its own these pages are not in the report's manifest; ``save(..., per_document=True)``
@@ -578,15 +574,13 @@ def _verify(base: Path, name: str, manifest: dict[str, Any]) -> None:
         )
 
 
-def load(directory: str | Path, format: str | None = None) -> Report:
+def load(directory: str | Path, format: str | None = None) -> Tables:
     """Read a report written by :func:`save`, from ``format`` or the most faithful one present.
 
     Only the files in the manifest of ``meta.json`` count, and each file read must match its
     hash there. A ``meta.json`` without a manifest (saved by an mt-check without manifests) is
     read as it was then: the tables present, unverified.
     """
-    from mt_check.report import _DTYPES, Report, _frame
-
     base = Path(directory)
     if format is not None and format not in READ_ORDER:
         raise InputError(f"cannot read a report back from {format!r}; readable: {', '.join(READ_ORDER)}")
@@ -623,19 +617,15 @@ def load(directory: str | Path, format: str | None = None) -> Report:
 
     sheets = _read_xlsx_sheets(base / XLSX_FILE) if format == "xlsx" else {}
     readers = {"csv": _read_csv, "json": _read_json, "parquet": _read_parquet}
-    tables = {}
-    for name, dtypes in _DTYPES.items():
+    found: dict[str, pd.DataFrame] = {}
+    for name, dtypes in tables.DTYPES.items():
         path = base / (XLSX_FILE if format == "xlsx" else f"{name}.{format}")
-        frame = sheets[name] if format == "xlsx" else readers[format](path, dtypes)
+        frame = sheets[name] if format == "xlsx" else readers[format](path, dict(dtypes))
         absent = [c for c in dtypes if c not in frame.columns]
         if absent:
             raise InputError(f"{path}: table {name} lacks column(s) {', '.join(absent)}")
         try:
-            tables[name] = _frame(_records(frame[list(dtypes)]), list(dtypes), dtypes)
+            found[name] = tables.frame(_records(frame[list(dtypes)]), list(dtypes), dtypes)
         except (TypeError, ValueError) as err:
             raise InputError(f"{path}: table {name} has values of the wrong type ({err})") from None
-    return Report(tables["sentences"], tables["issues"], tables["documents"], meta)
-
-
-def _tables(report: Report) -> dict[str, pd.DataFrame]:
-    return {"documents": report.documents, "sentences": report.sentences, "issues": report.issues}
+    return Tables(found["sentences"], found["issues"], found["documents"], meta)

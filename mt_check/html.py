@@ -17,20 +17,46 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from string import Template
 from typing import TYPE_CHECKING, Any
 
 from mt_check import scoring
 from mt_check.__version__ import __version__
-from mt_check.types import Category, Severity
+from mt_check.types import Category, Label, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from mt_check.report import Report
+    from mt_check.tables import Tables
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """The colours of one severity or label, wherever it is shown: this page, the Jupyter Stylers
+    (:mod:`mt_check.notebook`) and the Excel cells (:mod:`mt_check.export`)."""
+
+    fill: str  # background: a highlighted span, a label chip, a Styler or Excel cell
+    ink: str  # text on ``fill``
+    edge: str  # a highlighted span's underline (severity); a sentence card's left edge (label)
+    chart: str  # a bar segment of the category chart (severity); a histogram band (label)
+    badge: str = ""  # severities only: the badge and the caret of a missing element
+
+
+# The one palette: every colour a severity or a label takes, in every view.
+SEVERITY_COLOURS: Mapping[Severity, Swatch] = {  # fill, ink, edge, chart, badge
+    Severity.MINOR: Swatch("#fff3bf", "#5c4400", "#e0b400", "#fcc419", "#b08800"),
+    Severity.MAJOR: Swatch("#ffd8a8", "#7a2e00", "#e8590c", "#fd7e14", "#d9480f"),
+    Severity.CRITICAL: Swatch("#ffc9c9", "#8a1212", "#e03131", "#e03131", "#c92a2a"),
+}
+LABEL_COLOURS: Mapping[Label, Swatch] = {  # fill, ink, edge, chart
+    Label.OK: Swatch("#d3f9d8", "#2b8a3e", "#40c057", "#69db7c"),
+    Label.REVIEW: Swatch("#fff0c2", "#8a5a00", "#f59f00", "#ffd43b"),
+    Label.BAD: Swatch("#ffe3e3", "#c92a2a", "#e03131", "#ff8787"),
+}
 
 SEVERITIES = tuple(s.value for s in Severity)  # minor, major, critical: fixed class names
-LABELS = ("ok", "review", "bad")
+LABELS = tuple(label.value for label in LABEL_COLOURS)  # ok, review, bad: the labels with a colour
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 HISTOGRAM_BINS = 10
 NA = "–"
@@ -138,7 +164,8 @@ def severity_class(value: object) -> str:
 
 
 def _label(value: object) -> str:
-    return value if isinstance(value, str) and value in LABELS else "review"
+    """A coloured label for class names; any other (not-french, empty, none) shows as review."""
+    return value if isinstance(value, str) and value in LABELS else Label.REVIEW.value
 
 
 def _rank(severity: str) -> int:
@@ -272,7 +299,7 @@ class View:
     issues: dict[tuple[str, int], list[dict[str, Any]]]
 
     @classmethod
-    def of(cls, report: Report) -> View:
+    def of(cls, report: Tables) -> View:
         documents = {str(r["doc_id"]): r for r in table_rows(report.documents)}
         sentences: dict[str, list[dict[str, Any]]] = {}
         for r in table_rows(report.sentences):
@@ -472,7 +499,7 @@ def _documents_table(view: View, link: bool) -> str:
     )
 
 
-def _totals(report: Report) -> str:
+def _totals(report: Tables) -> str:
     counts = {sev: int((report.issues["severity"] == sev).sum()) for sev in SEVERITIES}
     by_sev = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES))
     n_issues = len(report.issues)
@@ -487,7 +514,7 @@ def _figure(caption: str, body: str) -> str:
     return f'<figure class="mtc-chart"><figcaption>{caption}</figcaption>{body}</figure>'
 
 
-def _category_chart(report: Report) -> str:
+def _category_chart(report: Tables) -> str:
     issues = report.issues
     if not len(issues):
         return _figure("Issues by category", "<p>No issues found.</p>")
@@ -520,10 +547,11 @@ def _category_chart(report: Report) -> str:
 
 def _band(low: float) -> str:
     """The label band a histogram bin starts in (scoring's thresholds)."""
-    return "bad" if low < scoring.BAD_BELOW else "review" if low < scoring.REVIEW_BELOW else "ok"
+    band = Label.BAD if low < scoring.BAD_BELOW else Label.REVIEW if low < scoring.REVIEW_BELOW else Label.OK
+    return band.value
 
 
-def _score_chart(report: Report) -> str:
+def _score_chart(report: Tables) -> str:
     scores = [float(s) for s in report.sentences["quality_score"] if not missing(s)]
     if not scores:
         return _figure("Sentence quality scores", "<p>No scores.</p>")
@@ -583,7 +611,7 @@ def key(meta: Mapping[str, Any]) -> str:
     # A worked example, computed by scoring itself: one major issue in a 25-word sentence.
     example_words = 25
     example = scoring.quality_score(weights["major"], example_words)
-    example_label = scoring.label(example, Severity.MAJOR)
+    example_label = scoring.label(example, Severity.MAJOR).value
     chips = "".join(f'<mark class="mtc-hl mtc-{s}">{s}</mark> ' for s in SEVERITIES)
     entries = [
         ("Quality score",
@@ -593,9 +621,10 @@ def key(meta: Mapping[str, Any]) -> str:
          f"{example_words}-word sentence scores 100 − {_figure_text(weights['major'])} × 100 / "
          f"{example_words} = {_figure_text(example)} ({example_label})."),
         ("Labels",
-         f"{_chip('bad')} a score below {bad}, or a critical issue · {_chip('review')} a score below "
-         f"{review}, or any issue · {_chip('ok')} a score of {review} or more and no issue. A sentence "
-         "in another language is labelled not-french; a document without sentences, empty."),
+         f"{_chip(Label.BAD.value)} a score below {bad}, or a critical issue · {_chip(Label.REVIEW.value)} "
+         f"a score below {review}, or any issue · {_chip(Label.OK.value)} a score of {review} or more and "
+         f"no issue. A sentence in another language is labelled {Label.NOT_FRENCH.value}; a document "
+         f"without sentences, {Label.EMPTY.value}."),
         ("Penalty",
          f"the sum of the issues' weights, by severity: {listed} (MQM-style). Flagged spans: {chips}"
          "(hover a span for its issue; the numbered notes under each sentence list every issue, with "
@@ -688,7 +717,7 @@ def _card_source(view: View, doc_id: str) -> tuple[str | None, str]:
 # -- public -----------------------------------------------------------------------------------
 
 
-def render(report: Report, title: str = "mt-check report") -> str:
+def render(report: Tables, title: str = "mt-check report") -> str:
     """The whole report as one self-contained HTML page."""
     view = View.of(report)
     sections = "".join(_document_section(view, d, doc_id) for d, doc_id in enumerate(view.doc_ids))
@@ -706,7 +735,7 @@ def render(report: Report, title: str = "mt-check report") -> str:
     )
 
 
-def summary(report: Report, worst: int = 5) -> HtmlFragment:
+def summary(report: Tables, worst: int = 5) -> HtmlFragment:
     """Jupyter's view of a report: totals, documents, charts and the worst flagged sentences."""
     view = View.of(report)
     ranked = [s for s in worst_first(table_rows(report.sentences)) if view.issues_of(s)][:worst]
@@ -726,7 +755,7 @@ def summary(report: Report, worst: int = 5) -> HtmlFragment:
     )
 
 
-def sentence(report: Report, doc_id: str, sent_id: int) -> HtmlFragment:
+def sentence(report: Tables, doc_id: str, sent_id: int) -> HtmlFragment:
     """One sentence with its highlighted spans, footnotes, source, back-translation, round trip and
     scores. ``sent_id`` is the tables' id (0-based); the card shows its 1-based number."""
     from mt_check.types import InputError
@@ -748,7 +777,7 @@ def sentence(report: Report, doc_id: str, sent_id: int) -> HtmlFragment:
 
 
 _PAGE_CSS = "body{margin:0;background:#eef0f3}"
-CSS = """
+_CSS_TEMPLATE = """
 .mtc{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2328}
 .mtc *{box-sizing:border-box}
 .mtc-page{max-width:1180px;margin:0 auto;padding:28px 32px 48px;background:#fff;min-height:100vh}
@@ -782,31 +811,31 @@ CSS = """
 .mtc a{color:#0b5cad}
 .mtc-label{display:inline-block;font-size:12px;font-weight:600;padding:0 8px;border-radius:10px;
  line-height:20px}
-.mtc-label-ok{background:#d3f9d8;color:#2b8a3e}
-.mtc-label-review{background:#fff0c2;color:#8a5a00}
-.mtc-label-bad{background:#ffe3e3;color:#c92a2a}
+.mtc-label-ok{background:${ok_fill};color:${ok_ink}}
+.mtc-label-review{background:${review_fill};color:${review_ink}}
+.mtc-label-bad{background:${bad_fill};color:${bad_ink}}
 .mtc-badge{display:inline-block;font-size:10.5px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;
  padding:0 6px;border-radius:9px;color:#fff;line-height:17px;vertical-align:1px}
-.mtc-badge.mtc-minor{background:#b08800}
-.mtc-badge.mtc-major{background:#d9480f}
-.mtc-badge.mtc-critical{background:#c92a2a}
+.mtc-badge.mtc-minor{background:${minor_badge}}
+.mtc-badge.mtc-major{background:${major_badge}}
+.mtc-badge.mtc-critical{background:${critical_badge}}
 .mtc-hl{color:inherit;border-radius:3px;padding:1px 1px;border-bottom:2px solid;cursor:help}
-.mtc-hl.mtc-minor{background:#fff3bf;border-color:#e0b400}
-.mtc-hl.mtc-major{background:#ffd8a8;border-color:#e8590c}
-.mtc-hl.mtc-critical{background:#ffc9c9;border-color:#e03131}
+.mtc-hl.mtc-minor{background:${minor_fill};border-color:${minor_edge}}
+.mtc-hl.mtc-major{background:${major_fill};border-color:${major_edge}}
+.mtc-hl.mtc-critical{background:${critical_fill};border-color:${critical_edge}}
 .mtc-hl.mtc-overlap{border-bottom-style:double;border-bottom-width:4px}
 .mtc-gap{background:none;padding:0;cursor:help;font-weight:700}
 .mtc-gap::before{content:"\\2038"}
-.mtc-gap.mtc-minor{color:#b08800}
-.mtc-gap.mtc-major{color:#d9480f}
-.mtc-gap.mtc-critical{color:#c92a2a}
+.mtc-gap.mtc-minor{color:${minor_badge}}
+.mtc-gap.mtc-major{color:${major_badge}}
+.mtc-gap.mtc-critical{color:${critical_badge}}
 .mtc-ref{font-size:10px;color:#57606a;margin:0 1px;font-weight:600}
 .mtc-ref a{color:inherit;text-decoration:none}
 .mtc-card{border:1px solid #e1e4e8;border-left:5px solid #adb5bd;border-radius:6px;padding:10px 14px 12px;
  margin:12px 0;background:#fff}
-.mtc-card-ok{border-left-color:#40c057}
-.mtc-card-review{border-left-color:#f59f00}
-.mtc-card-bad{border-left-color:#e03131}
+.mtc-card-ok{border-left-color:${ok_edge}}
+.mtc-card-review{border-left-color:${review_edge}}
+.mtc-card-bad{border-left-color:${bad_edge}}
 .mtc-card-head{display:flex;gap:12px;align-items:center;flex-wrap:wrap;font-size:13px;color:#57606a;margin-bottom:6px}
 .mtc-sid{font-weight:700;color:#1f2328}
 .mtc-cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px}
@@ -816,7 +845,7 @@ CSS = """
 .mtc-notes li{margin:3px 0}
 .mtc-span{font-weight:600}
 .mtc-span:empty::before{content:"\\2038"}
-.mtc-sugg ins{text-decoration:none;background:#d3f9d8;border-radius:3px;padding:0 3px;font-weight:600}
+.mtc-sugg ins{text-decoration:none;background:${ok_fill};border-radius:3px;padding:0 3px;font-weight:600}
 .mtc-code{font-size:11.5px;color:#6e7781;margin-left:4px}
 .mtc-todo{font-style:italic;color:#424a53}
 .mtc-orig{display:block;font-size:12.5px;color:#57606a}
@@ -842,19 +871,25 @@ CSS = """
 .mtc-bar-n{text-align:right;font-weight:600}
 .mtc-track{display:flex;height:16px;background:#f1f3f5;border-radius:3px;overflow:hidden}
 .mtc-seg{display:inline-block;height:100%}
-.mtc-seg.mtc-minor{background:#fcc419}
-.mtc-seg.mtc-major{background:#fd7e14}
-.mtc-seg.mtc-critical{background:#e03131}
+.mtc-seg.mtc-minor{background:${minor_chart}}
+.mtc-seg.mtc-major{background:${major_chart}}
+.mtc-seg.mtc-critical{background:${critical_chart}}
 .mtc-legend{display:flex;gap:14px;font-size:12px;color:#57606a;margin-top:8px}
 .mtc-legend i{width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 .mtc-hist{display:flex;align-items:flex-end;gap:4px;height:130px;border-bottom:1px solid #ced4da}
 .mtc-col{flex:1;display:flex;flex-direction:column;justify-content:flex-end;align-items:stretch;height:100%}
 .mtc-col-n{font-size:11px;color:#57606a;text-align:center}
 .mtc-col-bar{display:block;border-radius:3px 3px 0 0;min-height:0}
-.mtc-band-bad{background:#ff8787}
-.mtc-band-review{background:#ffd43b}
-.mtc-band-ok{background:#69db7c}
+.mtc-band-bad{background:${bad_chart}}
+.mtc-band-review{background:${review_chart}}
+.mtc-band-ok{background:${ok_chart}}
 .mtc-axis{display:flex;gap:4px}
 .mtc-axis span{flex:1;font-size:11px;color:#6e7781}
 .mtc footer{margin-top:36px;border-top:1px solid #e5e7eb;padding-top:8px}
 """
+# ${minor_fill}, ${ok_edge}...: each colour of a severity or label, from the palette.
+_SWATCHES = {s.value: c for s, c in SEVERITY_COLOURS.items()} | {k.value: c for k, c in LABEL_COLOURS.items()}
+_PALETTE_CSS = {
+    f"{key}_{part}": colour for key, swatch in _SWATCHES.items() for part, colour in asdict(swatch).items()
+}
+CSS = Template(_CSS_TEMPLATE).substitute(_PALETTE_CSS)

@@ -267,12 +267,6 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     return Decoded(text, encoding, tuple(warnings + _control_warning(text)))
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode file bytes; return (text, encoding). See :func:`decode_bytes`."""
-    decoded = decode_bytes(data, name)
-    return decoded.text, decoded.encoding
-
-
 def _read_bytes(path: Path) -> bytes:
     kind = not_regular(path)
     if kind is not None:  # opening a named pipe would wait forever
@@ -409,15 +403,34 @@ def read_table(path: Path, columns: Columns) -> list[Document]:
             raise InputError(
                 f"{path}: no {role} column {name!r}; columns are: {found}{_delimiter_hint(path, frame)}"
             )
+    return frame_documents(frame, columns, where=f"{path}: ", repairs=repairs, decoded=decoded)
+
+
+def frame_documents(
+    frame: Any,
+    columns: Columns,
+    *,
+    rows: Sequence[object] | None = None,
+    where: str = "",
+    repairs: Repairs | None = None,
+    decoded: Decoded | None = None,
+) -> list[Document]:
+    """One Document per row of a pandas DataFrame whose ``columns`` exist (a table file's, or a
+    Dask partition's): text cells must be non-empty strings, ids non-empty and unique. ``rows``
+    names each row in messages and is its id without an id column (default: 1, 2, ...);
+    ``where`` prefixes every message (the file)."""
+    assert columns.text is not None
+    repairs = repairs or {}
+    names = list(range(1, len(frame) + 1)) if rows is None else list(rows)
     documents: list[Document] = []
-    first_row: dict[str, int] = {}
-    for row, record in enumerate(frame.to_dict("records"), 1):
+    first_row: dict[str, object] = {}
+    for position, (row, record) in enumerate(zip(names, frame.to_dict("records"), strict=True)):
         text = record[columns.text]
         if _missing(text) or (isinstance(text, str) and not text.strip()):
-            raise InputError(f"{path}: row {row}, column {columns.text!r}: empty text cell")
+            raise InputError(f"{where}row {row}, column {columns.text!r}: empty text cell")
         if not isinstance(text, str):
             raise InputError(
-                f"{path}: row {row}, column {columns.text!r}: expected text, "
+                f"{where}row {row}, column {columns.text!r}: expected text, "
                 f"got {type(text).__name__} {text!r}"
             )
         doc_id = str(row)
@@ -425,16 +438,16 @@ def read_table(path: Path, columns: Columns) -> list[Document]:
             value = record[columns.id]
             doc_id = "" if _missing(value) else str(value).strip()
             if not doc_id:
-                raise InputError(f"{path}: row {row}, column {columns.id!r}: empty id cell")
+                raise InputError(f"{where}row {row}, column {columns.id!r}: empty id cell")
             if doc_id in first_row:
                 raise InputError(
-                    f"{path}: row {row}, column {columns.id!r}: duplicate id {doc_id!r} "
+                    f"{where}row {row}, column {columns.id!r}: duplicate id {doc_id!r} "
                     f"(first at row {first_row[doc_id]})"
                 )
             first_row[doc_id] = row
         source = record[columns.source] if columns.source is not None else None
-        repaired = repairs.get((row - 1, columns.text), ())
-        id_repaired = repairs.get((row - 1, columns.id), ()) if columns.id is not None else ()
+        repaired = repairs.get((position, columns.text), ())
+        id_repaired = repairs.get((position, columns.id), ()) if columns.id is not None else ()
         id_notes = (f"the id had {w}",) if (w := "; ".join(id_repaired)) else ()
         documents.append(
             Document(

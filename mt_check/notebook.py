@@ -14,23 +14,24 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from mt_check import html
-from mt_check.types import Category, InputError, Severity
+from mt_check.types import Category, InputError, Label, Severity
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-    from mt_check.report import Report
+    from mt_check.tables import Tables
 
-SEVERITY_STYLE = {
-    "minor": "background-color:#fff3bf;color:#5c4400",
-    "major": "background-color:#ffd8a8;color:#7a2e00",
-    "critical": "background-color:#ffc9c9;color:#8a1212;font-weight:600",
-}
-LABEL_STYLE = {
-    "ok": "background-color:#d3f9d8;color:#2b8a3e",
-    "review": "background-color:#fff0c2;color:#8a5a00",
-    "bad": "background-color:#ffe3e3;color:#c92a2a;font-weight:600",
-}
+_BOLD = {Severity.CRITICAL.value, Label.BAD.value}  # the worst of each stands out
+
+
+def _cell_style(value: str, swatch: html.Swatch) -> str:
+    bold = ";font-weight:600" if value in _BOLD else ""
+    return f"background-color:{swatch.fill};color:{swatch.ink}{bold}"
+
+
+# Cells coloured as on the HTML page: html's palette.
+SEVERITY_STYLE = {s.value: _cell_style(s.value, c) for s, c in html.SEVERITY_COLOURS.items()}
+LABEL_STYLE = {label.value: _cell_style(label.value, c) for label, c in html.LABEL_COLOURS.items()}
 SENTENCE_VIEW = [
     "doc_id", "sent_id", "text", "n_issues", "worst_severity", "quality_score", "label",
     "back_translation", "round_trip", "rt_chrf",
@@ -38,9 +39,10 @@ SENTENCE_VIEW = [
 # The highlight CSS, scoped to the Styler's table by pandas.
 _MARK_STYLES = [
     {"selector": "mark.mtc-hl", "props": "border-radius:3px;padding:0 1px;border-bottom:2px solid"},
-    {"selector": "mark.mtc-minor", "props": "background:#fff3bf;border-color:#e0b400"},
-    {"selector": "mark.mtc-major", "props": "background:#ffd8a8;border-color:#e8590c"},
-    {"selector": "mark.mtc-critical", "props": "background:#ffc9c9;border-color:#e03131"},
+    *(
+        {"selector": f"mark.mtc-{s.value}", "props": f"background:{c.fill};border-color:{c.edge}"}
+        for s, c in html.SEVERITY_COLOURS.items()
+    ),
     {"selector": "mark.mtc-overlap", "props": "border-bottom-style:double;border-bottom-width:4px"},
     {"selector": "mark.mtc-gap", "props": "background:none;font-weight:700"},
     {"selector": "mark.mtc-gap::before", "props": "content:'\\2038'"},
@@ -80,7 +82,7 @@ def _categories_from(category: str | Iterable[str] | None) -> set[str] | None:
 
 
 def flagged(
-    report: Report, min_severity: str = "major", category: str | Iterable[str] | None = None
+    report: Tables, min_severity: str = "major", category: str | Iterable[str] | None = None
 ) -> pd.DataFrame:
     """Issues at or above ``min_severity`` (in ``category``, one or several), with their sentence.
 
@@ -104,7 +106,7 @@ def _label_css(value: object) -> str:
     return LABEL_STYLE.get(value, "") if isinstance(value, str) else ""
 
 
-def style_sentences(report: Report, columns: list[str] | None = None) -> Styler:
+def style_sentences(report: Tables, columns: list[str] | None = None) -> Styler:
     """The sentences table as a Styler: spans highlighted in ``text``, severities and labels coloured.
 
     The Styler's ``text`` column holds the highlighted HTML; every other cell is escaped.
@@ -162,7 +164,7 @@ def context(text: str, start: int, end: int, severity: str = "minor", note: str 
     return html.highlight(before + span + after, [mark], refs=False)
 
 
-def _contexts(report: Report, frame: pd.DataFrame) -> list[str]:
+def _contexts(report: Tables, frame: pd.DataFrame) -> list[str]:
     """Each issue's :func:`context` in its sentence (the span alone when the sentence is not in the
     report)."""
     columns = ["doc_id", "sent_id", "start", "text"]
@@ -182,7 +184,7 @@ def _contexts(report: Report, frame: pd.DataFrame) -> list[str]:
 
 
 def style_issues(
-    report: Report, issues: pd.DataFrame | None = None, columns: list[str] | None = None
+    report: Tables, issues: pd.DataFrame | None = None, columns: list[str] | None = None
 ) -> Styler:
     """The issues table (or a filtered part of it, e.g. :func:`flagged`) as an escaped Styler.
 
@@ -225,7 +227,7 @@ def style_issues(
     return styler
 
 
-def text_summary(report: Report) -> str:
+def text_summary(report: Tables) -> str:
     """``repr(report)``: a few lines of plain text, like the HTML summary, not whole tables."""
     documents, sentences, issues = report.documents, report.sentences, report.issues
     counts = {s: int((issues["severity"] == s).sum()) for s in html.SEVERITIES}
@@ -259,6 +261,6 @@ def text_summary(report: Report) -> str:
     return "\n".join(lines)
 
 
-def show_sentence(report: Report, doc_id: str, sent_id: int) -> html.HtmlFragment:
+def show_sentence(report: Tables, doc_id: str, sent_id: int) -> html.HtmlFragment:
     """One sentence for Jupyter: highlighted spans, footnotes, back-translation, round trip, scores."""
     return html.sentence(report, doc_id, sent_id)

@@ -9,19 +9,27 @@ on a sentence only when a detector first asks for one of its labels (``entity_la
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
+from importlib.machinery import ModuleSpec
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from mt_check.types import ModelUnavailableError, Sentence
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
 MODEL = "fr_core_news_sm"
+
+_log = logging.getLogger(__name__)
 
 
 def get_nlp(model: str = MODEL) -> Language:
@@ -37,12 +45,12 @@ def _load(model: str) -> Language:
             with _torch_hidden_from_thinc(model):
                 import spacy
 
-                return _indexed(spacy.load(model))
+                return _indexed(spacy.load(model), model)
         except ImportError:
             pass  # a plugin under spaCy needs torch after all: load as usual below
         import spacy
 
-        return _indexed(spacy.load(model))
+        return _indexed(spacy.load(model), model)
     except ImportError as exc:
         raise ModelUnavailableError(f"spaCy is not installed ({exc}); `pip install spacy`") from exc
     except OSError as exc:
@@ -51,11 +59,50 @@ def _load(model: str) -> Language:
         ) from exc
 
 
-def _indexed(nlp: Language) -> Language:
+# -- patches to third-party code ----------------------------------------------------------------
+# Each patch was tested with these versions of the packages it patches: tests/test_patches.py
+# pins that it gives the same output as the unpatched library. With any other version (or one
+# that cannot be read) the patch is left off and an INFO record on this module's logger says why:
+# the results are the same either way, only slower, so this is not a warning for users (the CLI's
+# stderr would then depend on which release pip picked); a version is added here once those tests
+# pass with it.
+_TESTED: dict[str, dict[str, frozenset[str]]] = {
+    "the frozenset lemma index": {"spacy": frozenset({"3.8.18"}), "fr_core_news_sm": frozenset({"3.8.0"})},
+    "hiding torch from thinc": {"thinc": frozenset({"8.3.14"})},
+}
+
+
+def _patch_tested(patch: str, packages: Sequence[str]) -> bool:
+    """Whether every one of ``packages`` is installed at a version ``patch`` was tested with
+    (importlib.metadata: nothing is imported); if not, the reason is logged."""
+    tested = _TESTED[patch]
+    for package in packages:
+        try:
+            installed = version(package)
+        except PackageNotFoundError:
+            installed = "(version unknown)"
+        known = tested.get(package, frozenset())
+        if installed not in known:
+            _log.info(
+                "%s is off: %s %s is not a version it was tested with (%s)",
+                patch, package, installed, ", ".join(sorted(known)) or "none",
+            )
+            return False
+    return True
+
+
+def _indexed(nlp: Language, model: str) -> Language:
     """spaCy's French rule lemmatizer tests each word it has not seen for membership in
     ``lemma_index``, whose entries are lists of up to 66,191 words: a linear scan per word, and
     per suffix rule. As frozensets the same tests give the same lemmas, without the scans (parsing
-    232 news sentences with a cold cache: 1.20 s -> 0.66 s)."""
+    232 news sentences with a cold cache: 1.20 s -> 0.66 s). Only with the tested versions of
+    spaCy (the lemmatizer's code) and of the pipeline (its tables)."""
+    if _patch_tested("the frozenset lemma index", ("spacy", model)):
+        _freeze_lemma_index(nlp)
+    return nlp
+
+
+def _freeze_lemma_index(nlp: Language) -> None:
     if "lemmatizer" in nlp.pipe_names:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
@@ -63,35 +110,78 @@ def _indexed(nlp: Language) -> Language:
             for key, words in list(table.items()):
                 if isinstance(words, list):
                     table[key] = frozenset(words)
-    return nlp
 
 
 # spaCy's CNN pipelines for French: thinc runs them on numpy, never on torch.
 _CNN_PIPELINES = ("fr_core_news_sm", "fr_core_news_md", "fr_core_news_lg")
+
+_hiding = 0  # how many spaCy loads are hiding torch from thinc right now (any thread)
+_hiding_lock = threading.Lock()
+
+
+class _TorchRefusedToThinc:
+    """A ``sys.meta_path`` finder: while ``_hiding``, an import of torch that thinc's own modules
+    make raises ImportError; any other import of torch, in this thread or another, goes on to the
+    usual finders. Whose import it is, is read from the importing frame (the first one outside
+    importlib), so it holds for every thread at once without touching ``sys.modules``: the
+    process-wide ``sys.modules["torch"] = None`` it replaces made a concurrent ``import torch`` fail.
+    An import of torch that is already loaded never reaches a finder: thinc then gets it, as it
+    would unpatched."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        if not _hiding or (name != "torch" and not name.startswith("torch.")):
+            return None
+        if _importer().partition(".")[0] != "thinc":
+            return None
+        raise ModuleNotFoundError(f"No module named {name!r} (hidden from thinc by {__name__})", name=name)
+
+
+def _importer() -> str:
+    """The module whose code runs the import being resolved: the first frame outside importlib
+    and this module (the finder). It asks nothing that imports: importlib holds its lock here."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if not (module == __name__ or module == "importlib" or module.startswith("importlib.")):
+            return module
+        frame = frame.f_back
+    return ""
+
+
+_FINDER = _TorchRefusedToThinc()
 
 
 @contextmanager
 def _torch_hidden_from_thinc(model: str) -> Iterator[None]:
     """thinc, spaCy's ML library, imports torch whenever it is installed (180 MB resident), though
     a CNN pipeline never uses it. Where nothing has imported torch yet (a CTranslate2 run), it is
-    hidden while spaCy first loads, so that thinc takes its no-torch path; torch stays importable
-    afterwards. A transformer pipeline (fr_dep_news_trf) loads with torch as usual."""
+    hidden from thinc while spaCy first loads, so that thinc takes its no-torch path; torch stays
+    importable, by everyone else meanwhile and by thinc afterwards. A transformer pipeline
+    (fr_dep_news_trf) loads with torch as usual."""
+    global _hiding
     if model not in _CNN_PIPELINES or "torch" in sys.modules or "thinc" in sys.modules:
         yield
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    if not _patch_tested("hiding torch from thinc", ("thinc",)):
+        yield
+        return
+    with _hiding_lock:
+        # Installed once and never removed: removing a finder while another thread walks
+        # sys.meta_path could make that thread skip the finder after it (inserting one at the
+        # front only makes it ask one finder twice). Idle, it returns at its first test.
+        if _FINDER not in sys.meta_path:
+            sys.meta_path.insert(0, _FINDER)
+        _hiding += 1
     try:
         yield
     finally:
-        if "torch" in sys.modules and sys.modules["torch"] is None:
-            del sys.modules["torch"]
+        with _hiding_lock:
+            _hiding -= 1
 
 
 def model_version(model: str = MODEL) -> str:
     """``name-version`` of the installed pipeline package, for the report signature (the
     package metadata is read; the model is not loaded)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return f"{model}-{version(model)}"
     except PackageNotFoundError:

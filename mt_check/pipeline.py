@@ -7,28 +7,34 @@ says which stages ran and why the others did not (``require_models=True`` makes 
 
 from __future__ import annotations
 
-import os
 import platform
 import re
-import signal
 import sys
-import threading
-import time
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mt_check import detectors as detector_registry
 from mt_check import language, scoring, segment
 from mt_check.__version__ import __version__
-from mt_check.cache import CheckedDocument, TranslationCache, cache_key, code_fingerprint, default_cache_dir
+from mt_check.cache import (
+    CheckedDocument,
+    DocumentStore,
+    TranslationCache,
+    cache_key,
+    code_fingerprint,
+    default_cache_dir,
+)
 from mt_check.confidence import DEFAULT_MIN_CONFIDENCE, default_table, table_version
 from mt_check.detectors.base import PARSE, TRANSLATION, DocumentContext
+from mt_check.executors import Executor, InProcess, WorkerPool
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables, concat
+from mt_check.signature import Signature
 from mt_check.types import (
+    MODEL_DISABLED,
     Category,
     Document,
     InputError,
@@ -37,18 +43,21 @@ from mt_check.types import (
     MtCheckError,
     Sentence,
     Severity,
+    StageOutcome,
     Translation,
 )
+
+if TYPE_CHECKING:
+    from mt_check.translate import Translator
 
 
 class ModelUnavailableWarning(UserWarning):
     """A model could not be loaded; the stages that need it were skipped."""
 
 
-RAN = "ran"
+RAN = StageOutcome.ran()
 # Libraries whose version changes how a document is segmented, identified, parsed or checked.
 _CHECK_LIBRARIES = ("pysbd", "py3langid", "spacy", "spylls", "wordfreq")
-_DOCUMENTS_PER_COMMIT = 64
 
 
 @dataclass
@@ -60,7 +69,7 @@ class Checker:
     beam: int = 4
     batch_size: int = 16
     device: str = "cpu"
-    backend: str = "transformers"  # or "ctranslate2" (mt_check.translate_ct2)
+    backend: str = "transformers"  # or "ctranslate2" (mt_check.translate.ctranslate2)
     max_new_tokens: int | None = None
     detectors: Sequence[str] | None = None  # None: the default set
     # Per-detector constructor options: {"grammalecte": {"rules": [...]}}.
@@ -75,12 +84,11 @@ class Checker:
     # Processes that segment, parse and run the detectors (the models stay in this one); each
     # loads its own spaCy, lexicon and Grammalecte (about 700 MB).
     jobs: int = 1
-    _models: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    _models: dict[str, Translator] = field(default_factory=dict, init=False, repr=False)
     _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _store: TranslationCache | None = field(default=None, init=False, repr=False)
-    _parse_unavailable: str | None = field(default=None, init=False, repr=False)
-    _pool: Any = field(default=None, init=False, repr=False)
-    _signature: str | None = field(default=None, init=False, repr=False)
+    _parse_unavailable: StageOutcome | None = field(default=None, init=False, repr=False)
+    _workers: WorkerPool | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.beam < 1:
@@ -97,10 +105,10 @@ class Checker:
 
     # -- models ---------------------------------------------------------------------------
 
-    def _translator(self, role: str, model_id: str | None) -> Any | None:
+    def _translator(self, role: str, model_id: str | None) -> Translator | None:
         """The loaded model for ``role``, or None (skipped) after one warning."""
         if model_id is None:
-            self._model_errors.setdefault(role, "disabled by the user")
+            self._model_errors.setdefault(role, MODEL_DISABLED)
             return None
         if role in self._models:
             return self._models[role]
@@ -128,13 +136,13 @@ class Checker:
 
     # -- stages ---------------------------------------------------------------------------
 
-    def _translators(self, stages: dict[str, Any]) -> tuple[Any | None, Any | None]:
+    def _translators(self, stages: dict[str, Any]) -> tuple[Translator | None, Translator | None]:
         """The back-translation and round-trip models (loaded once), with what ran in ``stages``."""
         bt = self._translator("back-translation", self.bt_model)
         if bt is None:
-            after = "skipped: needs the back-translation, which did not run"
+            after = StageOutcome.skipped("needs the back-translation, which did not run")
             stages.update(
-                back_translation=f"skipped: {self._model_errors['back-translation']}",
+                back_translation=StageOutcome.skipped(self._model_errors["back-translation"]),
                 round_trip=after,
                 forced_decoding=after,
             )
@@ -142,7 +150,7 @@ class Checker:
         rt = self._translator("round trip", self.rt_model)
         stages["back_translation"] = RAN
         if rt is None:
-            reason = f"skipped: {self._model_errors['round trip']}"
+            reason = StageOutcome.skipped(self._model_errors["round trip"])
             stages.update(round_trip=reason, forced_decoding=reason)
         else:
             stages.update(round_trip=RAN, forced_decoding=RAN)
@@ -172,8 +180,8 @@ class Checker:
     def _translate_texts(
         self,
         texts: Sequence[str],
-        bt: Any,
-        rt: Any | None,
+        bt: Translator,
+        rt: Translator | None,
         stages: dict[str, Any],
         failed: dict[str, str] | None = None,
         known: Sequence[str] = (),
@@ -232,7 +240,7 @@ class Checker:
         self, doc_sentences: Sequence[Sentence], stages: dict[str, Any], errors: list[str] | None = None
     ) -> tuple[Any, ...] | None:
         if not any(PARSE in d.requires | d.uses for d in self._detectors):
-            stages.setdefault("parse", "skipped: no enabled detector needs it")
+            stages.setdefault("parse", StageOutcome.skipped("no enabled detector needs it"))
             return None
         if self._parse_unavailable is not None:  # tried once in this run: not again per document
             stages["parse"] = self._parse_unavailable
@@ -244,7 +252,9 @@ class Checker:
         except ModelUnavailableError as err:
             if self.require_models:
                 raise
-            stages["parse"] = self._parse_unavailable = f"skipped: spaCy model unavailable ({err})"
+            stages["parse"] = self._parse_unavailable = StageOutcome.skipped(
+                f"spaCy model unavailable ({err})"
+            )
             warnings.warn(f"parsing skipped: {err}", ModelUnavailableWarning, stacklevel=3)
             return None
         except Exception as err:  # noqa: BLE001 - isolation: spaCy failing on one document's text
@@ -281,7 +291,7 @@ class Checker:
             ):
                 reason = "needs the models' translations, which did not run"
             if reason is not None:
-                ran.setdefault(detector.name, f"skipped: {reason}")
+                ran.setdefault(detector.name, StageOutcome.skipped(reason))
                 continue
             ran[detector.name] = RAN
             if notes is not None:
@@ -320,7 +330,13 @@ class Checker:
     def run(self, documents: Sequence[Document]) -> Report:
         stages: dict[str, Any] = {"segmentation": RAN, "language": RAN}
         self._parse_unavailable = None
-        keys, checked = self._cached_documents(documents, stages)
+        store = self._document_store(stages) if documents else None
+        checked = dict(store.split(documents).cached) if store is not None else {}
+        if store is not None:
+            stages["document_cache"] = {
+                "documents": len(documents), "from_cache": len(checked),
+                "checked": len(documents) - len(checked),
+            }  # fmt: skip
         fresh_docs = [doc for i, doc in enumerate(documents) if i not in checked]
         analysed = iter(self._segment_documents(fresh_docs))
         segmented: list[tuple[Document, Sequence[Sentence]]] = []
@@ -354,8 +370,6 @@ class Checker:
 
         issues: list[Issue] = []
         document_errors: dict[str, list[str]] = {}
-        done: dict[str, CheckedDocument] = {}
-        store = self._cache()
         to_check = [(doc, sentences) for i, (doc, sentences) in enumerate(segmented) if i not in checked]
         outcomes = iter(self._check_documents(to_check, by_key))
         with self._progress(len(fresh), "detect") as bar:
@@ -375,20 +389,17 @@ class Checker:
                 clean = not document_errors[doc.id] and not any(
                     (s.doc_id, s.sent_id) in sentence_errors for s in sentences
                 )
-                if store is not None and i in keys and clean:
-                    done[keys[i]] = CheckedDocument(
+                if store is not None:
+                    store.add(i, CheckedDocument(
                         sentences=tuple(sentences),
                         languages=tuple(languages[(s.doc_id, s.sent_id)] for s in sentences),
                         translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
                         issues=tuple(found),
                         stages=local,
-                    )
-                    if len(done) >= _DOCUMENTS_PER_COMMIT:  # an interrupted run keeps what is done
-                        store.put_documents(done)
-                        done = {}
+                    ), clean)  # fmt: skip
                 bar.update(len(sentences))
-        if store is not None and done:
-            store.put_documents(done)
+        if store is not None:
+            store.flush()
         # Each document's issues come reviewed (_reviewed): here only the threshold, and one order.
         issues = sorted(
             (i for i in issues if (i.confidence or 0.0) >= self.min_confidence),
@@ -410,39 +421,28 @@ class Checker:
     def _segment_documents(
         self, documents: Sequence[Document]
     ) -> Iterator[tuple[Sequence[Sentence], Sequence[str]]]:
-        """Each document's sentences and their languages, in order (in the worker processes when
-        ``jobs`` > 1)."""
-        if self.jobs > 1 and len(documents) > 1:
-            chunks = _chunksize(documents, self.jobs)
-            yield from self._in_workers(_segment_document, documents, chunks)
-        else:
-            yield from map(_segment_document, documents)
+        """Each document's sentences and their languages, in order (in the executor's workers)."""
+        return self._executor_for(documents).map(_segment_document, documents)
 
     def _check_documents(
         self,
         documents: Sequence[tuple[Document, Sequence[Sentence]]],
         by_key: Mapping[tuple[str, int], Translation | None],
     ) -> Iterator[tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]]:
-        """Each document's ``(issues, stage outcomes, errors, notes)``, in order (in the worker processes
-        when ``jobs`` > 1: each gets its document, sentences and their translations)."""
-        if self.jobs > 1 and len(documents) > 1:
-            work = [
-                (doc, sentences, {(s.doc_id, s.sent_id): by_key[(s.doc_id, s.sent_id)] for s in sentences
-                                  if (s.doc_id, s.sent_id) in by_key})
-                for doc, sentences in documents
-            ]  # fmt: skip
-            yield from self._in_workers(_check_in_worker, work, _chunksize(work, self.jobs))
-            return
-        for doc, sentences in documents:
-            yield _check_one(self, doc, sentences, by_key)
+        """Each document's ``(issues, stage outcomes, errors, notes)``, in order (in the executor's
+        workers: each gets its document, sentences and their translations)."""
+        work = [
+            (doc, sentences, {(s.doc_id, s.sent_id): by_key[(s.doc_id, s.sent_id)] for s in sentences
+                              if (s.doc_id, s.sent_id) in by_key})
+            for doc, sentences in documents
+        ]  # fmt: skip
+        return self._executor_for(work).map(_check_work, work)
 
-    def _workers(self) -> Any:
-        """The pool of ``jobs`` processes, started once (spawned: never a fork of a process that
-        runs model threads), each with a Checker that has no models and no cache."""
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
+    def _executor_for(self, items: Sequence[Any]) -> Executor:
+        """The worker processes (``jobs`` > 1, started once and kept), except for a single item."""
+        if self.jobs == 1 or len(items) <= 1:
+            return InProcess(self)
+        if self._workers is None:
             options = {
                 "bt_model": None, "rt_model": None, "require_models": self.require_models,
                 "detectors": None if self.detectors is None else list(self.detectors),
@@ -451,56 +451,25 @@ class Checker:
                 },
                 "cache": False, "progress": False,
             }  # fmt: skip
-            self._pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(options,),
-            )
-        return self._pool
+            self._workers = WorkerPool(self.jobs, Checker, options, warm_up=_warm_up)
+        return self._workers
 
-    def _in_workers(self, function: Any, items: Sequence[Any], chunksize: int) -> Iterator[Any]:
-        """``function`` over ``items`` in the worker processes, results in order. The chunks are
-        futures of our own rather than ``Executor.map``'s: interrupted, map cancels its futures
-        while the pool's manager thread marks them failed, and in Python 3.11 that thread then
-        dies (InvalidStateError) before it stops and reaps the workers: a traceback, a zombie."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        pool = self._workers()
-        futures = [
-            pool.submit(_run_chunk, function, items[i : i + chunksize])
-            for i in range(0, len(items), chunksize)
-        ]
-        try:
-            for future in futures:
-                yield from future.result()
-        except BrokenProcessPool:
-            self._pool = None  # the next run starts new workers
-            raise MtCheckError(
-                "a worker process died (killed, or out of memory); run again, with fewer --jobs"
-            ) from None
-        except (KeyboardInterrupt, SystemExit):  # Ctrl-C, SIGTERM (the CLI raises it as ^C)
-            self.abort()
-            raise
+    @property
+    def _pool(self) -> Any:
+        """The process pool of ``--jobs`` while it runs, else None."""
+        return None if self._workers is None else self._workers.pool
 
     def close(self) -> None:
         """Stop the worker processes (``jobs`` > 1) once they are idle; a later run starts them
         again."""
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        if self._workers is not None:
+            self._workers.close()
 
     def abort(self) -> None:
         """Stop the worker processes now, whatever they are doing (an interrupted run): killed and
-        reaped, with multiprocessing's resource tracker, so that no process outlives the run."""
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        # ProcessPoolExecutor has no public way to stop busy workers: its processes, by name.
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()
-        pool.shutdown(wait=True)  # the manager thread sees the pool broken and reaps the workers
-        _stop_resource_tracker()
+        reaped, so that no process outlives the run."""
+        if self._workers is not None:
+            self._workers.abort()
 
     def __enter__(self) -> Checker:
         return self
@@ -540,49 +509,40 @@ class Checker:
         )
         return self._detect(ctx, stages, errors, notes)
 
-    def _cached_documents(
-        self, documents: Sequence[Document], stages: dict[str, Any]
-    ) -> tuple[dict[int, str], dict[int, CheckedDocument]]:
-        """Cache keys of the documents (by position) and those already checked in the cache."""
-        store = self._cache()
-        if store is None or not documents:
-            return {}, {}
-        signature = self._document_signature(stages)
-        keys = {i: cache_key(signature, doc.text) for i, doc in enumerate(documents) if not doc.errors}
-        found = store.get_documents(keys.values())
-        checked = {i: CheckedDocument.decode(found[k], documents[i]) for i, k in keys.items() if k in found}
-        stages["document_cache"] = {
-            "documents": len(documents),
-            "from_cache": len(checked),
-            "checked": len(documents) - len(checked),
-        }
-        return keys, checked
+    def _document_store(self, stages: dict[str, Any]) -> DocumentStore | None:
+        """The checked-document cache of this configuration (None without a cache)."""
+        cache = self._cache()
+        return None if cache is None else DocumentStore(cache, self._document_signature(stages))
 
     def _document_signature(self, stages: dict[str, Any]) -> str:
-        """Everything a document's check depends on, except its text (see mt_check.cache); the
-        same for every run of this Checker, whose models and detectors are fixed once loaded."""
+        """The checked-document cache's part of :meth:`signature`: everything a document's check
+        depends on, except its text (not the threshold, nor the metrics, applied after the cache)."""
+        self._translators(stages)  # loaded now: a cached check depends on them
+        return str(self.signature().without("min-confidence", *scoring.metric_signatures()))
+
+    def signature(self) -> Signature:
+        """Everything this Checker's reports depend on: its settings, detectors, the libraries and
+        data they read, and the models loaded so far (none are loaded for it)."""
         from importlib.metadata import PackageNotFoundError, version
 
-        bt, rt = self._translators(stages)
-        if self._signature is not None:
-            return self._signature
-        models = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}" if bt else "none"
-        libraries = []
+        bt, rt = self._models.get("back-translation"), self._models.get("round trip")
+        fields: list[tuple[str, object]] = [("mt-check", __version__), ("code", code_fingerprint())]
+        fields += [("back-translation", bt.signature() if bt else "none")]
+        fields += [("round trip", rt.signature() if rt else "none"), ("beam", self.beam)]
+        fields += [("device", self.device)]
         for name in _CHECK_LIBRARIES:
             try:
-                libraries.append(f"{name}-{version(name)}")
+                fields.append((name, version(name)))
             except PackageNotFoundError:
-                libraries.append(f"{name}-missing")
-        parts = [f"mt-check:{__version__}", f"code:{code_fingerprint()}", f"models:{models}"]
-        parts += libraries
+                fields.append((name, "missing"))
         if any(PARSE in d.requires | d.uses for d in self._detectors):
             from mt_check.parse import model_version
 
-            parts.append(f"parse:{model_version()}")
-        parts += [f"det.{d.name}:{d.data_version()}" for d in self._detectors]
-        parts.append(f"confidence:{table_version()}")  # cached issues carry their confidence
-        self._signature = "|".join(parts)
-        return self._signature
+            fields.append(("parse", model_version()))
+        fields += [(f"det.{d.name}", d.data_version()) for d in self._detectors]
+        fields += [("confidence", table_version()), ("min-confidence", self.min_confidence)]
+        fields += list(scoring.metric_signatures().items())
+        return Signature.of(fields)
 
     def run_isolated(self, documents: Sequence[Document]) -> Report:
         """:meth:`run`, except that a document that raises costs that document, not the batch.
@@ -611,7 +571,8 @@ class Checker:
     def failed(self, document: Document, error: str) -> Report:
         """The report of a document that could not be checked: one documents row with ``error``."""
         tables = build_tables([(document, ())], {}, [], self.weights, errors={document.id: error})
-        return Report(*tables, meta=self._meta({"segmentation": f"failed for {document.id}"}))
+        failed = StageOutcome.failed(f"document {document.id}")
+        return Report(*tables, meta=self._meta({"segmentation": failed}))
 
     def _meta(self, stages: dict[str, Any]) -> dict[str, Any]:
         import sacrebleu
@@ -622,15 +583,9 @@ class Checker:
         }
         detectors = {d.name: d.data_version() for d in self._detectors}
         metrics = scoring.metric_signatures()
-        parts = [f"mt-check:{__version__}"]
-        parts += [f"{role}:{m.signature()}" for role, m in self._models.items()]
-        parts += [f"beam:{self.beam}", f"device:{self.device}"]
-        parts += [f"det.{name}:{version}" for name, version in detectors.items()]
-        parts += [f"confidence:{table_version()}", f"min-confidence:{self.min_confidence}"]
-        parts += [f"{name}:{sig}" for name, sig in metrics.items()]
         return {
             "mt_check_version": __version__,
-            "signature": "|".join(parts),
+            "signature": str(self.signature()),
             "models": models,
             "model_errors": dict(self._model_errors),
             # why the cache was turned off during the run (full disk, read-only), else None
@@ -653,75 +608,45 @@ class Checker:
         }
 
 
-# -- worker processes (jobs > 1) -------------------------------------------------------------------
-
-_WORKER: Checker | None = None
+# -- the work the executors run -------------------------------------------------------------------
 
 
-def _start_worker(options: dict[str, Any]) -> None:
-    """Build this worker's Checker and load what its detectors need, before the first document."""
-    global _WORKER
-    # Ctrl-C reaches the whole process group: the parent stops the workers (Checker.abort), so
-    # that no worker dies inside a message to it. SIGTERM keeps its default: a worker ends at once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _WORKER = Checker(**options)
-    for detector in _WORKER._detectors:
+def _warm_up(checker: Checker) -> None:
+    """Load what the detectors need before a worker's first document: their optional components,
+    the spaCy pipeline, and (one small document) the tables they load on first use (lexicon
+    caches, wordfreq lists, Grammalecte's rules)."""
+    for detector in checker._detectors:
         detector.unavailable_reason()
         detector.data_version()
-    if any(PARSE in d.requires | d.uses for d in _WORKER._detectors):
+    if any(PARSE in d.requires | d.uses for d in checker._detectors):
         try:
             from mt_check.parse import get_nlp
 
             get_nlp()
         except ModelUnavailableError:
             pass  # reported with the first document that needs it
-    # Detectors load their tables on first use (lexicon caches, wordfreq lists, Grammalecte's
-    # rules): one small document loads them here, not inside the first real batch.
     warm_up = Document("warm-up", _WARM_UP_TEXT)
     sentences = segment.segment(warm_up)
-    _check_one(_WORKER, warm_up, sentences, {(s.doc_id, s.sent_id): None for s in sentences})
+    _check_one(checker, warm_up, sentences, {(s.doc_id, s.sent_id): None for s in sentences})
 
 
-# French with a few errors, so that every detector's lazy tables load (see _start_worker).
+# French with a few errors, so that every detector's lazy tables load (see _warm_up).
 _WARM_UP_TEXT = (
     "Les lignes spéciaux ont été créés en 63 après que il ait déclaré : A travers la ville ou il "
     "habite, laescalade continue le lundi 3 Septembre.Le ministre, Jean Dupont a dit tres vite."
 )
 
 
-def _run_chunk(function: Any, items: Sequence[Any]) -> list[Any]:
-    return [function(item) for item in items]
-
-
-def _stop_resource_tracker() -> None:
-    """multiprocessing's resource tracker (a process that spawned pools start, which ignores
-    SIGTERM and ends only after its parent) is stopped and reaped rather than left to init, which
-    in a container may never reap it. Skipped where the private ``_stop`` is absent."""
-    from multiprocessing import resource_tracker
-
-    stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
-    if stop is not None:
-        stop()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose parent died (kill -9) exits instead of waiting forever for work."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def _segment_document(document: Document) -> tuple[Sequence[Sentence], Sequence[str]]:
+def _segment_document(checker: Checker, document: Document) -> tuple[Sequence[Sentence], Sequence[str]]:
     sentences = segment.segment(document)
     return sentences, [language.detect(s.text) for s in sentences]
 
 
-def _check_in_worker(
+def _check_work(
+    checker: Checker,
     work: tuple[Document, Sequence[Sentence], Mapping[tuple[str, int], Translation | None]],
-) -> tuple[list[Issue], dict[str, Any], list[str]]:
-    assert _WORKER is not None, "_start_worker runs first"
-    return _check_one(_WORKER, *work)
+) -> tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]:
+    return _check_one(checker, *work)
 
 
 def _check_one(
@@ -751,11 +676,6 @@ def _reviewed(issues: list[Issue]) -> list[Issue]:
     return issues
 
 
-def _chunksize(items: Sequence[Any], jobs: int) -> int:
-    """Documents per message to a worker: about 4 messages per worker, at most 16 documents."""
-    return max(1, min(16, len(items) // (4 * jobs)))
-
-
 def merge_meta(metas: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The meta of one run made of several batches: a stage ran if it ran in any batch, counts
     add up, and the signature is that of a batch that loaded the most models."""
@@ -781,8 +701,8 @@ def _merge_stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = _merge_stages(old, value)
         elif isinstance(old, int) and isinstance(value, int) and not isinstance(value, bool):
             out[key] = old + value
-        elif value == RAN or (isinstance(old, str) and old.startswith("failed")):
-            out[key] = value
+        elif isinstance(old, str) and isinstance(value, str):  # outcomes (as text once read back)
+            out[key] = StageOutcome.read(old).merge(StageOutcome.read(value))
     return out
 
 
@@ -794,7 +714,7 @@ def _describe(error: BaseException) -> str:
 
 
 def _translate_chunk(
-    part: Sequence[str], bt: Any, rt: Any | None
+    part: Sequence[str], bt: Translator, rt: Translator | None
 ) -> tuple[dict[str, Translation], dict[str, str]]:
     """Translations of ``part``; when the models raise, each text again alone, so that only the
     texts that fail are lost (with their error)."""

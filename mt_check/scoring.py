@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from mt_check.segment import words
-from mt_check.types import Issue, Severity
+from mt_check.types import Issue, Label, Severity
 
 DEFAULT_WEIGHTS: Mapping[Severity, float] = {
     Severity.MINOR: 1.0,
@@ -29,6 +29,7 @@ DEFAULT_WEIGHTS: Mapping[Severity, float] = {
 ROUND_TRIP_WEIGHT = 0.2
 BAD_BELOW = 60.0
 REVIEW_BELOW = 90.0
+
 
 def count_words(text: str) -> int:
     return sum(1 for _ in words(text))
@@ -85,12 +86,12 @@ def quality_score(penalty_points: float, words: int, chrf: float | None = None) 
     return round((1 - ROUND_TRIP_WEIGHT) * fluency + ROUND_TRIP_WEIGHT * chrf, 2)
 
 
-def label(score: float, worst: Severity | None) -> str:
+def label(score: float, worst: Severity | None) -> Label:
     if score < BAD_BELOW or worst is Severity.CRITICAL:
-        return "bad"
+        return Label.BAD
     if score < REVIEW_BELOW or worst is not None:
-        return "review"
-    return "ok"
+        return Label.REVIEW
+    return Label.OK
 
 
 def worst_severity(issues: Iterable[Issue]) -> Severity | None:

@@ -56,6 +56,19 @@ class Category(str, Enum):
 _ACCURACY = {Category.MISTRANSLATION, Category.OMISSION, Category.UNTRANSLATED}
 
 
+class Label(str, Enum):
+    """The verdict on a sentence or a document: the ``label`` column holds its value."""
+
+    OK = "ok"
+    REVIEW = "review"
+    BAD = "bad"
+    NOT_FRENCH = "not-french"  # in another language: a sentence, or a document with no French sentence
+    EMPTY = "empty"  # a document without sentences
+
+    def __str__(self) -> str:  # "ok" in f-strings and str(), on every Python version
+        return self.value
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -114,3 +127,59 @@ class Issue:
     detectors: tuple[str, ...]
     # Estimated probability that an editor agrees (mt_check.confidence); None until estimated.
     confidence: float | None = None
+
+
+# Why a model did not load when the user gave none (bt_model=None): no warning for that.
+MODEL_DISABLED = "disabled by the user"
+
+
+class StageOutcome(str):
+    """What a stage did: it ran, was skipped (with the reason) or failed (with the error).
+
+    A ``str`` whose text is what ``Report.meta`` shows ("ran", "skipped: <reason>",
+    "failed: <error>"), so that meta.json, the cache and the HTML read it as before; code decides
+    by :attr:`state` (and :meth:`merge`), never by looking at the text.
+    """
+
+    RAN = "ran"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    state: str
+    reason: str
+
+    def __new__(cls, state: str, reason: str = "") -> StageOutcome:
+        if state not in (cls.RAN, cls.SKIPPED, cls.FAILED):
+            raise ValueError(f"stage state must be ran, skipped or failed, not {state!r}")
+        outcome = super().__new__(cls, f"{state}: {reason}" if reason else state)
+        outcome.state, outcome.reason = state, reason
+        return outcome
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled by state
+        return self.state, self.reason
+
+    @classmethod
+    def ran(cls) -> StageOutcome:
+        return cls(cls.RAN)
+
+    @classmethod
+    def skipped(cls, reason: str) -> StageOutcome:
+        return cls(cls.SKIPPED, reason)
+
+    @classmethod
+    def failed(cls, error: str) -> StageOutcome:
+        return cls(cls.FAILED, error)
+
+    @classmethod
+    def read(cls, value: str) -> StageOutcome:
+        """The outcome a meta.json or cache entry recorded as text (the one place text is read)."""
+        if isinstance(value, StageOutcome):
+            return value
+        state, _, reason = value.partition(": ")
+        return cls(state, reason) if state in (cls.RAN, cls.SKIPPED, cls.FAILED) else cls.failed(value)
+
+    def merge(self, later: StageOutcome) -> StageOutcome:
+        """The outcome over two batches (or documents): a stage ran if it ran in either; a
+        failure gives way to what came later; otherwise the first reason stands."""
+        if later.state == self.RAN or self.state == self.FAILED:
+            return later
+        return self

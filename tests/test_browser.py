@@ -19,11 +19,11 @@ from mt_check.html import CSP
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
     reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
     "apt-get install chromium chromium-driver",
-)
+)]
 _CSP_TAG = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 TITLE = "mt-check report"
 

@@ -32,6 +32,8 @@ from mt_check.pipeline import Checker  # noqa: E402
 from mt_check.report import Report  # noqa: E402
 from mt_check.types import Document, InputError  # noqa: E402
 
+pytestmark = pytest.mark.slow  # starts Dask clusters
+
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "data" / "kremlin_hotline_fr.txt"
 TABLES = ("documents", "sentences", "issues")

@@ -23,7 +23,8 @@ from mt_check import detectors as registry
 from mt_check.detectors.base import Code, Detector, DocumentContext
 from mt_check.pipeline import Checker
 from mt_check.report import Report
-from mt_check.translate import _chunk_spans, back_translate, load_translator
+from mt_check.translate import back_translate, load_translator
+from mt_check.translate import chunk_spans as _chunk_spans
 from mt_check.types import Category, Document, Issue, Sentence, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,6 +176,7 @@ def test_a_sentence_longer_than_the_model_input_is_translated_in_chunks(
 # -- signals ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ctrl_c_and_sigterm_stop_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -211,6 +213,7 @@ def _cached(path: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigterm_mid_batch_then_the_same_command_resumes(
     tmp_path: Path, tiny_marian_fr_en: str, tiny_marian_en_fr: str
 ) -> None:

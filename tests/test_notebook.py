@@ -17,6 +17,8 @@ from report_samples import tricky_report
 from mt_check import notebook
 from mt_check.types import InputError
 
+pytestmark = pytest.mark.slow  # runs the notebook in a Jupyter kernel
+
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "notebooks" / "explore_flagged.ipynb"
 KERNEL = "mt-check-tests"

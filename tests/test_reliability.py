@@ -202,6 +202,7 @@ second.save(out, formats=["csv", "json"])
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", ["write", "commit"])
 def test_kill_9_during_save(tmp_path: Path, phase: str) -> None:
     # killed while writing: the previous report stands; killed mid-commit: load refuses the mix;
@@ -247,6 +248,7 @@ with export.reserve(sys.argv[1]):
 """
 
 
+@pytest.mark.slow
 def test_a_second_run_on_the_same_out_fails_with_one_line(tmp_path: Path) -> None:
     # another process holds --out: exit 2 at once, one line, the holder's directory untouched
     out = tmp_path / "out"
@@ -367,6 +369,7 @@ def test_a_read_only_cache_degrades_to_no_cache(
     assert (tmp_path / "out" / "meta.json").is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "make, message",
     [
@@ -469,6 +472,7 @@ class _Payload:
         return (open, (str(self.marker), "w"))
 
 
+@pytest.mark.slow
 def test_a_corrupt_model_warns_once_and_the_run_goes_on(
     tiny_marian_fr_en: str, tiny_marian_en_fr: str, tmp_path: Path
 ) -> None:
@@ -504,6 +508,7 @@ def test_a_corrupt_model_warns_once_and_the_run_goes_on(
 # -- 5. surrogates and names that are not UTF-8 ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_lone_surrogates_in_jsonl_become_u_fffd_at_the_same_offsets(tmp_path: Path) -> None:
     # "\ud800" in a JSONL cell: U+FFFD in its place (offsets unchanged), reported in warnings
     result = _mt_check(
@@ -539,6 +544,7 @@ def test_lone_surrogates_in_jsonl_become_u_fffd_at_the_same_offsets(tmp_path: Pa
     assert texts[("b\ufffd", 0)] == (0, 13, "Rien \ufffd ici \ufffd.")
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_is_shown_with_u_fffd(tmp_path: Path) -> None:
     # a Latin-1 name in a directory: the id shows U+FFFD, a warning says so, every export works
     inputs = tmp_path / "in"
@@ -584,6 +590,7 @@ def _boundaries(text: str) -> set[int]:
     return {0} | {m.end() for m in regex.finditer(r"\X", text)}
 
 
+@pytest.mark.slow
 def test_a_run_of_combining_marks_stays_one_cluster_and_finishes() -> None:
     # 100,000 combining accents: 4 sentences, not 99,005; no cut inside a grapheme cluster
     text = "Le café" + "\u0301" * 100_000 + " est bon."
@@ -611,6 +618,7 @@ def test_hard_cuts_fall_between_grapheme_clusters(text: str) -> None:
     assert len(sentences) <= 2 * len(text) / segment.MAX_SENTENCE + 1
 
 
+@pytest.mark.slow
 def test_grammalecte_time_stays_linear_on_a_repeated_character() -> None:
     # 80,000 'a': about 5 s (35 s before, and 4x per doubling); each piece checked on its own
     from mt_check.detectors.grammalecte import GrammalecteDetector
@@ -665,6 +673,7 @@ def test_a_sentence_grammalecte_skips_says_so_in_its_errors() -> None:
 # -- 8. globs, special files, CSV formulas ------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "pattern, message",
     [
@@ -705,6 +714,7 @@ def special_entries(tmp_path: Path) -> Path:
     return directory
 
 
+@pytest.mark.slow
 def test_fifos_devices_and_link_loops_are_listed_not_opened(tmp_path: Path, special_entries: Path) -> None:
     # each is a row with its reason, none is opened (a FIFO would block), the text file is checked
     result = _mt_check(
@@ -795,6 +805,7 @@ sys.exit(cli.main(sys.argv[2:]))
 """
 
 
+@pytest.mark.slow
 def test_the_cli_on_a_full_disk_exits_2_naming_the_report_file(tmp_path: Path) -> None:
     # one line naming OUT/<table>.csv (never a hidden temporary name), exit 2, nothing left behind
     out = tmp_path / "out"

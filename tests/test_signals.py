@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")]
 
 MT_CHECK = str(Path(sys.executable).with_name("mt-check"))
 
@@ -92,6 +92,10 @@ def test_signal_to_the_process_group_stops_a_jobs_run_cleanly(
     assert (tmp_path / "out" / "meta.json").is_file()
 
 
+def _die(checker: object, item: object) -> None:
+    os._exit(1)
+
+
 def test_a_worker_that_dies_is_a_clear_error_and_the_next_run_starts_new_workers() -> None:
     # Pins: a worker killed under a run (the OOM killer, kill -9) gives MtCheckError, not a hang
     # or a BrokenProcessPool traceback; the same Checker then works with fresh workers.
@@ -100,6 +104,6 @@ def test_a_worker_that_dies_is_a_clear_error_and_the_next_run_starts_new_workers
 
     with Checker(bt_model=None, rt_model=None, cache=False, detectors=["numbers"], jobs=2) as checker:
         with pytest.raises(MtCheckError, match="a worker process died"):
-            list(checker._in_workers(os._exit, [1, 1], 1))  # each worker exits at once
+            list(checker._executor_for([1, 1]).map(_die, [1, 1]))  # each worker exits at once
         report = checker.run([Document("a", "Créée en 63."), Document("b", "Rien.")])
     assert report.sentences["doc_id"].tolist() == ["a", "b"]

@@ -87,7 +87,7 @@ def test_default_length_cap_does_not_depend_on_the_batch(tiny_marian_fr_en: str)
 def test_generation_batches_hold_one_cap_each(
     lengths: list[int], batch_size: int, max_new: int | None, want: list[tuple[int, list[int]]]
 ) -> None:
-    from mt_check.translate import _generation_batches
+    from mt_check.translate.base import generation_batches as _generation_batches
 
     assert _generation_batches(lengths, batch_size, max_new, 64) == want
 

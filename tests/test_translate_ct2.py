@@ -14,7 +14,7 @@ pytest.importorskip(
 
 import mt_check  # noqa: E402
 from mt_check.translate import MarianTranslator, back_translate, load_translator  # noqa: E402
-from mt_check.translate_ct2 import CTranslate2Translator  # noqa: E402
+from mt_check.translate.ctranslate2 import CTranslate2Translator  # noqa: E402
 from mt_check.types import InputError, ModelUnavailableError, Sentence  # noqa: E402
 
 # Random weights never emit EOS on purpose: cap generation so tests stay fast.

@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -263,14 +264,31 @@ def load_rule_table(path: Path = RULES_TABLE) -> RuleTable:
 # -- the engine ----------------------------------------------------------------------------------
 
 
+_log = logging.getLogger(__name__)
+
+# The Grammalecte versions the regex cache (_CompiledPatterns) was tested with: tests/test_patches.py
+# pins the same errors with and without it. Another version runs without it (same errors, slower)
+# and an INFO record says why -- not a warning: nothing in the results changes, so the CLI's stderr
+# must not depend on it. Read from the engine itself (gc_engine.version), which Grammalecte has
+# however it was installed (unpacked from grammalecte.net's zip, it has no package metadata).
+_REGEX_CACHE_TESTED = frozenset({"2.1.2"})
+
+
 @lru_cache(maxsize=1)
 def _checker() -> Any:
     """The GrammarChecker, built once per process (its rules compile on first parse)."""
     import grammalecte  # GPL-3.0, installed separately: only ever imported here
     from grammalecte.fr import gc_engine, gc_functions
 
-    for module in (gc_engine, gc_functions):
-        module.re = _CompiledPatterns()
+    installed = str(gc_engine.version)
+    if installed in _REGEX_CACHE_TESTED:
+        for module in (gc_engine, gc_functions):
+            module.re = _CompiledPatterns()
+    else:
+        _log.info(
+            "the regex cache for Grammalecte is off: Grammalecte %s is not a version it was tested "
+            "with (%s)", installed, ", ".join(sorted(_REGEX_CACHE_TESTED)),
+        )
     return grammalecte.GrammarChecker("fr")
 
 

@@ -1,10 +1,11 @@
 """The CTranslate2 backend: the same MarianMT models, converted once, run faster on CPU and GPU.
 
-:class:`CTranslate2Translator` has exactly the interface of
-:class:`~mt_check.translate.MarianTranslator` (``translate``, ``score``, ``signature``,
-``model_id``, ``revision``, ``backend``), so the pipeline does not know which backend runs. It
-shares the transformers backend's tokenisation (MarianTokenizer, SentencePiece pieces with
-character spans), length batching and generation cap; CTranslate2 only replaces the network.
+:class:`CTranslate2Translator` is a :class:`~mt_check.translate.base.Translator`, as
+:class:`~mt_check.translate.transformers.MarianTranslator` is, so the pipeline does not know which
+backend runs. It shares that backend's tokenisation (:class:`~mt_check.translate.base.MarianVocab`:
+MarianTokenizer, SentencePiece pieces with character spans), length batching and generation cap;
+CTranslate2 only replaces the network. The ctranslate2 package is imported on first use: this
+module imports without it, and the translator says how to install it.
 
 On first use the model directory is converted with CTranslate2's own converter into
 ``<cache dir>/ct2/<name>-<quantization>-<hash>`` (see :func:`mt_check.cache.default_cache_dir`),
@@ -29,14 +30,13 @@ from typing import Any
 from safetensors import SafetensorError
 
 from mt_check.cache import default_cache_dir
-from mt_check.translate import (
-    _check_settings,
-    _generation_batches,
-    _load_tokenizer_without_torch,
-    _locate,
-    _target_pieces,
-    _target_vocab,
+from mt_check.translate.base import MarianVocab, Piece, check_settings
+from mt_check.translate.hub import (
     describe_model_error,
+    first_line,
+    locate,
+    marian_positions,
+    marian_tokenizer,
     quiet_loading,
 )
 from mt_check.types import InputError, ModelUnavailableError
@@ -58,7 +58,7 @@ _CONVERT_ERRORS = (
 )  # fmt: skip
 
 
-def _cores() -> int:
+def available_cores() -> int:
     """CPU cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
@@ -82,7 +82,7 @@ class CTranslate2Translator:
         compute_type: str | None = None,
         threads: int = 0,
     ) -> None:
-        _check_settings(batch_size, beam, max_new_tokens)
+        check_settings(batch_size, beam, max_new_tokens)
         kind, index = _parse_device(device)
         try:
             import ctranslate2
@@ -106,13 +106,11 @@ class CTranslate2Translator:
         self.beam: int = beam
         self.max_new_tokens: int | None = max_new_tokens
         self.compute_type: str = compute_type
-        path, self.revision = _locate(model_id)
+        path, self.revision = locate(model_id)
         self.path: str = path
-        self._max_positions: int
-        self._max_positions, self._tokenizer = _load_tokenizer_without_torch(model_id, path)
+        positions = marian_positions(model_id, path)
+        self.vocab: MarianVocab = MarianVocab(marian_tokenizer(model_id, path), positions)
         self._forced_eos: bool = _forces_eos(path)
-        self._target_vocab: dict[str, int] = _target_vocab(self._tokenizer)
-        self._unk: str = str(self._tokenizer.unk_token)
         self.model_dir: Path = convert(model_id, path, self.revision, compute_type)
         try:
             self._model = ctranslate2.Translator(
@@ -123,15 +121,24 @@ class CTranslate2Translator:
                 intra_threads=(threads or 1) if kind == "cpu" else threads,
                 # Throughput on CPU: one single-threaded worker per core, each on its own batch
                 # (the weights are shared); one worker on a GPU.
-                inter_threads=max(1, _cores() // max(1, threads)) if kind == "cpu" else 1,
+                inter_threads=max(1, available_cores() // max(1, threads)) if kind == "cpu" else 1,
             )
         except _CONVERT_ERRORS as error:
             raise ModelUnavailableError(
                 f"model {model_id} could not be loaded by CTranslate2 from {self.model_dir} "
-                f"({_first_line(error)}); delete that directory to convert it again"
+                f"({first_line(error)}); delete that directory to convert it again"
             ) from error
 
     # -- public API (MarianTranslator's) ---------------------------------------------------------
+
+    @property
+    def max_positions(self) -> int:
+        """Source tokens (EOS included) the model reads: config.json's max_position_embeddings."""
+        return self.vocab.max_positions
+
+    def source_pieces(self, text: str) -> list[Piece]:
+        """The source SentencePiece pieces of ``text`` with their character spans."""
+        return self.vocab.source_pieces(text)
 
     def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """Translate each text: ``(translation, mean token log-probability)``, in input order.
@@ -147,9 +154,7 @@ class CTranslate2Translator:
             lengths = [len(s) for s in sources]
             # One call per generation cap: CTranslate2 sorts by length, cuts batches of
             # batch_size and runs them on its parallel workers (inter_threads).
-            for cap, batch in _generation_batches(
-                lengths, len(lengths), self.max_new_tokens, self._max_positions
-            ):
+            for cap, batch in self.vocab.generation_batches(lengths, len(lengths), self.max_new_tokens):
                 src = [sources[i] for i in batch]
                 # With a forced EOS, the last of the cap's steps is EOS: decode one step less.
                 steps = cap - 1 if self._forced_eos else cap
@@ -166,10 +171,7 @@ class CTranslate2Translator:
                 else:
                     generated = [[] for _ in src]
                 scored = self._score_batch(src, generated)
-                decoded = self._tokenizer.batch_decode(
-                    [self._tokenizer.convert_tokens_to_ids(g) for g in generated],
-                    skip_special_tokens=True,
-                )
+                decoded = self.vocab.decode([self.vocab.token_ids(g) for g in generated])
                 for i, tokens, result, text in zip(batch, generated, scored, decoded, strict=True):
                     logprobs = list(result.log_probs)
                     if not self._forced_eos and len(tokens) == steps:
@@ -186,8 +188,8 @@ class CTranslate2Translator:
         if not sources:
             return []
         src = self._encode_sources(sources)
-        encoded = [_target_pieces(self._tokenizer, t, self._max_positions) for t in targets]
-        pieces = [[p if p in self._target_vocab else self._unk for p in ps] for ps, _ in encoded]
+        encoded = [self.vocab.target_pieces(t) for t in targets]
+        pieces = [self.vocab.known_target_pieces(ps) for ps, _ in encoded]
         results: list[list[tuple[int, int, float]]] = [[] for _ in targets]
         # One call: CTranslate2 sorts by length and spreads batches over its workers.
         scored = self._score_batch(src, pieces)
@@ -220,8 +222,7 @@ class CTranslate2Translator:
     def _encode_sources(self, texts: Sequence[str]) -> list[list[str]]:
         """Source tokens as MarianTokenizer makes them (EOS appended, cut to the model's
         positions), as strings: CTranslate2 looks them up in its own copy of the vocabulary."""
-        encoded = self._tokenizer(list(texts), truncation=True, max_length=self._max_positions)
-        return [self._tokenizer.convert_ids_to_tokens(ids) for ids in encoded["input_ids"]]
+        return self.vocab.source_tokens(texts)
 
 
 def _parse_device(device: str) -> tuple[str, int]:
@@ -246,11 +247,6 @@ def _forces_eos(path: str) -> bool:
                 return False
             return settings.get("forced_eos_token_id") is not None
     return False
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 def conversion_dir(path: str, revision: str | None, quantization: str) -> Path:
@@ -280,7 +276,7 @@ def convert(model_id: str, path: str, revision: str | None, quantization: str) -
     except OSError as error:
         raise ModelUnavailableError(
             f"cannot write the CTranslate2 conversion of {model_id} under {target.parent} "
-            f"({_first_line(error)}); set MT_CHECK_CACHE to a writable directory"
+            f"({first_line(error)}); set MT_CHECK_CACHE to a writable directory"
         ) from error
     try:
         with _quiet_transformers():
@@ -295,7 +291,7 @@ def convert(model_id: str, path: str, revision: str | None, quantization: str) -
         if problem is not None:  # a damaged file: the other backend would not load it either
             raise ModelUnavailableError(f"model {model_id} cannot be used: {problem}") from None
         raise ModelUnavailableError(
-            f"model {model_id} could not be converted for CTranslate2 ({_first_line(error)}); "
+            f"model {model_id} could not be converted for CTranslate2 ({first_line(error)}); "
             "use --backend transformers"
         ) from error
     finally:
@@ -319,4 +315,11 @@ def _quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
-__all__ = ["CTranslate2Translator", "DEFAULT_COMPUTE_TYPE", "conversion_dir", "convert"]
+__all__ = [
+    "DEFAULT_COMPUTE_TYPE",
+    "SCORE_TOKENS_CPU",
+    "CTranslate2Translator",
+    "available_cores",
+    "conversion_dir",
+    "convert",
+]
