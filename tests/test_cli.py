@@ -31,6 +31,7 @@ def offline_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess
     return result, out
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_offline_report_runs_and_warns_once(
     offline_report: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
@@ -66,6 +67,7 @@ def test_offline_report_tables(offline_report: tuple[subprocess.CompletedProcess
     assert meta["stages"]["segmentation"] == "ran"
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_report_with_tiny_local_models(
     tmp_path: Path, tiny_marian_fr_en: str, tiny_marian_en_fr: str
 ) -> None:
@@ -131,6 +133,7 @@ def test_help_on_every_command(tmp_path: Path, command: list[str]) -> None:
     assert result.stdout.startswith("usage: mt-check")
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_fail_on_exit_code(tmp_path: Path) -> None:
     # the article has a major issue (laescalade): --fail-on major exits 1, --fail-on critical 0
     # unless something critical is found

@@ -17,6 +17,9 @@ import pytest
 import mt_check
 from mt_check.types import InputError
 
+# Each test runs mt-check as a subprocess (seconds each): CI runs them, `-m "not slow"` skips them.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 # Two two-digit years (NUMBER-TRUNCATED-YEAR, minor) on lines 2 and 3: "63" at column 30, "72" at 20.
 YEARS = (

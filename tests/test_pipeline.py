@@ -76,6 +76,7 @@ def test_identical_sentences_translate_once_and_offsets_are_per_document(
     assert again.sentences.equals(report.sentences)
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_worker_processes_get_the_detector_options() -> None:
     """--detector-option reaches the worker processes: with jobs=2 Grammalecte reports the
     families asked for (gn: "des pomme"), not its default rule selection."""
@@ -94,6 +95,7 @@ def test_worker_processes_get_the_detector_options() -> None:
     pd.testing.assert_frame_equal(together.issues, alone.issues)
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_worker_processes_give_the_same_report(tiny_marian_fr_en: str, tiny_marian_en_fr: str) -> None:
     """jobs=2: segmentation, language identification, parsing and every detector run in two
     spawned processes, which get each document's translations from this one; the tables and the

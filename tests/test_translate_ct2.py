@@ -237,6 +237,7 @@ def test_directory_without_a_model_is_unavailable(tmp_path: Path) -> None:
         CTranslate2Translator(str(tmp_path))
 
 
+@pytest.mark.slow  # a subprocess or worker-process run: CI runs it, day-to-day runs skip it
 def test_a_converted_model_runs_the_whole_pipeline_without_torch(
     tiny_marian_fr_en: str, tiny_marian_en_fr: str, _conversion_cache: Path
 ) -> None:
