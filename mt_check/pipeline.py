@@ -407,6 +407,9 @@ class Checker:
         )
 
         meta = self._meta(stages)
+        # Inputs that could not be read (not a regular file, binary, unreadable), with why: they
+        # keep a documents row too, but a pipeline reading meta alone should see them.
+        meta["unread"] = {doc.id: "; ".join(doc.errors) for doc in documents if doc.errors}
         tables = build_tables(
             segmented,
             by_key,
@@ -688,6 +691,7 @@ def merge_meta(metas: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         stages = _merge_stages(stages, meta.get("stages", {}))
     merged["stages"] = stages
     merged["model_errors"] = {k: v for m in metas for k, v in m.get("model_errors", {}).items()}
+    merged["unread"] = {k: v for m in metas for k, v in m.get("unread", {}).items()}
     return merged
 
 

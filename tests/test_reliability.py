@@ -741,6 +741,9 @@ def test_fifos_devices_and_link_loops_are_listed_not_opened(tmp_path: Path, spec
     }
     assert documents.loc["a.txt", "sentences"] == 2
     assert "mt-check: warning: fifo.txt: not read: not a regular file (a named pipe)" in result.stderr
+    # meta lists them too, with why (a pipeline that reads only meta.json sees them)
+    meta = json.loads((tmp_path / "out" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["unread"] == {k: v for k, v in documents["error"].fillna("").to_dict().items() if v}
 
 
 @pytest.mark.parametrize(
