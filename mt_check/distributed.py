@@ -147,8 +147,8 @@ def worker_cache_dir(base: str | os.PathLike[str] | None) -> Path:
 def check_partition(
     documents: Sequence[Document], options: Mapping[str, Any], worker_cache: str = SHARED
 ) -> Report:
-    """Check one partition on a worker; a document that raises is reported, not raised."""
-    return worker_checker(options, worker_cache).run_isolated(list(documents))
+    """Check one partition on a worker (the task of the lazy graphs: tables(), to_parquet())."""
+    return _check_documents(worker_checker(options, worker_cache), documents)
 
 
 def _frame_documents(frame: pd.DataFrame, columns: Columns) -> list[Document]:
@@ -251,42 +251,68 @@ def _run_lists(
     options: Mapping[str, Any],
     worker_cache: str,
 ) -> list[Report]:
-    futures = client.map(check_partition, parts, options=options, worker_cache=worker_cache, pure=False)
-    wait(futures)
+    """The partitions on the cluster; one that keeps killing its workers (out of memory, say) is
+    rerun one document per task, and a document that kills its worker again is reported failed."""
+    executor = DaskExecutor(client, options, worker_cache)
     reports: list[Report] = []
-    for future, part in zip(futures, parts, strict=True):
-        if future.status == "finished":
-            reports.append(future.result())
+    for part, outcome in zip(parts, executor.map(_check_documents, parts), strict=True):
+        if not isinstance(outcome, WorkerLost):
+            reports.append(outcome)
             continue
-        error = future.exception()
-        if not isinstance(error, KilledWorker):
-            future.result()  # raises it: a setting (require_models) or a bug outside any document
-        reports.extend(_one_per_task(client, checker, part, options, worker_cache))
+        alone = executor.map(_check_documents, [[doc] for doc in part])
+        for doc, again in zip(part, alone, strict=True):
+            if isinstance(again, WorkerLost):
+                reports.append(checker.failed(doc, f"the worker process died checking it ({again.error})"))
+            else:
+                reports.append(again)
     return reports
 
 
-def _one_per_task(
-    client: Client,
-    checker: Checker,
-    documents: list[Document],
-    options: Mapping[str, Any],
-    worker_cache: str,
-) -> list[Report]:
-    """A partition that kept killing its workers, rerun one document per task."""
-    futures = client.map(
-        check_partition, [[d] for d in documents], options=options, worker_cache=worker_cache, pure=False
-    )
-    wait(futures)
-    reports = []
-    for future, doc in zip(futures, documents, strict=True):
-        if future.status == "finished":
-            reports.append(future.result())
-        else:
+@dataclass(frozen=True)
+class WorkerLost:
+    """The result of an item whose Dask worker died under it (KilledWorker)."""
+
+    error: BaseException
+
+
+class DaskExecutor:
+    """:class:`mt_check.executors.Executor` on a Dask cluster: ``function(checker, item)`` runs on
+    the workers with the Checker of ``options`` (:func:`worker_checker`, one per worker thread).
+    An item whose worker died gives :class:`WorkerLost` in its place (the scheduler already
+    retried it on other workers); any other error is raised. The client is the caller's."""
+
+    def __init__(self, client: Client, options: Mapping[str, Any], worker_cache: str = SHARED) -> None:
+        self._client, self._options, self._worker_cache = client, dict(options), worker_cache
+
+    def map(self, function: Any, items: Sequence[Any]) -> Iterator[Any]:
+        futures = self._client.map(
+            _on_worker, list(items), function=function, options=self._options,
+            worker_cache=self._worker_cache, pure=False,
+        )  # fmt: skip
+        wait(futures)
+        for future in futures:
+            if future.status == "finished":
+                yield future.result()
+                continue
             error = future.exception()
             if not isinstance(error, KilledWorker):
-                future.result()
-            reports.append(checker.failed(doc, f"the worker process died checking it ({error})"))
-    return reports
+                future.result()  # raises it: a setting (require_models) or a bug outside any document
+            yield WorkerLost(error)
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+def _on_worker(item: Any, function: Any, options: Mapping[str, Any], worker_cache: str) -> Any:
+    return function(worker_checker(options, worker_cache), item)
+
+
+def _check_documents(checker: Checker, documents: Sequence[Document]) -> Report:
+    """One partition's report; a document that raises is reported, not raised."""
+    return checker.run_isolated(list(documents))
 
 
 def _warn_model_errors(meta: Mapping[str, Any]) -> None:
@@ -434,9 +460,11 @@ def warm_up(checker: Checker, scheduler: str | Client, worker_cache: str = SHARE
 
 __all__ = [
     "DEFAULT_PARTITION_CHARS",
+    "DaskExecutor",
     "PER_WORKER",
     "SHARED",
     "Tables",
+    "WorkerLost",
     "check",
     "check_partition",
     "connect",
