@@ -44,6 +44,42 @@ class Translator(Protocol):
     def signature(self) -> str: ...
 
 
+class MarianBackend:
+    """What the two backends share besides the network: their settings, where the model is, its
+    vocabulary, and the parts of the :class:`Translator` protocol that only read those."""
+
+    backend: str
+    model_id: str
+    device: str
+    batch_size: int
+    beam: int
+    max_new_tokens: int | None
+    path: str
+    revision: str | None
+    vocab: MarianVocab
+
+    def _settings(
+        self, model_id: str, device: str, batch_size: int, beam: int, max_new_tokens: int | None
+    ) -> None:
+        """Checked before anything loads (:func:`check_settings`), then kept."""
+        check_settings(batch_size, beam, max_new_tokens)
+        self.model_id, self.device, self.batch_size = model_id, device, batch_size
+        self.beam, self.max_new_tokens = beam, max_new_tokens
+
+    @property
+    def max_positions(self) -> int:
+        """Source tokens (EOS included) the model reads: config.json's max_position_embeddings."""
+        return self.vocab.max_positions
+
+    def source_pieces(self, text: str) -> list[Piece]:
+        """The source SentencePiece pieces of ``text`` with their character spans."""
+        return self.vocab.source_pieces(text)
+
+    def _name(self) -> str:
+        """``model`` or ``model@revision``: the first field of :meth:`signature`."""
+        return self.model_id if self.revision is None else f"{self.model_id}@{self.revision}"
+
+
 def check_settings(batch_size: int, beam: int, max_new_tokens: int | None) -> None:
     """Refuse (InputError) the settings no backend can run with."""
     if batch_size < 1 or beam < 1:
@@ -178,6 +214,7 @@ class MarianVocab:
 __all__ = [
     "BACKENDS",
     "CAP_BUCKET",
+    "MarianBackend",
     "MarianVocab",
     "Piece",
     "Translator",

@@ -30,7 +30,7 @@ from typing import Any
 from safetensors import SafetensorError
 
 from mt_check.cache import default_cache_dir
-from mt_check.translate.base import MarianVocab, Piece, check_settings
+from mt_check.translate.base import MarianBackend, MarianVocab
 from mt_check.translate.hub import (
     describe_model_error,
     first_line,
@@ -66,7 +66,7 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-class CTranslate2Translator:
+class CTranslate2Translator(MarianBackend):
     """One MarianMT model run by CTranslate2 (converted on first use)."""
 
     backend: str = "ctranslate2"
@@ -82,7 +82,7 @@ class CTranslate2Translator:
         compute_type: str | None = None,
         threads: int = 0,
     ) -> None:
-        check_settings(batch_size, beam, max_new_tokens)
+        self._settings(model_id, device, batch_size, beam, max_new_tokens)
         kind, index = _parse_device(device)
         try:
             import ctranslate2
@@ -100,16 +100,11 @@ class CTranslate2Translator:
                 f"compute type {compute_type} is not supported on {device} here "
                 f"(supported: {', '.join(supported)}; model {model_id})"
             )
-        self.model_id: str = model_id
-        self.device: str = device
-        self.batch_size: int = batch_size
-        self.beam: int = beam
-        self.max_new_tokens: int | None = max_new_tokens
         self.compute_type: str = compute_type
-        path, self.revision = locate(model_id)
-        self.path: str = path
+        self.path, self.revision = locate(model_id)
+        path = self.path
         positions = marian_positions(model_id, path)
-        self.vocab: MarianVocab = MarianVocab(marian_tokenizer(model_id, path), positions)
+        self.vocab = MarianVocab(marian_tokenizer(model_id, path), positions)
         self._forced_eos: bool = _forces_eos(path)
         self.model_dir: Path = convert(model_id, path, self.revision, compute_type)
         try:
@@ -130,15 +125,6 @@ class CTranslate2Translator:
             ) from error
 
     # -- public API (MarianTranslator's) ---------------------------------------------------------
-
-    @property
-    def max_positions(self) -> int:
-        """Source tokens (EOS included) the model reads: config.json's max_position_embeddings."""
-        return self.vocab.max_positions
-
-    def source_pieces(self, text: str) -> list[Piece]:
-        """The source SentencePiece pieces of ``text`` with their character spans."""
-        return self.vocab.source_pieces(text)
 
     def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """Translate each text: ``(translation, mean token log-probability)``, in input order.
@@ -200,8 +186,7 @@ class CTranslate2Translator:
 
     def signature(self) -> str:
         """``model@revision|ctranslate2:<compute type>|beamN``, for ``Report.meta``."""
-        name = self.model_id if self.revision is None else f"{self.model_id}@{self.revision}"
-        return f"{name}|{self.backend}:{self.compute_type}|beam{self.beam}"
+        return f"{self._name()}|{self.backend}:{self.compute_type}|beam{self.beam}"
 
     def __repr__(self) -> str:
         return f"CTranslate2Translator({self.signature()!r}, device={self.device!r})"

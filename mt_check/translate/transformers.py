@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mt_check.translate.base import MarianVocab, Piece, check_settings, length_batches
+from mt_check.translate.base import MarianBackend, MarianVocab, length_batches
 from mt_check.translate.hub import (
     LOAD_ERRORS,
     check_marian,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import torch
 
 
-class MarianTranslator:
+class MarianTranslator(MarianBackend):
     """One loaded MarianMT model (transformers backend)."""
 
     backend: str = "transformers"
@@ -45,38 +45,23 @@ class MarianTranslator:
         beam: int = 4,
         max_new_tokens: int | None = None,
     ) -> None:
-        check_settings(batch_size, beam, max_new_tokens)
+        self._settings(model_id, device, batch_size, beam, max_new_tokens)
         import torch
 
         if device.startswith("cuda") and not torch.cuda.is_available():
             raise ModelUnavailableError(
                 f"cuda requested but not available (model {model_id}); pass device='cpu'"
             )
-        self.model_id: str = model_id
-        self.device: str = device
-        self.batch_size: int = batch_size
-        self.beam: int = beam
-        self.max_new_tokens: int | None = max_new_tokens
-        path, self.revision = locate(model_id)
-        self.path: str = path
-        tokenizer, self._model = _load(model_id, path, device)
+        self.path, self.revision = locate(model_id)
+        tokenizer, self._model = _load(model_id, self.path, device)
         config = self._model.config
         self._pad_id: int = int(config.pad_token_id)
         self._eos_id: int = int(config.eos_token_id)
         start = config.decoder_start_token_id
         self._start_id: int = self._pad_id if start is None else int(start)
-        self.vocab: MarianVocab = MarianVocab(tokenizer, int(config.max_position_embeddings))
+        self.vocab = MarianVocab(tokenizer, int(config.max_position_embeddings))
 
     # -- public API ------------------------------------------------------------------------------
-
-    @property
-    def max_positions(self) -> int:
-        """Source tokens (EOS included) the model reads: config.json's max_position_embeddings."""
-        return self.vocab.max_positions
-
-    def source_pieces(self, text: str) -> list[Piece]:
-        """The source SentencePiece pieces of ``text`` with their character spans."""
-        return self.vocab.source_pieces(text)
 
     def translate(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """Translate each text: ``(translation, mean token log-probability)``, in input order.
@@ -136,8 +121,7 @@ class MarianTranslator:
 
     def signature(self) -> str:
         """``model@revision|backend|beamN``: what produced the numbers, for ``Report.meta``."""
-        name = self.model_id if self.revision is None else f"{self.model_id}@{self.revision}"
-        return f"{name}|{self.backend}|beam{self.beam}"
+        return f"{self._name()}|{self.backend}|beam{self.beam}"
 
     def __repr__(self) -> str:
         return f"MarianTranslator({self.signature()!r}, device={self.device!r})"
