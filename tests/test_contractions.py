@@ -53,6 +53,9 @@ C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
         # "au"/"du" before a vowel or a mute h.
         ("Le concert a eu lieu au amphithéâtre de la faculté.", [(C, "au amphithéâtre", "à l’amphithéâtre")]),
         ("Le patient est sorti du hôpital ce matin.", [(C, "du hôpital", "de l’hôpital")]),
+        # A name after "du"/"au" elides too; "au" has no single fix ("à l’Ohio", "en Iran").
+        ("Il a parlé du Institute of Technology.", [(C, "du Institute", "de l’Institute")]),
+        ("Il a vécu au Ohio et au Iran.", [(C, "au Ohio", None), (C, "au Iran", None)]),
         # Relative pronouns always contract (no parse needed).
         ("C’est la raison pour de lequel il part.", [(C, "de lequel", "duquel")]),
         ("Les pays à lesquels il pense sont loin.", [(C, "à lesquels", "auxquels")]),
@@ -142,6 +145,8 @@ def test_flagged(detector, make_context, text, expected) -> None:  # type: ignor
         "Les travaux de Emmanuel Durand et la province de Almería.",
         # Acronyms the lexicon does not know, Roman numerals.
         "Il a catché à la ECW, puis sous le IV Reich.",
+        # After "du"/"au": Roman ordinals, acronyms, a letter in a formula, y, aspirated h.
+        "Au IIe siècle et au XIXe, il parle du USB, du A-module, du Yémen et du Havre.",
         # Quoted metalanguage.
         "La forme « que il » est fautive.",
         # "de" before a coordinator: "de et vers", "de ou vers".

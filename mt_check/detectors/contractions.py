@@ -6,7 +6,8 @@ Codes:
   ("de le marché" -> "du marché", "à les grandes villes" -> "aux grandes villes", "de lesquels" ->
   "desquels"); "en les"/"en le" before a noun ("en les places de tête": "aux" or "dans les", no
   suggestion unless a place name makes "aux" certain); "au"/"du" before a vowel or a mute h
-  ("au hôpital" -> "à l’hôpital", "du écran" -> "de l’écran").
+  ("au hôpital" -> "à l’hôpital", "du écran" -> "de l’écran"), names included ("du Institute" ->
+  "de l’Institute"; "au Ohio": "à l’Ohio" or "en Iran", so no suggestion).
 - ``GRAMMAR-ELISION`` (grammar, minor): a word that must elide before a vowel or a mute h and
   did not ("le avion" -> "l’avion", "de autres" -> "d’autres", "que il" -> "qu’il", "si il" ->
   "s’il", "jusque à" -> "jusqu’à", "je ai" -> "j’ai", "ne est" -> "n’est", "se est" -> "s’est",
@@ -138,6 +139,7 @@ _DET_HEADS = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})
 _CAPITAL_POS = frozenset({"nom"})
 _CAPITAL_POS_DE = frozenset({"nom", "npr"})
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème)?s?$")  # "au IIe siècle", "du XIXe"
 
 
 def document_apostrophe(text: str) -> str:
@@ -186,7 +188,7 @@ class ContractionsDetector(LexiconDetector):
              "the determiner form used before a vowel: `ce avion` → `cet avion`, `sa amie` → "
              "`son amie`"),
     )
-    version = "1"
+    version = "2"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -297,8 +299,10 @@ class ContractionsDetector(LexiconDetector):
         self, text: str, trigger: str, word: str, start: int, end: int, apostrophe: str
     ) -> _Finding | None:
         """"au hôpital" -> "à l'hôpital", "du écran" -> "de l'écran"."""
-        if word[0].isupper() or word.lower() in _NUMERAL_ONE:
-            return None  # "au Iran" wants "en Iran": no exact fix from here
+        if word.lower() in _NUMERAL_ONE:
+            return None
+        if word[0].isupper():
+            return self._contracted_before_name(trigger, word, start, end, apostrophe)
         if not self._is_word(word, frozenset({"nom", "adj"})):
             return None
         if trigger.lower() == "du" and (self._is_avoir(_previous_word(text, start))
@@ -309,6 +313,27 @@ class ContractionsDetector(LexiconDetector):
         return _Finding(start, end, "GRAMMAR-CONTRACTION",
                         f"« {trigger} » ne se met pas devant une voyelle ou un h muet : « {fixed} »",
                         fixed)
+
+    @staticmethod
+    def _contracted_before_name(
+        trigger: str, word: str, start: int, end: int, apostrophe: str
+    ) -> _Finding | None:
+        """"du Institute" -> "de l'Institute", "au Ohio": a capitalised word after "du"/"au"
+        (a name the article belongs to) elides like any other; "au" has no single fix ("à
+        l'Ohio" or "en Iran"). Acronyms (read letter by letter or not: "du UMP" is rare either
+        way), Roman numerals ("au IIe siècle") and single letters ("du A-module") are left
+        alone."""
+        head = word.split("-", 1)[0]  # "du A-module": a letter in a formula
+        if len(head) < 2 or head.isupper() or _ROMAN_ORDINAL.match(word):
+            return None
+        if trigger.lower() == "du":
+            fixed = f"{_capitalise('de', trigger)} l{apostrophe}{word}"
+            return _Finding(start, end, "GRAMMAR-CONTRACTION",
+                            f"« {trigger} » ne se met pas devant une voyelle ou un h muet : « {fixed} »",
+                            fixed)
+        message = (f"« {trigger} » ne se met pas devant une voyelle ou un h muet : "
+                   f"« à l{apostrophe}{word} » ou, devant un pays, « en {word} »")
+        return _Finding(start, end, "GRAMMAR-CONTRACTION", message, None)
 
     def _elides(self, text: str, low: str, word: str, start: int, end: int) -> bool:
         """Whether ``low`` ("le", "que"...) must elide before ``word`` (which starts with a
