@@ -10,7 +10,7 @@ import pytest
 from mt_check.cli import main
 from mt_check.pipeline import Checker
 from mt_check.report import Report
-from mt_check.types import Document
+from mt_check.types import Document, InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = "The spokesman said that the special line had not been used since the war began."
@@ -70,3 +70,52 @@ def test_the_sample_batch_reports_its_english_sentence_and_fails_on_major(tmp_pa
     assert found[["doc_id", "severity"]].values.tolist() == [["sport.txt", "major"]]
     assert found["span"].iloc[0].startswith("The coach said")
     assert code == 1
+
+
+# -- UNTRANSLATED-WORD: a source-language word left in a French sentence -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, language",
+    [
+        ("Données soupçonnées de bocor, voici 3 étapes prises par le ministère.", "bocor", "Indonesian"),
+        # quoted speech is translated text like any other
+        ("« Nous avons livré des circulaires aux dinkes et aux hôpitaux », a-t-il dit.", "dinkes", "Indonesian"),
+        ("Les lawmakers ont voté la loi de finances mardi soir.", "lawmakers", "English"),
+    ],
+)
+def test_a_source_language_word_left_in_a_french_sentence(text: str, span: str, language: str) -> None:
+    rows = _check(Document("d", text), detectors=["untranslated"]).issues.to_dict("records")
+    assert [(r["code"], r["severity"], r["category"], r["span"]) for r in rows] == [
+        ("UNTRANSLATED-WORD", "minor", "untranslated", span)
+    ]
+    assert text[rows[0]["start"] : rows[0]["end"]] == span
+    assert rows[0]["message"] == f"«{span}» is {language}, not French: left untranslated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le streaming et le leadership du marketing sont à la mode.",  # loanwords French uses
+        "Le titre « Reuters admits altering Beirut photo » a circulé.",  # a short quotation: a title
+        'Le titre "Reuters admits altering Beirut photo" a circulé.',
+        "Taeniacara candidi est un poisson d'Amérique du Sud.",  # part of a (Latin) name
+        "Elle présentait l'émission Absolutt underholdning sur TV 2.",  # next to a capitalised word
+        "On peut goûter des ovocné knedliky, des quenelles aux fruits.",  # a foreign phrase: not a word
+        "Le sagre commun vit dans les grands fonds.",  # Italian word lists are not read by default
+        "Les ordinateurs portables sont en vente libre.",  # French words
+    ],
+)
+def test_words_that_are_never_untranslated(text: str) -> None:
+    assert _check(Document("d", text), detectors=["untranslated"]).issues.empty
+
+
+def test_word_languages_are_an_option() -> None:
+    # Italian read too: "sagre" (a French fish name missing from the dictionary) is then flagged
+    text = "Le sagre commun vit dans les grands fonds."
+    checker = Checker(bt_model=None, rt_model=None, cache=False, detectors=["untranslated"],
+                      detector_options={"untranslated": {"languages": "en,it"}})
+    assert checker.run([Document("d", text)]).issues["span"].tolist() == ["sagre"]
+    with pytest.raises(InputError, match="^untranslated.languages: xx is not a language wordfreq"):
+        Checker(bt_model=None, rt_model=None, cache=False, detectors=["untranslated"],
+                detector_options={"untranslated": {"languages": "en,xx"}}).run([Document("d", text)])

@@ -1,4 +1,5 @@
-"""Untranslated sentences: a sentence left in another language, or a target copied from its source.
+"""Untranslated text: a sentence left in another language, a target copied from its source, and
+words of the source language left in a French sentence.
 
 The pipeline identifies each sentence's language (mt_check.language) and hands the sentences that
 are not French to detectors in ``DocumentContext.foreign``; they are neither translated nor parsed.
@@ -8,15 +9,32 @@ in the scores and in ``--fail-on`` instead of passing as an unscored row.
 With a source column, a target identical to its source (after whitespace and case folding) is
 untranslated too, whatever language identification says; a short or name-only segment ("Apple
 Inc.", "COVID-19") is the same in both languages by nature and is left alone.
+
+A word left in a French sentence (``UNTRANSLATED-WORD``, minor: "soupçonnées de bocor", "aux
+dinkes") is a lower-case word of four letters or more that the French dictionary does not know,
+that wordfreq has never seen in French (Zipf below 1) and that is common in one of ``languages``
+(Zipf 3 or more: once per million words). Loanwords French uses ("le streaming", "un leader") are
+seen in French and pass. The default languages are the non-Romance Latin-script languages French
+MT is made from (English, German, Dutch, Indonesian, Malay): a Spanish or Italian word left in
+place looks like a misspelt French one, which the spelling detector reports, and the Romance
+word lists hold rare French words the dictionary lacks ("le sagre", a fish). Never flagged:
+words in a short quotation (a title: « Reuters admits altering Beirut photo »; quoted speech is
+checked like any text), next to a capitalised word inside the sentence or to an unknown
+capitalised word ("Taeniacara candidi", "Absolutt underholdning": part of a name) or to
+another word French does not know (a foreign phrase: UNTRANSLATED-FRAGMENT), hyphenated words
+whose parts French knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
+from functools import cache
 
-from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.detectors.base import Code, DocumentContext, LexiconDetector
+from mt_check.lexicon import Lexicon
 from mt_check.segment import words
-from mt_check.types import Category, Issue, Severity
+from mt_check.types import Category, InputError, Issue, Sentence, Severity
 
 # Lower-case words a copied segment must hold to count: below it, names and codes are the same
 # in every language (the language identifier's own threshold: mt_check.language.MIN_WORDS).
@@ -28,17 +46,68 @@ _LANGUAGES = {
 }  # fmt: skip
 
 
+# Languages whose words are looked for in French sentences (see the module's docstring).
+WORD_LANGUAGES = ("en", "de", "nl", "id", "ms")
+_MIN_WORD_LENGTH = 4  # shorter words are mostly abbreviations, the same in many languages
+_FRENCH_UNSEEN_ZIPF = 1.0  # wordfreq Zipf: below it, not a French word at all
+_COMMON_ZIPF = 3.0  # common in the other language: once per million words
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:-[^\W\d_]+)*")
+_OPENING = {"«": "»", "“": "”", "‘": "’"}
+_MAX_QUOTED_WORDS = 8
+
+
 def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class UntranslatedDetector(Detector):
+@cache
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language))
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``text[start]`` is inside a short quotation (a title, a quoted phrase: at most
+    ``_MAX_QUOTED_WORDS`` words); quoted speech is translated text like any other."""
+    for opening, closing in (*_OPENING.items(), ('"', '"')):
+        at = text.rfind(opening, 0, start)
+        if at < 0 or (opening == '"' and text[:at].count('"') % 2):
+            continue  # no opening quote before, or that '"' closes an earlier quotation
+        end = text.find(closing, start)
+        if end >= 0 and text.find(closing, at + 1, start) < 0:
+            return len(list(words(text[at:end]))) <= _MAX_QUOTED_WORDS
+    return False
+
+
+class UntranslatedDetector(LexiconDetector):
     name = "untranslated"
     codes = (
         Code("UNTRANSLATED-SENTENCE", Category.UNTRANSLATED, Severity.MAJOR,
              "a sentence in another language (English left in place), or a target identical to its source"),
+        Code("UNTRANSLATED-WORD", Category.UNTRANSLATED, Severity.MINOR,
+             "a word of another language left in a French sentence (`soupçonnées de bocor`)"),
     )  # fmt: skip
-    version = "1"
+    version = "2"
+
+    def __init__(
+        self, lexicon: Lexicon | None = None, languages: str | Collection[str] | None = None
+    ) -> None:
+        """``languages``: the languages whose words are looked for (ISO 639-1 codes wordfreq
+        knows, also as a comma-separated string; default :data:`WORD_LANGUAGES`)."""
+        super().__init__(lexicon)
+        if isinstance(languages, str):
+            languages = [x.strip() for x in languages.split(",") if x.strip()]
+        self.languages = tuple(languages) if languages is not None else WORD_LANGUAGES
+        from wordfreq import available_languages
+
+        unknown = sorted(set(self.languages) - set(available_languages()) - {"fr"})
+        if unknown or "fr" in self.languages:
+            raise InputError(f"untranslated.languages: {', '.join(unknown or ['fr'])} is not a language "
+                             "wordfreq has a word list for (other than French)")
+
+    def data_version(self) -> str:
+        return f"{super().data_version()}+{','.join(self.languages)}"
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         for sentence, lang in ctx.foreign:
@@ -47,6 +116,8 @@ class UntranslatedDetector(Detector):
                 sentence, sentence.start, sentence.end, Category.UNTRANSLATED, Severity.MAJOR,
                 "UNTRANSLATED-SENTENCE", f"sentence in {name}, not French: left untranslated",
             )  # fmt: skip
+        for sentence in ctx.sentences:
+            yield from self._words(sentence)
         source = ctx.document.source
         if source is None or _folded(source) != _folded(ctx.document.text):
             return
@@ -57,3 +128,41 @@ class UntranslatedDetector(Detector):
                     sentence, sentence.start, sentence.end, Category.UNTRANSLATED, Severity.MAJOR,
                     "UNTRANSLATED-SENTENCE", "target identical to its source: left untranslated",
                 )  # fmt: skip
+
+    def _words(self, sentence: Sentence) -> Iterator[Issue]:
+        text = sentence.text
+        found = list(words(text))
+        for j, match in enumerate(found):
+            word = match.group()
+            if len(word) < _MIN_WORD_LENGTH or not _LOWER_WORD.fullmatch(word):
+                continue
+            if self.lexicon.known(word) or all(self.lexicon.known(p) for p in word.split("-")):
+                continue
+            if _zipf(word, "fr") >= _FRENCH_UNSEEN_ZIPF:
+                continue
+            language = max(self.languages, key=lambda lang: _zipf(word, lang))
+            if _zipf(word, language) < _COMMON_ZIPF or _quoted(text, match.start()):
+                continue
+            neighbours = [(found[k].group(), k) for k in (j - 1, j + 1) if 0 <= k < len(found)]
+            if any(self._in_name(w, k) or self._foreign(w) for w, k in neighbours):
+                continue
+            name = _LANGUAGES.get(language, language)
+            yield self.issue(
+                sentence, sentence.start + match.start(), sentence.start + match.end(),
+                Category.UNTRANSLATED, Severity.MINOR, "UNTRANSLATED-WORD",
+                f"«{word}» is {name}, not French: left untranslated",
+            )  # fmt: skip
+
+    def _foreign(self, neighbour: str) -> bool:
+        """A lower-case neighbour French does not know either: a foreign phrase, which
+        UNTRANSLATED-FRAGMENT (the structure detector) reports as a whole ("the hotline was
+        not used"), or a foreign title or dish ("ovocné knedliky")."""
+        return (neighbour[:1].islower() and not self.lexicon.known(neighbour)
+                and _zipf(neighbour.lower(), "fr") < _FRENCH_UNSEEN_ZIPF)
+
+    def _in_name(self, neighbour: str, index: int) -> bool:
+        """Whether a neighbouring word makes the word part of a name or title: a capitalised word
+        inside the sentence, or a capitalised word French does not know (a first word too)."""
+        if not neighbour[:1].isupper():
+            return False
+        return index > 0 or not self.lexicon.known(neighbour)
