@@ -174,6 +174,14 @@ class Lexicon:
         for i, word in enumerate(self._words):
             if _FORBIDDEN not in word.flags:
                 self._index.setdefault(word.stem, []).append(i)
+        # The prefixes Hunspell may strip ("l'", "d'", "kilo", "µ"...), with the flags that allow
+        # each on a stem.
+        prefixes: dict[str, set[str]] = {}
+        for flag, rules in self._dict.aff.PFX.items():
+            for pfx in rules:
+                if pfx.add:
+                    prefixes.setdefault(str(pfx.add), set()).add(str(flag))
+        self._prefixes = {add: frozenset(flags) for add, flags in prefixes.items()}
         self.version = _version(base, aff, dic)
         self.load_seconds = time.perf_counter() - started
         self._known: dict[str, bool] = {}
@@ -191,10 +199,43 @@ class Lexicon:
             cached = (
                 bool(self.analyses(word))
                 or (len(parts) > 1 and all(p and self.analyses(p) for p in parts))
-                or bool(self._dict.lookup(word))
+                or (self._hunspell_may_know(word) and bool(self._dict.lookup(word)))
             )
             self._known[word] = cached
         return cached
+
+    def _hunspell_may_know(self, word: str) -> bool:
+        """Whether Hunspell's own lookup can accept ``word`` where the analyses above did not: a
+        prefix it strips (an elision, a metric prefix), a stem that only takes affixes, a BREAK
+        character, a short abbreviation. Everything else is a sure no, and the lookup (a few
+        milliseconds per unknown word in spylls, most of the time spent on names) is skipped;
+        tests/test_lexicon.py pins identical verdicts on the evaluation sets' words."""
+        if len(word) <= 3 or any(c in word for c in "'’‘.·-"):
+            return True
+        for form in {word, word.lower(), word.capitalize()}:
+            if self._stem_in_index(form):  # a stem Hunspell accepts with an empty prefix only
+                return True
+            for prefix, flags in self._prefixes.items():
+                if form.startswith(prefix) and self._stem_in_index(form[len(prefix) :], flags):
+                    return True
+        return False
+
+    def _stem_in_index(self, form: str, flags: frozenset[str] | None = None) -> bool:
+        """Whether ``form``, or ``form`` less a suffix Hunspell strips, is a dictionary stem
+        (with one of ``flags`` when given; affix conditions aside: a superset of what Hunspell
+        could accept)."""
+        if not form:
+            return False
+        stems = [form]
+        for k in range(1, min(len(form), self._max_add) + 1):
+            by_strip = self._by_add.get(form[len(form) - k :])
+            if by_strip is not None:
+                stems.extend(form[: len(form) - k] + strip for strip in by_strip)
+        for stem in stems:
+            for i in self._index.get(stem, ()):
+                if flags is None or any(f in self._words[i].flags for f in flags):
+                    return True
+        return False
 
     def analyses(self, word: str) -> list[Analysis]:
         """Every reading of ``word`` (exact case first, then the lower-cased/title-cased form)."""

@@ -176,3 +176,45 @@ def test_the_version_is_read_without_loading_the_dictionary() -> None:
 
     assert lexicon_version() == get_lexicon().version
     assert lexicon_version().startswith("fr_FR-v")
+
+
+def _hunspell_verdict(lexicon: Lexicon, word: str) -> bool:
+    """known() as it was before the lookup was skipped: Hunspell's own lookup always asked."""
+    parts = word.split("-")
+    return (bool(lexicon.analyses(word)) or (len(parts) > 1 and all(p and lexicon.analyses(p) for p in parts))
+            or bool(lexicon._dict.lookup(word)))
+
+
+# Words only Hunspell's own lookup accepts (elisions, metric prefixes, stems that only take an
+# affix, abbreviations, BREAK characters), words it rejects (names, foreign words, typos), and
+# plain words.
+_KNOWN_CASES = [
+    "l'occasion", "d'acier", "L'hôpital", "qu'il", "n'arrivent", "centimètres", "millimètres",
+    "micromètre", "gramme", "grammes", "hertz", "kg", "km", "µg", "cm", "WI-FI", "Mortagne-sur-Sèvre",
+    "India", "Chait", "bocor", "laescalade", "the", "ironiquemmnt", "maison", "Maison", "MAISON",
+    "États-Unis", "téléphoniques", "spéciaux",
+]
+
+
+@pytest.mark.parametrize("word", _KNOWN_CASES)
+def test_known_skips_only_lookups_that_cannot_succeed(lexicon: Lexicon, word: str) -> None:
+    # The same verdict as Hunspell's own lookup, which known() asks only when it can say yes
+    assert lexicon.known(word) == _hunspell_verdict(lexicon, word)
+
+
+@pytest.mark.slow
+def test_known_gives_hunspell_s_verdict_on_the_evaluation_words(lexicon: Lexicon) -> None:
+    # Every word of the sample article and of the first 300 GSD dev sentences
+    import re
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+    sample, gsd = shared / "kremlin_hotline_fr.txt", shared / "ud_french_gsd" / "fr_gsd-ud-dev.conllu"
+    if not (sample.exists() and gsd.exists()):
+        pytest.skip(f"{sample} and {gsd} are needed (../shared/data in this checkout)")
+    texts = [sample.read_text(encoding="utf-8")]
+    lines = gsd.read_text(encoding="utf-8").splitlines()
+    texts += [line[9:] for line in lines if line.startswith("# text = ")][:300]
+    words = sorted({w for t in texts for w in re.findall(r"[^\W\d_][\w'’-]*", t)})
+    assert len(words) > 2000
+    assert [w for w in words if lexicon.known(w) != _hunspell_verdict(lexicon, w)] == []
