@@ -2,6 +2,7 @@
 
     python benchmarks/bench_throughput.py --json bench.json          # 200 sentences
     python benchmarks/bench_throughput.py --quick --json quick.json  # 32 sentences, naive on 8
+    PYTHONPATH=TREE python benchmarks/bench_throughput.py --quick --dump tree.json  # then cmp two
 
 The Helsinki-NLP checkpoints cannot be downloaded here, so two models are built once (into
 ``--work``, default ``$TMPDIR/mt-check-bench``) with their exact shape and random weights: MarianMT,
@@ -26,6 +27,12 @@ pipeline (back-translation, round trip, forced decoding, every registered detect
 each backend; the detectors alone (no models), in one process and with one worker process per core
 (--jobs, peak memory summed over the processes); a warm re-run of the CTranslate2 pipeline from the
 cache (same Checker, cache in a fresh temporary directory). Not run by CI.
+
+``--dump FILE`` also writes, per pipeline measurement (the two full pipelines, the warm re-run,
+the detectors alone), every sentence's back_translation, round_trip, bt_logprob and fd_logprob
+and every issue's doc_id, sent_id, start, end, code and suggestion: the same file from two trees
+(``PYTHONPATH=TREE``, which the measurement processes inherit) shows that a change kept the
+translations and issues.
 """
 
 from __future__ import annotations
@@ -344,6 +351,21 @@ def work_ct2_raw(setup: dict[str, Any]) -> dict[str, Any]:
     return {"sentences": len(source), "seconds": time.perf_counter() - started}
 
 
+# What --dump keeps of a report, per sentence and per issue.
+DUMP_SENTENCE = ["doc_id", "sent_id", "back_translation", "round_trip", "bt_logprob", "fd_logprob"]
+DUMP_ISSUE = ["doc_id", "sent_id", "start", "end", "code", "suggestion"]
+
+
+def _dump(report: Any) -> dict[str, list[dict[str, Any]]]:
+    """A report's translations and issues for --dump, missing values as None (JSON null)."""
+
+    def rows(frame: Any, columns: list[str]) -> list[dict[str, Any]]:
+        kept = frame[columns].astype(object)
+        return kept.where(kept.notna(), None).to_dict("records")
+
+    return {"sentences": rows(report.sentences, DUMP_SENTENCE), "issues": rows(report.issues, DUMP_ISSUE)}
+
+
 def _checker(setup: dict[str, Any], **options: Any) -> Any:
     from mt_check.pipeline import Checker
 
@@ -384,12 +406,16 @@ def work_full(setup: dict[str, Any], backend: str, warm: bool) -> dict[str, Any]
             "detectors": cold.meta["stages"].get("detectors", {}),
             "cache": cold.meta["stages"].get("translation_cache", {}),
         }
+        if setup.get("dump"):  # a dict: left out of the log line
+            result["dump"] = {"cold": _dump(cold)}
         if warm:
             started = time.perf_counter()
             again = checker.run(documents)
             result["warm_seconds"] = time.perf_counter() - started
             result["warm_cache"] = again.meta["stages"].get("translation_cache", {})
             result["warm_identical"] = bool(again.sentences.equals(cold.sentences))
+            if setup.get("dump"):
+                result["dump"]["warm"] = _dump(again)
         return result
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
@@ -414,6 +440,8 @@ def work_detectors(setup: dict[str, Any], jobs: int = 1) -> dict[str, Any]:
         "jobs": jobs,
         "workers_peak_rss_mb": sum(_peak_rss_mb(pid) for pid in workers),
     }
+    if setup.get("dump"):
+        result["dump"] = {"run": _dump(report)}
     checker.close()
     return result
 
@@ -500,6 +528,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the models and their conversions are built, once")  # fmt: skip
     parser.add_argument("--detectors-only", action="store_true",
                         help="time only the detectors (no models): one process and --jobs per core")
+    parser.add_argument("--dump", type=Path, metavar="FILE",
+                        help="also write each pipeline measurement's translations and issues to FILE "
+                             "(JSON), to compare two trees")  # fmt: skip
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--setup", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -523,6 +554,8 @@ def main(argv: list[str] | None = None) -> int:
     new_tokens = args.new_tokens or round(1.1 * mean_in)
     setup = {"bt": bt, "rt": rt, "sentences": sentences, "warm_up": warm_up, "new_tokens": new_tokens,
              "naive_count": min(naive_count, count)}  # fmt: skip
+    if args.dump:
+        setup["dump"] = True
     setup_file = work / "setup.json"
     setup_file.write_text(json.dumps(setup, ensure_ascii=False))
     # Conversions go into the benchmark's directory, not the user's cache; one thread per core.
@@ -546,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({many['peak_rss_mb']:.0f} MB, all processes)")
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _write_dump(args.dump, {"detectors": one, "detectors_jobs": many})
         return 0
 
     convert = _run_worker("convert", setup_file, env)
@@ -607,7 +641,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
+    _write_dump(args.dump, r)
     return 0
+
+
+def _write_dump(path: Path | None, results: dict[str, dict[str, Any]]) -> None:
+    """--dump: by measurement (and run: cold/warm for a full pipeline), the measured reports'
+    translations and issues, in a stable order so that two trees' files compare with cmp."""
+    if path is None:
+        return
+    dumps = {
+        f"{name}.{run}": dump for name, res in results.items() for run, dump in res.get("dump", {}).items()
+    }
+    path.write_text(json.dumps(dumps, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 def _machine() -> dict[str, Any]:

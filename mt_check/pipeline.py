@@ -12,7 +12,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,6 @@ from mt_check.cache import (
     CheckedDocument,
     DocumentStore,
     TranslationCache,
-    cache_key,
     code_fingerprint,
     default_cache_dir,
 )
@@ -33,6 +32,7 @@ from mt_check.executors import Executor, InProcess, WorkerPool
 from mt_check.io import Columns, Source, load
 from mt_check.report import Report, build_tables, concat
 from mt_check.signature import Signature
+from mt_check.translate.hub import describe_error
 from mt_check.types import (
     MODEL_DISABLED,
     Category,
@@ -58,6 +58,74 @@ class ModelUnavailableWarning(UserWarning):
 RAN = StageOutcome.ran()
 # Libraries whose version changes how a document is segmented, identified, parsed or checked.
 _CHECK_LIBRARIES = ("pysbd", "py3langid", "spacy", "spylls", "wordfreq")
+
+
+_Key = tuple[str, int]  # a sentence's (doc_id, sent_id)
+# One checked document: its issues, stage outcomes, errors, and by sent_id what a detector left
+# unchecked (Detector.skipped), as _check_one gives them.
+_Outcome = tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What one :meth:`Checker.run` knows of its documents, filled in stage by stage: the inputs
+    of the tables. ``checked``: by position, the documents that came checked from the cache."""
+
+    documents: Sequence[Document]
+    checked: Mapping[int, CheckedDocument]
+    segmented: list[tuple[Document, Sequence[Sentence]]] = field(default_factory=list)
+    languages: dict[_Key, str] = field(default_factory=dict)
+    # The French sentences' only (a sentence not here is checked as foreign); None: not translated.
+    translations: dict[_Key, Translation | None] = field(default_factory=dict)
+    known: list[str] = field(default_factory=list)  # French sentences of documents from the cache
+    sentence_errors: dict[_Key, list[str]] = field(default_factory=dict)
+    document_errors: dict[str, list[str]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_check(self) -> list[tuple[Document, Sequence[Sentence]]]:
+        """The documents that did not come checked from the cache, with their sentences."""
+        return [pair for i, pair in enumerate(self.segmented) if i not in self.checked]
+
+    def french_to_check(self) -> list[Sentence]:
+        """The sentences to translate: the French ones of the documents to check, in order."""
+        return [
+            s
+            for _, sentences in self.to_check()
+            for s in sentences
+            if self.languages[(s.doc_id, s.sent_id)] == language.FRENCH
+        ]
+
+    def add_cached(self, doc: Document, stored: CheckedDocument) -> None:
+        """A document from the cache: its issues as they were; it was stored without errors."""
+        self.document_errors[doc.id] = []
+        self.issues.extend(stored.issues)
+
+    def add_checked(
+        self, doc: Document, sentences: Sequence[Sentence], outcome: _Outcome
+    ) -> tuple[list[Issue], dict[str, Any], bool]:
+        """A document just checked: its issues, errors, and what a detector left unchecked in a
+        sentence (in that sentence's errors). Returns its issues, its stage outcomes, and whether
+        it is clean (no error anywhere: only then does the documents cache keep it)."""
+        found, local, self.document_errors[doc.id], notes = outcome
+        for sent_id, why in notes.items():
+            self.sentence_errors.setdefault((doc.id, sent_id), []).extend(why)
+        self.issues.extend(found)
+        clean = not self.document_errors[doc.id] and not any(
+            (s.doc_id, s.sent_id) in self.sentence_errors for s in sentences
+        )
+        return found, local, clean
+
+    def stored(
+        self, sentences: Sequence[Sentence], found: Sequence[Issue], local: dict[str, Any]
+    ) -> CheckedDocument:
+        """A checked document as the documents cache keeps it."""
+        return CheckedDocument(
+            sentences=tuple(sentences),
+            languages=tuple(self.languages[(s.doc_id, s.sent_id)] for s in sentences),
+            translations=tuple(self.translations.get((s.doc_id, s.sent_id)) for s in sentences),
+            issues=tuple(found),
+            stages=local,
+        )
 
 
 @dataclass
@@ -156,71 +224,6 @@ class Checker:
             stages.update(round_trip=RAN, forced_decoding=RAN)
         return bt, rt
 
-    def _translate(
-        self,
-        sentences: Sequence[Sentence],
-        stages: dict[str, Any],
-        errors: dict[str, str] | None = None,
-        known: Sequence[str] = (),
-    ) -> list[Translation | None]:
-        """Translations aligned with ``sentences``; None where a model is off or failed (the
-        failure goes in ``errors``, keyed by sentence text). ``known``: texts of sentences whose
-        documents came checked from the cache, counted in the cache statistics."""
-        bt, rt = self._translators(stages)
-        if bt is None:
-            return [None] * len(sentences)
-        failed: dict[str, str] = {}
-        by_text = self._translate_texts([s.text for s in sentences], bt, rt, stages, failed, known)
-        if failed:
-            stages["translation_errors"] = len(failed)
-            if errors is not None:
-                errors.update(failed)
-        return [_shift(by_text[s.text], s.start) if s.text in by_text else None for s in sentences]
-
-    def _translate_texts(
-        self,
-        texts: Sequence[str],
-        bt: Translator,
-        rt: Translator | None,
-        stages: dict[str, Any],
-        failed: dict[str, str] | None = None,
-        known: Sequence[str] = (),
-    ) -> dict[str, Translation]:
-        """Translations of the distinct texts, sentence-relative, from the cache or the models.
-
-        Work goes in chunks, each stored in the cache as soon as it is done, so an interrupted
-        run resumes where it stopped. A text the models fail on is left out (its error goes in
-        ``failed``) and never cached. ``known`` texts (from checked documents in the cache) only
-        count in the statistics, as taken from the cache.
-        """
-        unique = list(dict.fromkeys(texts))
-        signature = f"{bt.signature()}||{rt.signature() if rt is not None else 'none'}"
-        keys = {text: cache_key(signature, text) for text in unique}
-        store = self._cache()
-        cached = store.get_many(keys.values()) if store is not None else {}
-        done = {text: cached[keys[text]] for text in unique if keys[text] in cached}
-        todo = [text for text in unique if text not in done]
-        distinct = len(unique) + len(set(known) - set(unique))
-        stages["translation_cache"] = {
-            "sentences": len(texts) + len(known),
-            "distinct": distinct,
-            "from_cache": distinct - len(todo),
-            "translated": len(todo),
-            "path": str(store.path) if store is not None else None,
-        }
-        chunk = max(4 * self.batch_size, 32)
-        with self._progress(len(todo), "translate") as bar:
-            for i in range(0, len(todo), chunk):
-                part = todo[i : i + chunk]
-                results, errors = _translate_chunk(part, bt, rt)
-                if failed is not None:
-                    failed.update(errors)
-                if store is not None and results:
-                    store.put_many({keys[text]: t for text, t in results.items()})
-                done.update(results)
-                bar.update(len(part))
-        return done
-
     def _cache(self) -> TranslationCache | None:
         if not self.cache:
             return None
@@ -259,7 +262,7 @@ class Checker:
             return None
         except Exception as err:  # noqa: BLE001 - isolation: spaCy failing on one document's text
             if errors is not None:
-                errors.append(f"parse: {_describe(err)}")
+                errors.append(f"parse: {describe_error(err)}")
             return None
         stages["parse"] = RAN
         return parses
@@ -308,7 +311,7 @@ class Checker:
             # Isolation of third-party failures (spaCy, spylls, Grammalecte) and detector bugs on
             # unusual text: whatever a detector raises costs its issues on this document only.
             except Exception as err:  # noqa: BLE001
-                problems.append(f"detector {detector.name}: {_describe(err)}")
+                problems.append(f"detector {detector.name}: {describe_error(err)}")
                 continue
             for issue in issues:
                 if ctx.document.text[issue.start : issue.end] != issue.span or issue.sent_id not in sent_ids:
@@ -328,96 +331,119 @@ class Checker:
     # -- public ---------------------------------------------------------------------------
 
     def run(self, documents: Sequence[Document]) -> Report:
+        """Check ``documents``: the documents cache, segmentation and languages, translation,
+        parse and detectors, then one Report (its tables and meta)."""
         stages: dict[str, Any] = {"segmentation": RAN, "language": RAN}
         self._parse_unavailable = None
         store = self._document_store(stages) if documents else None
-        checked = dict(store.split(documents).cached) if store is not None else {}
-        if store is not None:
-            stages["document_cache"] = {
-                "documents": len(documents), "from_cache": len(checked),
-                "checked": len(documents) - len(checked),
-            }  # fmt: skip
-        fresh_docs = [doc for i, doc in enumerate(documents) if i not in checked]
-        analysed = iter(self._segment_documents(fresh_docs))
-        segmented: list[tuple[Document, Sequence[Sentence]]] = []
-        languages: dict[tuple[str, int], str] = {}
+        batch = self._segment(documents, self._from_document_cache(documents, store, stages))
+        self._translate(batch, stages)
+        self._check(batch, store, stages)
+        return self._report(batch, stages)
+
+    def _from_document_cache(
+        self, documents: Sequence[Document], store: DocumentStore | None, stages: dict[str, Any]
+    ) -> dict[int, CheckedDocument]:
+        """By position, the documents that come checked from the cache (none without a cache)."""
+        if store is None:
+            return {}
+        checked = dict(store.split(documents).cached)
+        stages["document_cache"] = {
+            "documents": len(documents), "from_cache": len(checked),
+            "checked": len(documents) - len(checked),
+        }  # fmt: skip
+        return checked
+
+    def _segment(self, documents: Sequence[Document], checked: Mapping[int, CheckedDocument]) -> _Batch:
+        """The batch with every document's sentences and their languages, in document order; the
+        documents from the cache bring their translations too."""
+        batch = _Batch(documents, checked)
+        analysed = iter(self._segment_documents([d for i, d in enumerate(documents) if i not in checked]))
         for i, doc in enumerate(documents):
             if i in checked:
-                segmented.append((doc, checked[i].sentences))
+                batch.segmented.append((doc, checked[i].sentences))
                 continue
             sentences, found_languages = next(analysed)
-            segmented.append((doc, sentences))
+            batch.segmented.append((doc, sentences))
             # Sentences in another language keep their row but are neither translated nor checked.
             for s, lang in zip(sentences, found_languages, strict=True):
-                languages[(s.doc_id, s.sent_id)] = lang
-        by_key: dict[tuple[str, int], Translation | None] = {}
-        known: list[str] = []  # French sentences of documents from the cache
+                batch.languages[(s.doc_id, s.sent_id)] = lang
         for stored in checked.values():
             rows = zip(stored.sentences, stored.languages, stored.translations, strict=True)
             for s, lang, translation in rows:
-                languages[(s.doc_id, s.sent_id)] = lang
+                batch.languages[(s.doc_id, s.sent_id)] = lang
                 if lang == language.FRENCH:
-                    by_key[(s.doc_id, s.sent_id)] = translation
-                    known.append(s.text)
-        fresh = [s for i, (_, sents) in enumerate(segmented) if i not in checked for s in sents]
-        french = [s for s in fresh if languages[(s.doc_id, s.sent_id)] == language.FRENCH]
-        failed_texts: dict[str, str] = {}
-        translations = self._translate(french, stages, failed_texts, known) if french or known else []
-        by_key.update({(s.doc_id, s.sent_id): t for s, t in zip(french, translations, strict=True)})
-        sentence_errors = {
-            (s.doc_id, s.sent_id): [failed_texts[s.text]] for s in french if s.text in failed_texts
-        }
+                    batch.translations[(s.doc_id, s.sent_id)] = translation
+                    batch.known.append(s.text)
+        return batch
 
-        issues: list[Issue] = []
-        document_errors: dict[str, list[str]] = {}
-        to_check = [(doc, sentences) for i, (doc, sentences) in enumerate(segmented) if i not in checked]
-        outcomes = iter(self._check_documents(to_check, by_key))
-        with self._progress(len(fresh), "detect") as bar:
-            for i, (doc, sentences) in enumerate(segmented):
-                if i in checked:
-                    document_errors[doc.id] = []
-                    issues.extend(checked[i].issues)
-                    stages.update(_merge_stages(stages, checked[i].stages))
+    def _translate(self, batch: _Batch, stages: dict[str, Any]) -> None:
+        """The translations of the French sentences of the documents to check (None where a model
+        is off or failed; a failure goes in the sentence's errors), through the cache."""
+        french = batch.french_to_check()
+        if not french and not batch.known:
+            return
+        bt, rt = self._translators(stages)
+        if bt is None:
+            batch.translations.update({(s.doc_id, s.sent_id): None for s in french})
+            return
+        from mt_check.translate.cached import translate_cached
+
+        done = translate_cached(
+            [s.text for s in french],
+            bt,
+            rt,
+            self._cache(),
+            chunk_size=max(4 * self.batch_size, 32),
+            progress=lambda total: self._progress(total, "translate"),
+            known=batch.known,
+        )
+        stages["translation_cache"] = done.statistics
+        if done.failures:
+            stages["translation_errors"] = len(done.failures)
+        batch.translations.update({(s.doc_id, s.sent_id): done.for_sentence(s) for s in french})
+        batch.sentence_errors.update(
+            {(s.doc_id, s.sent_id): [done.failures[s.text]] for s in french if s.text in done.failures}
+        )
+
+    def _check(self, batch: _Batch, store: DocumentStore | None, stages: dict[str, Any]) -> None:
+        """Parse and detectors on each document to check (in the executor's workers), in order;
+        each stored in the documents cache as it comes."""
+        to_check = batch.to_check()
+        outcomes = iter(self._check_documents(to_check, batch.translations))
+        with self._progress(sum(len(sentences) for _, sentences in to_check), "detect") as bar:
+            for i, (doc, sentences) in enumerate(batch.segmented):
+                if i in batch.checked:
+                    batch.add_cached(doc, batch.checked[i])
+                    stages.update(_merge_stages(stages, batch.checked[i].stages))
                     continue
-                # this document's issues, parse and detector outcomes, errors, and what a detector
-                # left unchecked in a sentence (its ``errors``)
-                found, local, document_errors[doc.id], notes = next(outcomes)
-                for sent_id, why in notes.items():
-                    sentence_errors.setdefault((doc.id, sent_id), []).extend(why)
-                issues.extend(found)
+                found, local, clean = batch.add_checked(doc, sentences, next(outcomes))
                 stages.update(_merge_stages(stages, local))
-                clean = not document_errors[doc.id] and not any(
-                    (s.doc_id, s.sent_id) in sentence_errors for s in sentences
-                )
                 if store is not None:
-                    store.add(i, CheckedDocument(
-                        sentences=tuple(sentences),
-                        languages=tuple(languages[(s.doc_id, s.sent_id)] for s in sentences),
-                        translations=tuple(by_key.get((s.doc_id, s.sent_id)) for s in sentences),
-                        issues=tuple(found),
-                        stages=local,
-                    ), clean)  # fmt: skip
+                    store.add(i, batch.stored(sentences, found, local), clean)
                 bar.update(len(sentences))
         if store is not None:
             store.flush()
+
+    def _report(self, batch: _Batch, stages: dict[str, Any]) -> Report:
+        """The Report of a checked batch: the issues above the threshold, the tables, the meta."""
         # Each document's issues come reviewed (_reviewed): here only the threshold, and one order.
         issues = sorted(
-            (i for i in issues if (i.confidence or 0.0) >= self.min_confidence),
+            (i for i in batch.issues if (i.confidence or 0.0) >= self.min_confidence),
             key=lambda i: (i.doc_id, i.sent_id, i.start, i.end, i.code),
         )
-
         meta = self._meta(stages)
         # Inputs that could not be read (not a regular file, binary, unreadable), with why: they
         # keep a documents row too, but a pipeline reading meta alone should see them.
-        meta["unread"] = {doc.id: "; ".join(doc.errors) for doc in documents if doc.errors}
+        meta["unread"] = {doc.id: "; ".join(doc.errors) for doc in batch.documents if doc.errors}
         tables = build_tables(
-            segmented,
-            by_key,
+            batch.segmented,
+            batch.translations,
             issues,
             self.weights,
-            languages=languages,
-            sentence_errors=sentence_errors,
-            document_errors=document_errors,
+            languages=batch.languages,
+            sentence_errors=batch.sentence_errors,
+            document_errors=batch.document_errors,
         )
         return Report(*tables, meta=meta)
 
@@ -431,7 +457,7 @@ class Checker:
         self,
         documents: Sequence[tuple[Document, Sequence[Sentence]]],
         by_key: Mapping[tuple[str, int], Translation | None],
-    ) -> Iterator[tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]]:
+    ) -> Iterator[_Outcome]:
         """Each document's ``(issues, stage outcomes, errors, notes)``, in order (in the executor's
         workers: each gets its document, sentences and their translations)."""
         work = [
@@ -648,7 +674,7 @@ def _segment_document(checker: Checker, document: Document) -> tuple[Sequence[Se
 def _check_work(
     checker: Checker,
     work: tuple[Document, Sequence[Sentence], Mapping[tuple[str, int], Translation | None]],
-) -> tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]:
+) -> _Outcome:
     return _check_one(checker, *work)
 
 
@@ -657,7 +683,7 @@ def _check_one(
     document: Document,
     sentences: Sequence[Sentence],
     translations: Mapping[tuple[str, int], Translation | None],
-) -> tuple[list[Issue], dict[str, Any], list[str], dict[int, list[str]]]:
+) -> _Outcome:
     """One document's ``(issues, stage outcomes, errors, sentence notes)``, in this process or a
     worker's; the notes say, by sent_id, what a detector did not check (Detector.skipped)."""
     local: dict[str, Any] = {}
@@ -708,44 +734,6 @@ def _merge_stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(old, str) and isinstance(value, str):  # outcomes (as text once read back)
             out[key] = StageOutcome.read(old).merge(StageOutcome.read(value))
     return out
-
-
-def _describe(error: BaseException) -> str:
-    """``Type: first line of the message`` (at most 300 characters) for an ``errors`` cell."""
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    message = message if len(message) <= 300 else message[:297] + "..."
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
-def _translate_chunk(
-    part: Sequence[str], bt: Translator, rt: Translator | None
-) -> tuple[dict[str, Translation], dict[str, str]]:
-    """Translations of ``part``; when the models raise, each text again alone, so that only the
-    texts that fail are lost (with their error)."""
-    from mt_check.translate import back_translate
-
-    pseudo = [Sentence("", n, 0, len(text), text) for n, text in enumerate(part)]
-    try:
-        return dict(zip(part, back_translate(pseudo, bt, rt), strict=True)), {}
-    # Isolation of third-party failures: torch/transformers/sentencepiece raising on some input.
-    except Exception as err:  # noqa: BLE001
-        if len(part) == 1:
-            return {}, {part[0]: f"back-translation: {_describe(err)}"}
-    results: dict[str, Translation] = {}
-    failed: dict[str, str] = {}
-    for text in part:
-        done, errors = _translate_chunk([text], bt, rt)
-        results.update(done)
-        failed.update(errors)
-    return results, failed
-
-
-def _shift(translation: Translation, offset: int) -> Translation:
-    """A sentence-relative Translation moved to the sentence's document offset."""
-    if not translation.word_scores or offset == 0:
-        return translation
-    words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in translation.word_scores)
-    return replace(translation, word_scores=words)
 
 
 def check(

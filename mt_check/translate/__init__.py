@@ -10,7 +10,11 @@ This stage turns :class:`~mt_check.types.Sentence` objects into
   :mod:`~mt_check.translate.ctranslate2` (:class:`CTranslate2Translator`): the two backends;
 * here: :func:`load_translator` (each model once per process), :func:`word_scores` (subword
   log-probabilities summed per word of the original sentence) and :func:`back_translate` (all of
-  them composed for a list of sentences).
+  them composed for a list of sentences);
+* :mod:`~mt_check.translate.cached` (:func:`~mt_check.translate.cached.translate_cached`): the
+  pipeline's translation stage, :func:`back_translate` through the persistent cache, chunk by
+  chunk, a failing text isolated with its error (it imports this package, so it is not
+  re-exported here).
 
 torch, transformers and ctranslate2 are imported on first use: importing this package is cheap.
 """

@@ -7,7 +7,9 @@
   before any work when they are not MarianMT or translate the wrong way;
 * :func:`marian_tokenizer`, :func:`marian_positions`, :data:`LOAD_ERRORS`, :func:`unloadable`,
   :func:`describe_model_error`: loading, and one clear message naming the damaged file when a
-  model directory cannot be loaded.
+  model directory cannot be loaded;
+* :func:`first_line`, :func:`describe_error`: an exception in one line, for messages and for the
+  ``errors`` cells of the stages that isolate failures (translation, parse, detectors).
 
 torch and transformers are imported on first use.
 """
@@ -53,6 +55,17 @@ def first_line(error: BaseException) -> str:
     """The first line of an error's message, else its type's name (never an empty string)."""
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def describe_error(error: BaseException) -> str:
+    """``Type: first line of the message`` (at most 300 characters), or ``Type`` alone when the
+    message is empty: what an ``errors`` cell says of an exception a stage isolated (a model
+    failing on a text, spaCy or a detector failing on a document)."""
+    if not str(error).strip():
+        return type(error).__name__
+    message = first_line(error)
+    message = message if len(message) <= 300 else message[:297] + "..."
+    return f"{type(error).__name__}: {message}"
 
 
 # -- locating ------------------------------------------------------------------------------------
@@ -159,7 +172,7 @@ def check_model_path(option: str, model_id: str) -> None:
         try:
             settings = json.loads(config.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            first = first_line(error)
             raise InputError(f"{option} {model_id}: config.json cannot be read ({first})") from None
         model_type = settings.get("model_type") if isinstance(settings, dict) else None
         if model_type != "marian":
@@ -222,7 +235,7 @@ def unloadable(model_id: str, path: str, error: Exception) -> ModelUnavailableEr
     problem = describe_model_error(path, error)
     if problem is not None:
         return ModelUnavailableError(f"model {model_id} cannot be used: {problem}")
-    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    first = first_line(error)
     return ModelUnavailableError(f"model {model_id} could not be loaded from {path} ({first}); {FIX}")
 
 
@@ -402,6 +415,7 @@ __all__ = [
     "check_marian",
     "check_model_directions",
     "check_model_path",
+    "describe_error",
     "describe_model_error",
     "download_models",
     "first_line",
