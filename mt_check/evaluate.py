@@ -156,7 +156,9 @@ def score(gold: Sequence[GoldText], predicted: dict[str, list[Span]],
             round(100 * clean_flagged_texts / clean_texts, 2) if clean_texts else None
         ),
         "word_bad_f1": round(_f1(word_counts["tp"], word_counts["fp"], word_counts["fn"]), 4),
-        "word_mcc": round(_mcc(word_counts["tp"], word_counts["fp"], word_counts["fn"], word_counts["tn"]), 4),
+        "word_mcc": round(
+            _mcc(word_counts["tp"], word_counts["fp"], word_counts["fn"], word_counts["tn"]), 4
+        ),
     }  # fmt: skip
     if by_category:
         result["recall_by_category"] = {

@@ -114,7 +114,9 @@ def _exits(argv: list[str]) -> bool:
     return stop.value.code == 2
 
 
-def test_evaluate_curve_filters_one_run_at_each_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_evaluate_curve_filters_one_run_at_each_threshold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     gold = tmp_path / "gold.jsonl"
     text = f"Le Kremlin a répondu. {ENGLISH}"
     start = text.index(ENGLISH)
@@ -125,5 +127,6 @@ def test_evaluate_curve_filters_one_run_at_each_threshold(tmp_path: Path, capsys
     result = json.loads(capsys.readouterr().out)[str(gold)]
     confidence = default_table().confidence("UNTRANSLATED-SENTENCE")
     rows = {row["min_confidence"]: row for row in result["curve"]}
-    assert rows[0.0]["reported"] == 1 and rows[0.0]["recall_accuracy"] == 1.0 and rows[0.0]["precision"] == 1.0
+    assert rows[0.0]["reported"] == 1
+    assert rows[0.0]["recall_accuracy"] == 1.0 and rows[0.0]["precision"] == 1.0
     assert all(row["reported"] == (1 if t <= confidence else 0) for t, row in rows.items())

@@ -54,7 +54,8 @@ def test_french_and_name_only_sentences_are_not_untranslated(text: str) -> None:
         ("Click Save to keep your changes.", "Click Save to keep your changes.", True),  # copied
         ("Cliquez sur Enregistrer pour garder vos modifications.", "Click Save to keep your changes.", False),
         ("Microsoft Word 2010", "Microsoft Word 2010", False),  # a name: the same in both languages
-        ("Le choix est fait.", "le  choix est fait.", True),  # copied (a French source), spacing and case aside
+        # copied (a French source), spacing and case aside
+        ("Le choix est fait.", "le  choix est fait.", True),
     ],
 )
 def test_a_target_identical_to_its_source(target: str, source: str, flagged: bool) -> None:
@@ -80,7 +81,8 @@ def test_the_sample_batch_reports_its_english_sentence_and_fails_on_major(tmp_pa
     [
         ("Données soupçonnées de bocor, voici 3 étapes prises par le ministère.", "bocor", "Indonesian"),
         # quoted speech is translated text like any other
-        ("« Nous avons livré des circulaires aux dinkes et aux hôpitaux », a-t-il dit.", "dinkes", "Indonesian"),
+        ("« Nous avons livré des circulaires aux dinkes et aux hôpitaux », a-t-il dit.", "dinkes",
+         "Indonesian"),
         ("Les lawmakers ont voté la loi de finances mardi soir.", "lawmakers", "English"),
     ],
 )
