@@ -8,24 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from markers import needs_grammalecte
 
 from mt_check.detectors import grammalecte as glc
 from mt_check.detectors.grammalecte import INSTALL_HINT, GrammalecteDetector
 from mt_check.types import Category, Severity
-
-
-def _grammalecte_missing() -> bool:
-    try:
-        import grammalecte  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
-needs_grammalecte = pytest.mark.skipif(
-    _grammalecte_missing(),
-    reason="python3-grammalecte is not installed (apt-get install python3-grammalecte)",
-)
 
 
 def _found(ctx, detector=None):  # type: ignore[no-untyped-def]

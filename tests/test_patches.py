@@ -14,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from markers import needs_grammalecte
 
 from mt_check import parse
 from mt_check.detectors import grammalecte as glc
@@ -33,19 +34,6 @@ def _texts() -> list[str]:
     assert len(gsd) >= 200
     return article + gsd[:200]
 
-
-def _grammalecte_missing() -> bool:
-    try:
-        import grammalecte  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
-needs_grammalecte = pytest.mark.skipif(
-    _grammalecte_missing(),
-    reason="python3-grammalecte is not installed (apt-get install python3-grammalecte)",
-)
 
 # Runs in a fresh interpreter that never imports mt_check: Grammalecte exactly as installed.
 _PLAIN_GRAMMALECTE = """\
