@@ -72,6 +72,7 @@ ADVICE_BY_CODE: Mapping[str, str] = {
     "AGREEMENT-PRONOUN-ANTECEDENT": "make the pronoun agree with the noun it stands for",
     "UNTRANSLATED-SENTENCE": "translate this sentence into French",
     "UNTRANSLATED-FRAGMENT": "translate these words into French",
+    "UNTRANSLATED-WORD": "translate this word into French",
     "NUMBER-MISMATCH": "check this number against the source text",
     "MODEL-LOW-PROBABILITY": "reread these words: the translation model finds them unlikely here",
     "PUNCTUATION-UNBALANCED": "close this quote or bracket, or remove it",

@@ -493,6 +493,13 @@ def test_every_category_has_advice(category: str) -> None:
     assert html.advice("UNKNOWN-CODE", category) == html.ADVICE_BY_CATEGORY[category] != html.ADVICE_OTHERWISE
 
 
+def test_untranslated_codes_have_their_own_advice() -> None:
+    # untranslated issues never carry a suggestion: each code says what to do, not its category
+    for code in ("UNTRANSLATED-SENTENCE", "UNTRANSLATED-FRAGMENT", "UNTRANSLATED-WORD"):
+        assert html.advice(code, "untranslated") == html.ADVICE_BY_CODE[code]
+    assert html.advice("UNTRANSLATED-WORD", "untranslated") == "translate this word into French"
+
+
 def test_grammalecte_messages_are_a_second_line_under_english(manager_page: str) -> None:
     # one language per report: an English first line; Grammalecte's French message kept as line two
     assert (
