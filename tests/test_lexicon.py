@@ -178,11 +178,20 @@ def test_the_version_is_read_without_loading_the_dictionary() -> None:
     assert lexicon_version().startswith("fr_FR-v")
 
 
-def _hunspell_verdict(lexicon: Lexicon, word: str) -> bool:
-    """known() as it was before the lookup was skipped: Hunspell's own lookup always asked."""
+@pytest.fixture(scope="module")
+def plain_hunspell(lexicon: Lexicon) -> object:
+    """The same dictionary in spylls, loaded apart and left as spylls ships it (its lookup
+    searches compounds, which the Lexicon's own copy skips)."""
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(lexicon.path)
+
+
+def _hunspell_verdict(lexicon: Lexicon, plain: object, word: str) -> bool:
+    """known() as it was before the lookup was skipped: spylls' unpatched lookup always asked."""
     parts = word.split("-")
     return (bool(lexicon.analyses(word)) or (len(parts) > 1 and all(p and lexicon.analyses(p) for p in parts))
-            or bool(lexicon._dict.lookup(word)))
+            or bool(plain.lookup(word)))  # type: ignore[attr-defined]
 
 
 # Words only Hunspell's own lookup accepts (elisions, metric prefixes, stems that only take an
@@ -197,13 +206,18 @@ _KNOWN_CASES = [
 
 
 @pytest.mark.parametrize("word", _KNOWN_CASES)
-def test_known_skips_only_lookups_that_cannot_succeed(lexicon: Lexicon, word: str) -> None:
-    # The same verdict as Hunspell's own lookup, which known() asks only when it can say yes
-    assert lexicon.known(word) == _hunspell_verdict(lexicon, word)
+def test_known_skips_only_lookups_that_cannot_succeed(
+    lexicon: Lexicon, plain_hunspell: object, word: str
+) -> None:
+    # The same verdict as spylls' own lookup, which known() asks only when it can say yes (and
+    # without its compound search, which fr_FR cannot use)
+    assert lexicon.known(word) == _hunspell_verdict(lexicon, plain_hunspell, word)
 
 
 @pytest.mark.slow
-def test_known_gives_hunspell_s_verdict_on_the_evaluation_words(lexicon: Lexicon) -> None:
+def test_known_gives_hunspell_s_verdict_on_the_evaluation_words(
+    lexicon: Lexicon, plain_hunspell: object
+) -> None:
     # Every word of the sample article and of the first 300 GSD dev sentences
     import re
     from pathlib import Path
@@ -217,4 +231,29 @@ def test_known_gives_hunspell_s_verdict_on_the_evaluation_words(lexicon: Lexicon
     texts += [line[9:] for line in lines if line.startswith("# text = ")][:300]
     words = sorted({w for t in texts for w in re.findall(r"[^\W\d_][\w'’-]*", t)})
     assert len(words) > 2000
-    assert [w for w in words if lexicon.known(w) != _hunspell_verdict(lexicon, w)] == []
+    assert [w for w in words if lexicon.known(w) != _hunspell_verdict(lexicon, plain_hunspell, w)] == []
+
+
+def test_compound_search_is_skipped_only_with_a_tested_spylls(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # fr_FR declares no compounding: the lookup's compound search is off with spylls 0.1.7, kept
+    # (with an INFO record saying why) with another version
+    import logging
+
+    from spylls.hunspell import Dictionary
+
+    from mt_check import lexicon as lexicon_module
+
+    path = get_lexicon().path
+    patched = Dictionary.from_files(path)
+    lexicon_module._without_compounding(patched)
+    assert patched.lookuper.compound_forms is lexicon_module._no_compounds
+    monkeypatch.setattr(lexicon_module, "version", lambda package: "9.9.9")
+    other = Dictionary.from_files(path)
+    with caplog.at_level(logging.INFO, logger="mt_check.lexicon"):
+        lexicon_module._without_compounding(other)
+    assert other.lookuper.compound_forms is not lexicon_module._no_compounds
+    assert [r.getMessage() for r in caplog.records] == [
+        "skipping spylls' compound search is off: spylls 9.9.9 is not a version it was tested with (0.1.7)"
+    ]
