@@ -13,7 +13,7 @@ Inc.", "COVID-19") is the same in both languages by nature and is left alone.
 A word left in a French sentence (``UNTRANSLATED-WORD``, minor: "soupçonnées de bocor", "aux
 dinkes") is a lower-case word of four letters or more that the French dictionary does not know,
 that wordfreq has never seen in French (Zipf below 1) and that is common in one of ``languages``
-(Zipf 3 or more: once per million words). Loanwords French uses ("le streaming", "un leader") are
+(Zipf above 3: more than once per million words). Loanwords French uses ("le streaming", "un leader") are
 seen in French and pass. The default languages are the non-Romance Latin-script languages French
 MT is made from (English, German, Dutch, Indonesian, Malay): a Spanish or Italian word left in
 place looks like a misspelt French one, which the spelling detector reports, and the Romance
@@ -50,7 +50,7 @@ _LANGUAGES = {
 WORD_LANGUAGES = ("en", "de", "nl", "id", "ms")
 _MIN_WORD_LENGTH = 4  # shorter words are mostly abbreviations, the same in many languages
 _FRENCH_UNSEEN_ZIPF = 1.0  # wordfreq Zipf: below it, not a French word at all
-_COMMON_ZIPF = 3.0  # common in the other language: once per million words
+_COMMON_ZIPF = 3.0  # common in the other language: more than once per million words
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:-[^\W\d_]+)*")
 _OPENING = {"«": "»", "“": "”", "‘": "’"}
 _MAX_QUOTED_WORDS = 8
@@ -61,10 +61,18 @@ def _folded(text: str) -> str:
 
 
 @cache
-def _zipf(word: str, language: str) -> float:
+def _zipf(word: str, language: str, wordlist: str = "best") -> float:
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, language))
+    return float(zipf_frequency(word, language, wordlist=wordlist))
+
+
+def _common_zipf(word: str, language: str) -> float:
+    """``word``'s Zipf frequency in ``language`` when it is common there, else 0: from wordfreq's
+    small lists, which hold the words seen more than once per million (Zipf above 3), 16 MB for
+    the five default languages where the full lists take 125 MB (the French one, which the
+    spelling detector reads too, is read in full)."""
+    return _zipf(word, language, "small")
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -140,8 +148,8 @@ class UntranslatedDetector(LexiconDetector):
                 continue
             if _zipf(word, "fr") >= _FRENCH_UNSEEN_ZIPF:
                 continue
-            language = max(self.languages, key=lambda lang: _zipf(word, lang))
-            if _zipf(word, language) < _COMMON_ZIPF or _quoted(text, match.start()):
+            language = max(self.languages, key=lambda lang: _common_zipf(word, lang))
+            if _common_zipf(word, language) < _COMMON_ZIPF or _quoted(text, match.start()):
                 continue
             neighbours = [(found[k].group(), k) for k in (j - 1, j + 1) if 0 <= k < len(found)]
             if any(self._in_name(w, k) or self._foreign(w) for w, k in neighbours):
