@@ -3,6 +3,7 @@ is one major issue that counts in the scores and in --fail-on."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,15 @@ def test_word_languages_are_an_option() -> None:
     checker = Checker(bt_model=None, rt_model=None, cache=False, detectors=["untranslated"],
                       detector_options={"untranslated": {"languages": "en,it"}})
     assert checker.run([Document("d", text)]).issues["span"].tolist() == ["sagre"]
-    with pytest.raises(InputError, match="^untranslated.languages: xx is not a language wordfreq"):
-        Checker(bt_model=None, rt_model=None, cache=False, detectors=["untranslated"],
-                detector_options={"untranslated": {"languages": "en,xx"}}).run([Document("d", text)])
+    for value, message in (("en,xx", "xx is not a language wordfreq has a word list for"),
+                           ("en,fr", "give one or more languages other than French (fr)"),
+                           ("", "give one or more languages other than French (fr)")):
+        with pytest.raises(InputError, match=rf"^untranslated.languages: {re.escape(message)}$"):
+            Checker(bt_model=None, rt_model=None, cache=False, detectors=["untranslated"],
+                    detector_options={"untranslated": {"languages": value}}).run([Document("d", text)])
+
+
+def test_capitalised_and_accented_capital_words_are_not_untranslated_words() -> None:
+    # only lower-case words: "Bocor" or "Ébocor" could be names
+    text = "Il a rencontré Bocor et Ébocor hier, puis Dinkes."
+    assert _check(Document("d", text), detectors=["untranslated"]).issues.empty

@@ -51,7 +51,7 @@ WORD_LANGUAGES = ("en", "de", "nl", "id", "ms")
 _MIN_WORD_LENGTH = 4  # shorter words are mostly abbreviations, the same in many languages
 _FRENCH_UNSEEN_ZIPF = 1.0  # wordfreq Zipf: below it, not a French word at all
 _COMMON_ZIPF = 3.0  # common in the other language: more than once per million words
-_LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:-[^\W\d_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, single hyphens between them
 _OPENING = {"«": "»", "“": "”", "‘": "’"}
 _MAX_QUOTED_WORDS = 8
 
@@ -109,10 +109,12 @@ class UntranslatedDetector(LexiconDetector):
         self.languages = tuple(languages) if languages is not None else WORD_LANGUAGES
         from wordfreq import available_languages
 
-        unknown = sorted(set(self.languages) - set(available_languages()) - {"fr"})
-        if unknown or "fr" in self.languages:
-            raise InputError(f"untranslated.languages: {', '.join(unknown or ['fr'])} is not a language "
-                             "wordfreq has a word list for (other than French)")
+        unknown = sorted(set(self.languages) - set(available_languages()))
+        if unknown:
+            raise InputError(f"untranslated.languages: {', '.join(unknown)} is not a language "
+                             "wordfreq has a word list for")
+        if not self.languages or "fr" in self.languages:
+            raise InputError("untranslated.languages: give one or more languages other than French (fr)")
 
     def data_version(self) -> str:
         return f"{super().data_version()}+{','.join(self.languages)}"
@@ -142,7 +144,7 @@ class UntranslatedDetector(LexiconDetector):
         found = list(words(text))
         for j, match in enumerate(found):
             word = match.group()
-            if len(word) < _MIN_WORD_LENGTH or not _LOWER_WORD.fullmatch(word):
+            if len(word) < _MIN_WORD_LENGTH or not word.islower() or not _LETTERS.fullmatch(word):
                 continue
             if self.lexicon.known(word) or all(self.lexicon.known(p) for p in word.split("-")):
                 continue
