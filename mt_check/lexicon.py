@@ -208,14 +208,18 @@ class Lexicon:
         for i, word in enumerate(self._words):
             if _FORBIDDEN not in word.flags:
                 self._index.setdefault(word.stem, []).append(i)
-        # The prefixes Hunspell may strip ("l'", "d'", "kilo", "µ"...), with the flags that allow
-        # each on a stem.
-        prefixes: dict[str, set[str]] = {}
+        # The prefixes Hunspell may strip ("l'", "d'", "kilo", "µ"...): what each adds, with the
+        # flags that allow it on a stem and what it strips from the stem.
+        prefixes: dict[str, dict[str, set[str]]] = {}
         for flag, rules in self._dict.aff.PFX.items():
             for pfx in rules:
                 if pfx.add:
-                    prefixes.setdefault(str(pfx.add), set()).add(str(flag))
-        self._prefixes = {add: frozenset(flags) for add, flags in prefixes.items()}
+                    by_strip = prefixes.setdefault(str(pfx.add), {})
+                    by_strip.setdefault(str(pfx.strip or ""), set()).add(str(flag))
+        self._prefixes = {
+            add: {strip: frozenset(flags) for strip, flags in by_strip.items()}
+            for add, by_strip in prefixes.items()
+        }
         self.version = _version(base, aff, dic)
         self.load_seconds = time.perf_counter() - started
         self._known: dict[str, bool] = {}
@@ -249,8 +253,11 @@ class Lexicon:
         for form in {word, word.lower(), word.capitalize()}:
             if self._stem_in_index(form):  # a stem Hunspell accepts with an empty prefix only
                 return True
-            for prefix, flags in self._prefixes.items():
-                if form.startswith(prefix) and self._stem_in_index(form[len(prefix) :], flags):
+            for prefix, by_strip in self._prefixes.items():
+                rest = form[len(prefix) :]
+                if form.startswith(prefix) and any(
+                    self._stem_in_index(strip + rest, flags) for strip, flags in by_strip.items()
+                ):
                     return True
         return False
 
