@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -202,6 +203,10 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     return (items[i : i + size] for i in range(0, len(items), size))
 
 
+# Pauses before each new try of a cache's set-up that found the database locked (6.3 s in all).
+_SETUP_RETRIES = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
 class TranslationCache:
     """Sentence-relative Translations and checked documents, keyed by :func:`cache_key`.
 
@@ -216,16 +221,32 @@ class TranslationCache:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60)
-            self._check_schema()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS t (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS d (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self._db.commit()
+            self._set_up()
         except ForeignCacheError:
             self.close()
             raise
         except (OSError, sqlite3.Error) as err:
             self._disable(err)
+
+    def _set_up(self) -> None:
+        """The schema check, WAL mode and tables. Two processes opening a new cache at once (the
+        workers of a Dask run) can deadlock on the switch to WAL, and SQLite then answers one of
+        them "database is locked" at once, without waiting (its busy timeout cannot help): that
+        one tries again after a short pause rather than running without its cache."""
+        assert self._db is not None
+        for pause in (*_SETUP_RETRIES, None):
+            try:
+                self._check_schema()
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("CREATE TABLE IF NOT EXISTS t (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS d (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.commit()
+                return
+            except sqlite3.OperationalError as err:
+                if pause is None or "locked" not in str(err):
+                    raise
+                self._db.rollback()
+                time.sleep(pause)
 
     @property
     def disabled(self) -> bool:

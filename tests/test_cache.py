@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,49 @@ def test_checked_document_round_trip() -> None:
         stages={"parse": "ran", "detectors": {"d": "ran"}},
     )
     assert CheckedDocument.decode(checked.encode(), Document("x", text)) == checked
+
+
+class _LockedAtFirst:
+    """A connection whose switch to WAL finds the database locked ``times`` times, as when two
+    processes open a new cache at once."""
+
+    def __init__(self, connection: sqlite3.Connection, times: int) -> None:
+        self._connection, self.left = connection, times
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql.startswith("PRAGMA journal_mode") and self.left:
+            self.left -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return self._connection.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._connection, name)
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self._connection.__enter__()
+
+    def __exit__(self, *exc: object) -> object:
+        return self._connection.__exit__(*exc)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("times", "kept"), [(1, True), (6, True), (7, False)])
+def test_a_cache_found_locked_while_set_up_tries_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, times: int, kept: bool
+) -> None:
+    # up to 6 retries after "database is locked" (SQLite's answer to a deadlock on the switch to
+    # WAL, which no busy timeout waits out); then the cache is off for the run, with its warning
+    import mt_check.cache as cache_module
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(cache_module, "_SETUP_RETRIES", (0.0,) * 6)
+    monkeypatch.setattr(cache_module.sqlite3, "connect",
+                        lambda *a, **k: _LockedAtFirst(connect(*a, **k), times))  # type: ignore[arg-type]
+    if kept:
+        store = cache_module.TranslationCache(tmp_path)
+        assert not store.disabled
+        store.put_many({"k": Translation("Hello.", -0.5, "Bonjour.", -1.25, ())})
+        assert set(store.get_many(["k"])) == {"k"}
+    else:
+        with pytest.warns(cache_module.CacheUnavailableWarning, match="database is locked"):
+            store = cache_module.TranslationCache(tmp_path)
+        assert store.disabled
