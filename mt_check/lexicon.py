@@ -479,9 +479,19 @@ def get_lexicon(path: str | None = None) -> Lexicon:
     return _load(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
 
 
+def load_frequencies(languages: Iterable[str], wordlist: str = "best") -> None:
+    """Read wordfreq's lists for ``languages`` now (wordfreq reads each on its first lookup, a
+    few tenths of a second apiece; ``zipf_frequency`` then answers from memory)."""
+    from wordfreq import get_frequency_dict
+
+    for language in languages:
+        get_frequency_dict(language, wordlist)
+
+
 @cache
 def _load(path: str) -> Lexicon:  # keyed on the resolved path: one load per dictionary
     return Lexicon(path)
 
 
-__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon", "lexicon_version"]
+__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon", "lexicon_version",
+           "load_frequencies"]

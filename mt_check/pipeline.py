@@ -154,6 +154,7 @@ class Checker:
     jobs: int = 1
     _models: dict[str, Translator] = field(default_factory=dict, init=False, repr=False)
     _model_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _loaded: set[str] = field(default_factory=set, init=False, repr=False)  # detectors' load() done
     _store: TranslationCache | None = field(default=None, init=False, repr=False)
     _parse_unavailable: StageOutcome | None = field(default=None, init=False, repr=False)
     _workers: WorkerPool | None = field(default=None, init=False, repr=False)
@@ -302,6 +303,9 @@ class Checker:
                     if (why := detector.skipped(sentence)) is not None:
                         notes.setdefault(sentence.sent_id, []).append(why)
             try:
+                if detector.name not in self._loaded:
+                    detector.load()
+                    self._loaded.add(detector.name)
                 issues = list(detector.detect(ctx))
             except ModelUnavailableError as err:
                 if self.require_models:
@@ -641,11 +645,16 @@ class Checker:
 
 
 def _warm_up(checker: Checker) -> None:
-    """Load what the detectors need before a worker's first document: their optional components,
-    the spaCy pipeline, and (one small document) the tables they load on first use (lexicon
-    caches, wordfreq lists, Grammalecte's rules)."""
+    """Load what the detectors need before a worker's first document: their optional components
+    and data (``load``: lexicon, wordfreq lists, Grammalecte), the spaCy pipeline, and (one small
+    document) what fills on first use (compiled patterns, lexicon caches)."""
     for detector in checker._detectors:
-        detector.unavailable_reason()
+        if detector.unavailable_reason() is None:
+            try:
+                detector.load()
+            except Exception:  # noqa: BLE001 - the first document that runs it reports the error
+                continue
+            checker._loaded.add(detector.name)
         detector.data_version()
     if any(PARSE in d.requires | d.uses for d in checker._detectors):
         try:

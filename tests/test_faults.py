@@ -263,3 +263,65 @@ def test_sigterm_mid_batch_then_the_same_command_resumes(
     assert report.sentences["text"].tolist() == lines  # every sentence exactly once, in order
     assert report.sentences["sent_id"].tolist() == list(range(n))
     assert report.sentences["back_translation"].notna().all()
+
+
+class _Loader(Detector):
+    """Counts its loads; the load fails while ``failing`` is set; flags every "Kremlin"."""
+
+    name = "loader"
+    codes = (Code("TEST-L", Category.STYLE, Severity.MINOR, "every Kremlin"),)
+    loads: list[str] = []
+    failing = False
+
+    def load(self) -> None:
+        _Loader.loads.append("load")
+        if _Loader.failing:
+            raise OSError("word list unreadable")
+
+    def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
+        _Loader.loads.append(f"detect {ctx.document.id}")
+        for sentence in ctx.sentences:
+            at = sentence.text.find("Kremlin")
+            if at >= 0:
+                start = sentence.start + at
+                yield self.issue(sentence, start, start + 7, Category.STYLE, Severity.MINOR, "TEST-L", "l")
+
+
+def test_a_detector_loads_once_before_its_first_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(registry.REGISTRY, "loader", _Loader)
+    monkeypatch.setattr(_Loader, "loads", [])
+    checker = Checker(bt_model=None, rt_model=None, detectors=["loader"], cache=False)
+    checker.run([Document("a", "Le Kremlin."), Document("b", "Rien.")])
+    checker.run([Document("c", "Le Kremlin.")])
+    assert _Loader.loads == ["load", "detect a", "detect b", "detect c"]
+
+
+def test_a_load_that_fails_costs_that_detector_and_is_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(registry.REGISTRY, "loader", _Loader)
+    monkeypatch.setattr(_Loader, "loads", [])
+    monkeypatch.setattr(_Loader, "failing", True)
+    checker = Checker(bt_model=None, rt_model=None, detectors=["loader", "numbers"], cache=False)
+    report = checker.run([Document("a", "Le Kremlin a parlé. Construites en 63. En 1962, rien.")])
+    assert report.documents["error"].tolist() == ["detector loader: OSError: word list unreadable"]
+    assert report.issues["code"].tolist() == ["NUMBER-TRUNCATED-YEAR"]
+    monkeypatch.setattr(_Loader, "failing", False)
+    report = checker.run([Document("b", "Le Kremlin a parlé. Construites en 63. En 1962, rien.")])
+    assert pd.isna(report.documents["error"][0])
+    assert sorted(report.issues["code"]) == ["NUMBER-TRUNCATED-YEAR", "TEST-L"]
+    assert _Loader.loads == ["load", "load", "detect b"]
+
+
+def test_the_detectors_load_every_word_list_they_look_up() -> None:
+    """After load(), no lookup reads a wordfreq list from disk (the cache only hits)."""
+    from wordfreq import get_frequency_dict
+
+    from mt_check.detectors.untranslated import WORD_LANGUAGES
+
+    for name in ("spelling", "structure", "untranslated", "conventions"):
+        registry.REGISTRY[name]().load()
+    before = get_frequency_dict.cache_info()
+    for language in ("fr", "en", "es", "it", "de"):
+        get_frequency_dict(language, "best")
+    for language in WORD_LANGUAGES:
+        get_frequency_dict(language, "small")
+    assert get_frequency_dict.cache_info().misses == before.misses

@@ -69,6 +69,12 @@ class Detector(ABC):
         """Versions of the data the detector relies on, for the report signature."""
         return self.version
 
+    def load(self) -> None:
+        """Load the data the detector reads on first use (word lists, rule tables) now, so that
+        no document pays for it mid-run: the Checker calls it before the detector's first
+        document, in each worker process too. Calling it again costs nothing."""
+        return None  # most detectors read nothing but the parse
+
     def skipped(self, sentence: Sentence) -> str | None:
         """Why this detector does not check ``sentence`` (it goes in the sentence's ``errors``:
         a sentence it cannot check in bounded time, say), else None."""
@@ -137,6 +143,9 @@ class LexiconDetector(Detector):
 
             self._lexicon = get_lexicon()
         return self._lexicon
+
+    def load(self) -> None:
+        _ = self.lexicon  # the property loads the default lexicon
 
     def data_version(self) -> str:
         # The version of the lexicon in use, without loading the default one for it.

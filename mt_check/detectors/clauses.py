@@ -141,6 +141,9 @@ class ClausesDetector(Detector):
     version = "1"
     requires = frozenset({PARSE})
 
+    def load(self) -> None:
+        get_lexicon()
+
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         yield from self._missing_final(ctx)
         if ctx.parses is None:

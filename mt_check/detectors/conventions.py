@@ -66,6 +66,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.lexicon import load_frequencies
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Spaces French uses between words: space, no-break space, narrow no-break space.
@@ -569,6 +570,9 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
     version = "2"
+
+    def load(self) -> None:
+        load_frequencies(("fr",))  # _frequent
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         if not ctx.sentences:

@@ -469,6 +469,10 @@ class GrammalecteDetector(Detector):
             return INSTALL_HINT
         return None
 
+    def load(self) -> None:
+        if self.unavailable_reason() is None:  # else the run reports it
+            _checker().getGCEngine().parse("Le chat dort.", "FR")  # loads the rules and the lexicon
+
     def skipped(self, sentence: Sentence) -> str | None:
         return too_long_for_grammalecte(sentence)
 

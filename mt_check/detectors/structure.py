@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
-from mt_check.lexicon import get_lexicon
+from mt_check.lexicon import get_lexicon, load_frequencies
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -211,6 +211,10 @@ class StructureDetector(Detector):
     )
     version = "2"
     requires = frozenset({PARSE})
+
+    def load(self) -> None:
+        get_lexicon()
+        load_frequencies(("en", "fr"))  # _english_score
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         for sentence in ctx.sentences:

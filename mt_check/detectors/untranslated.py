@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 from mt_check.detectors.base import Code, DocumentContext, LexiconDetector
-from mt_check.lexicon import Lexicon
+from mt_check.lexicon import Lexicon, load_frequencies
 from mt_check.segment import words
 from mt_check.types import Category, InputError, Issue, Sentence, Severity
 
@@ -115,6 +115,11 @@ class UntranslatedDetector(LexiconDetector):
                              "wordfreq has a word list for")
         if not self.languages or "fr" in self.languages:
             raise InputError("untranslated.languages: give one or more languages other than French (fr)")
+
+    def load(self) -> None:
+        super().load()
+        load_frequencies(("fr",))
+        load_frequencies(self.languages, "small")
 
     def data_version(self) -> str:
         return f"{super().data_version()}+{','.join(self.languages)}"
