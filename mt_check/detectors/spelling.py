@@ -55,7 +55,7 @@ from itertools import combinations, product
 from typing import Any
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
-from mt_check.lexicon import Analysis
+from mt_check.lexicon import Analysis, load_frequencies
 from mt_check.parse import entity_label
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
@@ -371,6 +371,10 @@ class SpellingDetector(LexiconDetector):
     requires = frozenset({PARSE})
     version = "3"
 
+    def load(self) -> None:
+        super().load()
+        load_frequencies(("fr", *_FOREIGN_LANGUAGES))
+
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
@@ -585,14 +589,21 @@ class SpellingDetector(LexiconDetector):
         hunspell = self.lexicon.suggest(core, _SUGGEST_CANDIDATES)
         if hunspell is not None:
             candidates.add(hunspell.lower())
+        from wordfreq import get_frequency_dict
+
+        # A word wordfreq never saw in French (Zipf 0) wins only as an accent variant (below): the
+        # others are dropped before the dictionary look-up, a dict probe each (same results).
+        seen = get_frequency_dict("fr")
+        folded = _strip_accents(lower)
         words = sorted(
             c for c in candidates
-            if c != lower and c.isalpha() and _keeps_shape(lower, c) and self._dictionary_word(c)
-            and (not after_determiner or self._nominal(c))
+            if c != lower and c.isalpha() and _keeps_shape(lower, c)
+            and (c in seen or _strip_accents(c) == folded)
+            and self._dictionary_word(c) and (not after_determiner or self._nominal(c))
         )
         if not words:
             return None
-        accent = [c for c in words if _strip_accents(c) == _strip_accents(lower)]
+        accent = [c for c in words if _strip_accents(c) == folded]
         best = max(accent or words, key=lambda c: _zipf(c, "fr"))
         if not accent and _zipf(best, "fr") < _TYPO_TARGET_MIN_ZIPF:
             return None
