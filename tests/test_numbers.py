@@ -105,6 +105,24 @@ def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: 
             "Un budget de 2,500,000 euros.",
             [("NUMBER-THOUSANDS-SEPARATOR", "2,500,000", 13, "2\u00a0500\u00a0000")],
         ),
+        # One group not ending in 0 is ambiguous; before a count of whole units, a thousand.
+        (
+            "Il y avait 1,531 personnes.",
+            [("NUMBER-THOUSANDS-SEPARATOR", "1,531", 11, "1\u00a0531")],
+        ),
+        # ... and in a document that writes an unambiguous English thousand elsewhere.
+        (
+            "Le naira a chuté à 1,531 pour un dollar. Il valait 1,460 naira hier.",
+            [
+                ("NUMBER-THOUSANDS-SEPARATOR", "1,460", 51, "1\u00a0460"),
+                ("NUMBER-THOUSANDS-SEPARATOR", "1,531", 19, "1\u00a0531"),
+            ],
+        ),
+        # A leading zero is a decimal, whatever the document writes elsewhere.
+        (
+            "Sa moyenne est de 0,185. Il y avait 1,000 fans.",
+            [("NUMBER-THOUSANDS-SEPARATOR", "1,000", 36, "1\u00a0000")],
+        ),
     ],
 )
 def test_separators_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -135,6 +153,9 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
         "Il défendra 29.000 employées de Boeing.",
         # Years are never separators.
         "En 1962, puis en 2024.",
+        # One ambiguous group, in a document with no English thousand: a French decimal.
+        "Le taux est de 1,531 pour un dollar, contre 1,5 hier.",
+        "Un rapport de 2,125 habitant par logement.",
     ],
 )
 def test_separators_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

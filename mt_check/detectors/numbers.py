@@ -141,6 +141,21 @@ _THOUSANDS = re.compile(
 )
 
 
+# "1,531": one comma group not ending in 0 is a French decimal or an English thousand. It is
+# read as a thousand in a document that writes an unambiguous English thousand elsewhere
+# ("1,460", "2,500,000": MT keeps one convention per text), or before a count of whole units
+# ("1,531 personnes"); never with a leading 0 ("0,185").
+_ONE_GROUP = re.compile(r"(?<![\w.,\-/])([1-9]\d{0,2}),(\d\d[1-9])(?![\w\-/]|[.,]\d)")
+_WHOLE_UNITS = re.compile(
+    r"[" + _SP + r"]+(?:personnes|habitants|morts|victimes|blessés|employés|salariés|emplois|"
+    r"travailleurs|élèves|étudiants|enfants|patients|cas|soldats|membres|visiteurs|"
+    r"utilisateurs|abonnés|clients|touristes|réfugiés|électeurs|voix|votes|sièges|maisons|"
+    r"logements|foyers|familles|entreprises|sociétés|écoles|véhicules|voitures|exemplaires|"
+    r"unités|pièces|participants|spectateurs|supporters|fans|candidats|agents|policiers|"
+    r"militaires|personnels|hommes|femmes)(?!\w)"
+)
+
+
 @dataclass(frozen=True)
 class _Number:
     start: int  # offsets in the text it was read from
@@ -294,15 +309,16 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "1"
+    version = "2"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         years = _suffix_years(ctx.document.text)
+        english = any(_THOUSANDS.search(s.text) for s in ctx.sentences)
         for index, sentence in enumerate(ctx.sentences):
             yield from self._truncated_years(sentence, years)
-            yield from self._separators(sentence)
+            yield from self._separators(sentence, english)
             translation = ctx.translations[index] if index < len(ctx.translations) else None
             if translation is not None:
                 yield from self._mismatches(sentence, translation)
@@ -339,7 +355,8 @@ class NumbersDetector(Detector):
                 None if suggestion is None else str(suggestion),
             )
 
-    def _separators(self, sentence: Sentence) -> Iterator[Issue]:
+    def _separators(self, sentence: Sentence, english_thousands: bool = False) -> Iterator[Issue]:
+        """``english_thousands``: the document writes an unambiguous English thousand."""
         text = sentence.text
         for match in _DECIMAL_POINT.finditer(text):
             if _DECIMAL_BEFORE_OK.search(text[: match.start()]):
@@ -360,6 +377,20 @@ class NumbersDetector(Detector):
                 "French groups thousands with a (non-breaking) space, never a comma or a point; "
                 "a comma here reads as a decimal mark.",
                 "\u00a0".join(groups) if len(groups) > 1 else match.group(0),
+            )
+        for match in _ONE_GROUP.finditer(text):
+            units = _WHOLE_UNITS.match(text, match.end())
+            if not (english_thousands or units):
+                continue
+            why = (f"'{units.group().strip()}' are counted in whole units" if units else
+                   "the document writes its thousands the English way elsewhere")
+            start = sentence.start + match.start()
+            yield self.issue(
+                sentence, start, sentence.start + match.end(), Category.NUMBER, Severity.MINOR,
+                "NUMBER-THOUSANDS-SEPARATOR",
+                f"An English thousands comma ({why}); French reads {match.group()} as a decimal "
+                "and groups thousands with a (non-breaking) space.",
+                f"{match.group(1)}\u00a0{match.group(2)}",
             )
 
     def _mismatches(self, sentence: Sentence, translation: Translation) -> Iterator[Issue]:
