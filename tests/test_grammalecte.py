@@ -52,6 +52,8 @@ def _found(ctx, detector=None):  # type: ignore[no-untyped-def]
         # A missing elision ("au auditorium" -> "à l’auditorium").
         ("Le concert aura lieu au auditorium de la ville.", "GRAMMALECTE-ELEU", "au ", 21, "à l’",
          Category.GRAMMAR),
+        # The euphonic "cet" before a noun (not before "est": see test_not_flagged).
+        ("Ce arbre est grand.", "GRAMMALECTE-ELEU", "Ce", 0, "Cet", Category.GRAMMAR),
         # An uncontracted article: the contraction is suggested, not Grammalecte's first "a les".
         ("Les pertes sont dues à les difficultés du groupe.", "GRAMMALECTE-CONF", "à les", 21, "aux",
          Category.GRAMMAR),
@@ -121,6 +123,10 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "Il a mangé une pomne rouge.",
         # A doubled word is the structure detector's job.
         "Sifca est est alors le premier groupe privé.",
+        # An unelided pronoun "ce" before "est"/"était" is the contractions detector's ("c’est"):
+        # Grammalecte takes it for a determiner ("cet est", "ce étai").
+        "Ce est une bonne idée.",
+        "Il dit que ce était vrai.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

@@ -606,7 +606,7 @@ def _finding(
     if sentence is None or end > sentence.end:
         return None  # Grammalecte's sentence split differs from ours: drop, never stretch
     rule_id = str(error.get("sRuleId", ""))
-    if _not_a_missing_space(rule_id, text, start, end):
+    if _not_a_missing_space(rule_id, text, start, end) or _pronoun_ce(text, start, end):
         return None
     rule = rule_key(rule_id)
     family = family_of(error)
@@ -633,6 +633,18 @@ def _finding(
 
 
 _WORD_BEFORE_STOP = re.compile(r"(\w+)[.]$")
+# "ce" before a form of "être" that starts with a vowel: the pronoun, unelided ("Ce est").
+_CE_ETRE = re.compile(r"(?<!\w)([Cc]e)\s+(est|était|étaient|eût|eut|étant)(?!\w)")
+
+
+def _pronoun_ce(text: str, start: int, end: int) -> bool:
+    """Whether the flag is on "ce" or on the verb of an unelided "ce est", "ce était": Grammalecte
+    takes that "ce" for a determiner and suggests "cet est", "ce étai"; the error is the elision
+    "c’est", which the contractions detector reports with its fix."""
+    for match in _CE_ETRE.finditer(text, max(0, start - 4), min(len(text), end + 10)):
+        if (start, end) in ((match.start(1), match.end(1)), (match.start(2), match.end(2))):
+            return True
+    return False
 
 
 def _not_a_missing_space(rule: str, text: str, start: int, end: int) -> bool:
