@@ -92,6 +92,18 @@ def _rows(issues: list[Issue]) -> list[tuple[str, str | None, tuple[str, ...]]]:
              _issue("légitimé", suggestion="légitimité", detector="spelling")],
             [("la légitimé", "la légitimité", ("spelling", "structure"))],
         ),
+        # A fix that contains the other's fix on a wider span does both: it gives the row.
+        (
+            [_issue("la", suggestion="le"),
+             _issue("la légitimé", suggestion="le légitimité", detector="grammalecte")],
+            [("la légitimé", "le légitimité", ("agreement", "grammalecte"))],
+        ),
+        # A wider fix that does not contain the narrower one contradicts it: the narrower wins.
+        (
+            [_issue("la", suggestion="le"),
+             _issue("la légitimé", suggestion="sa légitimité", detector="grammalecte")],
+            [("la légitimé", "le légitimé", ("agreement", "grammalecte"))],
+        ),
         # Different sentences never merge.
         (
             [_issue("la", suggestion="le"), _issue("la légitimé", sent_id=1, detector="grammalecte")],
@@ -171,3 +183,13 @@ def test_contradicting_agreement_fixes_keep_the_more_credible_one() -> None:
                                                      "Les lignes ont été créée hier."), plural]  # fmt: skip
     other = replace(participle, sent_id=1)
     assert consistent_fixes([verb, other]) == [verb, other]
+
+
+def test_the_fix_containing_the_others_gives_the_rows_code_and_message() -> None:
+    narrow = replace(_issue("la", suggestion="le"), code="AGREEMENT-NARROW")
+    wide = replace(_issue("la légitimé", suggestion="le légitimité", detector="grammalecte"),
+                   code="AGREEMENT-WIDE")
+    (row,) = merge_issues([narrow, wide])
+    assert (row.code, row.message, row.suggestion) == (
+        "AGREEMENT-WIDE", "grammalecte says so", "le légitimité"
+    )

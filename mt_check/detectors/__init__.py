@@ -112,8 +112,9 @@ def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
     gender error): a reviewer wants one row, and counting it twice doubles its penalty. The merged
     row covers the union of the spans; the most severe issue (then one with a suggestion, then the
     narrowest) gives the category, code, message and suggestion, the suggestion rewritten to the
-    union's text; ``detectors`` names every detector involved. Zero-length issues merge only with
-    issues at the same position.
+    union's text, except that a fix containing the others' fixes on a wider span gives the row
+    (see ``_subsumes_all``); ``detectors`` names every detector involved. Zero-length issues merge
+    only with issues at the same position.
     """
     by_span: dict[tuple[str, int, int], list[Issue]] = {}
     for issue in issues:  # one span, one row, whatever the categories
@@ -208,6 +209,18 @@ def _overlaps(cluster: list[Issue], issue: Issue) -> bool:
     return issue.start < max(i.end for i in cluster) and issue.end > issue.start
 
 
+def _subsumes_all(fix: Issue, fixes: list[Issue]) -> bool:
+    """Whether ``fix``'s span holds every other fix's span and its suggestion their suggestions."""
+    return len(fixes) > 1 and all(
+        other is fix or (
+            fix.start <= other.start and other.end <= fix.end
+            and (fix.start, fix.end) != (other.start, other.end)
+            and bool(other.suggestion) and (other.suggestion or "") in (fix.suggestion or "")
+        )
+        for other in fixes
+    )
+
+
 def _merge(group: list[Issue]) -> Issue:
     start, end = min(i.start for i in group), max(i.end for i in group)
     text = [""] * (end - start)
@@ -218,11 +231,17 @@ def _merge(group: list[Issue]) -> Issue:
     best = max(group, key=lambda i: (i.severity.rank, i.suggestion is not None, -(i.end - i.start)))
     # The fix comes from the best row that has one: a suggestion-less row of higher severity does
     # not erase another detector's exact fix (a truncated year's "1963").
+    # A fix that contains another row's whole fix on a span that contains its span does what that
+    # one does and more ("$1.5 milliard" -> "1,5 milliard de dollars" over "1.5" -> "1,5"): it
+    # goes first.
+    fixes = [i for i in group if i.suggestion is not None]
     fixer = max(
-        (i for i in group if i.suggestion is not None),
-        key=lambda i: (i.severity.rank, -(i.end - i.start)),
+        fixes,
+        key=lambda i: (_subsumes_all(i, fixes), i.severity.rank, -(i.end - i.start)),
         default=None,
     )
+    if fixer is not None and fixer.severity.rank >= best.severity.rank and _subsumes_all(fixer, fixes):
+        best = fixer  # its message describes the whole fix
     suggestion = None
     if fixer is not None and fixer.suggestion is not None:
         suggestion = union[: fixer.start - start] + fixer.suggestion + union[fixer.end - start :]
