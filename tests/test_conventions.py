@@ -337,12 +337,50 @@ def test_suggestions_fix_the_text() -> None:
     )
 
 
+CURRENCY = "NUMBER-CURRENCY-FORMAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sign before a scale word: French names the currency after it.
+        ("L'entreprise a levé $5 millions.", [(CURRENCY, 20, "$5 millions", "5 millions de dollars")]),
+        # ... and an English decimal point in it becomes a comma.
+        ("Les ventes ont atteint $1.5 milliard.",
+         [(CURRENCY, 23, "$1.5 milliard", "1,5 milliard de dollars")]),
+        # A sign before a plain amount goes after it; a country prefix follows the sign.
+        ("Le billet coûte US$ 20 et le repas €10.",
+         [(CURRENCY, 16, "US$ 20", "20\u00a0$\u00a0US"), (CURRENCY, 35, "€10", "10\u00a0€")]),
+        ("Il a payé £300 000 pour la maison.", [(CURRENCY, 10, "£300 000", "300 000\u00a0£")]),
+        ("Le prix est de C$4.50 par action.", [(CURRENCY, 15, "C$4.50", "4,50\u00a0$\u00a0CA")]),
+    ],
+)
+def test_currency_before_the_amount(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The French order, with and without a space; a dollar after a scale word's name.
+        "Le coût s'élève à 5 $ par mois, 10€ par an et 2 millions de dollars en tout.",
+        # A sign inside a word, a URL or a template.
+        "Le champ x$2 est faux, voir http://exemple.fr/?p=$3 ou =$4 pour plus.",
+        # A sign with no amount.
+        "Le symbole $ désigne le dollar.",
+    ],
+)
+def test_currency_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
 def test_every_code_is_declared() -> None:
     # The module docstring, the README rows and the codes stay in step.
     codes = {c.code for c in ConventionsDetector.codes}
     assert codes == {
         MONTH, SPACE, BEFORE, DOUBLED, ENTITY, GLUED, "NUMBER-DATE-RANGE", "NUMBER-DATE-FORMAT",
         "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT", "GRAMMAR-DISTANCE-DIRECTION", "STYLE-REPEATED-GLOSS",
+        CURRENCY,
     }
     assert all(f"``{code}``" in (conventions.__doc__ or "") for code in codes)
 

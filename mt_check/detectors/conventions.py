@@ -44,6 +44,10 @@ Codes:
   "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin").
 - ``NUMBER-ORDINAL-FORMAT`` (number, minor): an English ordinal suffix outside a date ("la 3rd
   place" -> "3e"). "2nd" is French ("2nd", "2nde") and never flagged.
+- ``NUMBER-CURRENCY-FORMAT`` (number, minor): a currency sign before the amount, as English
+  writes it ("$5" -> "5 $", "US$ 20" -> "20 $ US", "€10" -> "10 €"); after a scale word French
+  names the currency ("$1.5 milliard" -> "1,5 milliard de dollars"). Signs inside a word, a URL or
+  a template ("x$1", "=$2") are left alone.
 - ``NUMBER-TIME-FORMAT`` (number, minor): 12-hour times ("10 am", "3:30 pm", "8 p.m.") ->
   "10 h", "15 h 30", "20 h". "15:30" is common in French news and left alone.
 - ``GRAMMAR-DISTANCE-DIRECTION`` (grammar, minor): a direction after a distance takes "au" ("à
@@ -212,6 +216,22 @@ _MONTH_FIRST = re.compile(
 )
 _DATE_DETERMINER = re.compile(r"(?i)(?:^|[\s(])(?:le|du|au|ce|depuis|dès|jusqu['’]au)" + _S + r"+$")
 # "10 am", "3:30 pm", "8 p.m.", "11.30 PM".
+# "$5 millions", "€10", "US$ 2.5 milliards": English writes the currency sign before the amount,
+# French after it ("5 $", "10 €"), and after a scale word its name ("5 millions de dollars").
+_CURRENCY_FIRST = re.compile(
+    r"(?<![\w$€£¥/=])(US|CA|C|AU|A|HK|S|SG|NZ)?([$€£¥])" + _S + r"?"
+    r"(\d+(?:[.,]\d+)*(?:" + _S + r"\d{3})*)(?:" + _S + r"(millions?|milliards?|billions?))?(?![\w%])"
+)
+_CURRENCY_NAMES = {"$": "dollars", "€": "euros", "£": "livres", "¥": "yens"}
+_DOLLAR_COUNTRIES = {  # prefix -> (the sign's French suffix, the currency's French name)
+    "US": ("US", "dollars américains"), "CA": ("CA", "dollars canadiens"),
+    "C": ("CA", "dollars canadiens"), "AU": ("AU", "dollars australiens"),
+    "A": ("AU", "dollars australiens"), "HK": ("HK", "dollars de Hong Kong"),
+    "S": ("SG", "dollars de Singapour"), "SG": ("SG", "dollars de Singapour"),
+    "NZ": ("NZ", "dollars néo-zélandais"),
+}
+_DECIMAL_DOT = re.compile(r"^(\d+)\.(\d{1,2})$")
+
 _TIME_12H = re.compile(
     r"(?<![\w.,:])(\d{1,2})(?:[:.h](\d\d))?" + _S + r"?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
     r"(?![\w])"
@@ -523,6 +543,22 @@ def _english_dates(text: str) -> Iterator[_Finding]:
                        "English ordinal suffix: French writes '3e', '1er'.", french)
 
 
+def _currencies(text: str) -> Iterator[_Finding]:
+    for match in _CURRENCY_FIRST.finditer(text):
+        prefix, sign, amount, scale = match.groups()
+        if prefix and sign != "$":
+            continue  # "US€" is no currency
+        amount = _DECIMAL_DOT.sub(r"\1,\2", amount)  # "1.5" -> "1,5": the same number
+        suffix, name = _DOLLAR_COUNTRIES.get(prefix or "", (None, _CURRENCY_NAMES[sign]))
+        if scale:
+            fixed = f"{amount} {scale} de {name}"
+        else:
+            fixed = f"{amount}\u00a0{sign}" + (f"\u00a0{suffix}" if suffix else "")
+        yield _Finding(match.start(), match.end(), "NUMBER-CURRENCY-FORMAT",
+                       "French writes the currency after the amount: '5 $', '10 €', "
+                       "'2 millions de dollars'.", fixed)
+
+
 def _times(text: str) -> Iterator[_Finding]:
     for match in _TIME_12H.finditer(text):
         hour = int(match.group(1))
@@ -562,6 +598,8 @@ class ConventionsDetector(Detector):
              "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`"),
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English ordinal suffix: `la 3rd place` → `3e`"),
+        Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
+             "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → `10 €`"),
         Code("NUMBER-TIME-FORMAT", Category.NUMBER, Severity.MINOR,
              "a 12-hour time: `8 p.m.` → `20 h`, `3:30 pm` → `15 h 30`"),
         Code("GRAMMAR-DISTANCE-DIRECTION", Category.GRAMMAR, Severity.MINOR,
@@ -569,7 +607,7 @@ class ConventionsDetector(Detector):
         Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
-    version = "2"
+    version = "3"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
@@ -588,6 +626,7 @@ class ConventionsDetector(Detector):
             *_glued_symbols(text),
             *_english_dates(text),
             *_times(text),
+            *_currencies(text),
             *_directions(text),
             *_repeated_glosses(text),
         ]
