@@ -90,6 +90,8 @@ CAPITAL = "SPELLING-CAPITALISATION"
         ("Le developpement économique ralentit.", [(3, "developpement", ACCENT, "développement")]),
         # wrong accent
         ("Le probléme reste entier.", [(3, "probléme", ACCENT, "problème")]),
+        # a grave accent the 1990 rectifications do not allow: no mute syllable after it
+        ("Vous pouvez accèder à vos comptes.", [(12, "accèder", ACCENT, "accéder")]),
         # extra accent
         (
             "Les frappes ont touché une centrale éléctrique.",
@@ -122,6 +124,8 @@ def test_flags(detector: SpellingDetector, parsed_document, text: str, expected)
         "Il a posté un message sur son blog pendant le week-end.",
         # 1990 reformed spelling (connaître without its circumflex)
         "Il faut connaitre les règles.",
+        # ... and "è" before a mute syllable (évènement, cèdera, règlementaire)
+        "Un évènement dont il cèdera le texte règlementaire.",
         # a prefixed derivation the dictionary does not list
         "Le parti a co-présidé la commission.",
         # two ordinary words that would also make one ("de main" / "demain")

@@ -123,6 +123,9 @@ _FOREIGN_LANGUAGES = ("en", "es", "it", "de")
 _FOREIGN_ZIPF = 2.0
 # A past participle's ending, which a typo keeps: "endorsé" is no "endors" (an English verb
 # given a French ending), "intallé" is "installé".
+# The 1990 rectifications write "è" for "é" before a mute syllable only ("évènement", "cèdera",
+# "règlementaire"): consonants, then an "e" that is not a word-final "-er"/"-ez" ("accéder").
+_MUTE_SYLLABLE = re.compile(r"[^aeiouyéèêëàâîïôûù]{1,3}e(?![rz]$)")
 _PARTICIPLE_END = re.compile(r"é(?:e|s|es)?$")
 _SUGGEST_CANDIDATES = 5000  # edit candidates tried per unknown word (at most ~40 ms)
 _MIN_UNKNOWN_LENGTH = 5  # shorter non-words are mostly abbreviations and foreign words
@@ -623,6 +626,8 @@ class SpellingDetector(LexiconDetector):
         variants = {word.replace("oe", "œ"), word.replace("ae", "æ")}
         for i, ch in enumerate(word):
             alt = {"i": "î", "u": "û", "è": "é"}.get(ch)
+            if ch == "è" and not _MUTE_SYLLABLE.match(word, i + 1):
+                continue  # "accèder" is no reformed "accéder": only a mute syllable takes "è"
             if alt:
                 variants.add(word[:i] + alt + word[i + 1 :])
         variants.discard(word)
