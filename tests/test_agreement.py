@@ -121,6 +121,10 @@ def test_message_names_both_words(detector, sample_article) -> None:  # type: ig
         ("Il a rencontré les dirigeant européens.", [(19, "dirigeant", NUMBER, "dirigeants")]),
         # aucun is (almost) never plural: the noun is wrong
         ("Cet hôtel ne mérite aucune étoiles.", [(27, "étoiles", NUMBER, "étoile")]),
+        # determiners of one number and one form: the noun is what changes
+        ("Plusieurs personne ont été blessées.", [(10, "personne", NUMBER, "personnes")]),
+        ("Elle vient chaque jours.", [(18, "jours", NUMBER, "jour")]),
+        ("Il reste quelques semaine.", [(18, "semaine", NUMBER, "semaines")]),
         # the tagger calls the mismatched noun a proper noun; lower case says it is not
         ("Le compagnie se substitue au pouvoir du Kaiser.", [(0, "Le", GENDER, "La")]),
         (
@@ -323,6 +327,8 @@ def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str)
         # object pronoun that looks like a determiner
         "Le journaliste la visite chaque semaine.",
         "Aujourd’hui, la crise des missiles de Cuba reste un exemple.",
+        # an invariable noun after a one-number determiner; a number between them
+        "Chaque pays a voté plusieurs fois, avec quelques 200 délégués.",
         # a non-word (a spelling error) is no noun to agree with, whatever spaCy guesses
         "M. Enzo a deailleurs envoyé paître une de mes collègues !",
     ],

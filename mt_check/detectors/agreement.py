@@ -91,6 +91,9 @@ for _paradigm in _DET_PARADIGMS:
     for _form in _paradigm[:3]:
         if " " not in _form:
             _DET_FORMS.setdefault(_form, _paradigm)  # "des" is un/une's plural before du's
+# Determiners of one number and no other form ("chaque", "plusieurs", "quelques"): on a number
+# mismatch the noun is what changes ("chaque jours" -> "jour", "plusieurs personne" -> "personnes").
+_NUMBER_ONLY_DETS = frozenset({"chaque", "plusieurs", "quelques"})
 _PERSONS = {"je": "1sg", "j’": "1sg", "j'": "1sg", "tu": "2sg", "nous": "1pl", "vous": "2pl"}
 # Month names: "le 14 juillet" is a date, not fourteen Julys.
 _MONTHS = frozenset(
@@ -491,7 +494,8 @@ class AgreementDetector(LexiconDetector):
         noun = det.head if noun is None else noun
         lower = det.text.lower()
         doc = det.doc
-        if noun.i <= det.i or self._named(noun) or lower not in _DET_FORMS:
+        known = lower in _DET_FORMS or lower in _NUMBER_ONLY_DETS
+        if noun.i <= det.i or self._named(noun) or not known:
             return
         if not (_nominal(noun) or self._lexicon_noun(noun)) and not (
             noun.pos_ == "ADJ" and self._family(noun.text, _NOUN_POS)
@@ -551,7 +555,7 @@ class AgreementDetector(LexiconDetector):
             f"«{det.text}» ({_describe(det_readings)}) must agree with «{noun.text}» "
             f"({noun_feats.describe()})"
         )
-        if gender_ok and self._noun_number_wrong(noun, noun_feats):
+        if gender_ok and (lower in _NUMBER_ONLY_DETS or self._noun_number_wrong(noun, noun_feats)):
             # "les colline subcarpathiques", "aucune étoiles": the noun is the odd one out.
             det_number = "pl" if noun_feats.number == "sg" else "sg"
             forms = [f for f in self.lexicon.inflect(noun.text, gender=noun_feats.gender,
@@ -561,6 +565,8 @@ class AgreementDetector(LexiconDetector):
                 start = sentence.start + noun.idx
                 yield self.issue(sentence, start, start + len(noun.text), Category.AGREEMENT,
                                  Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
+            return
+        if lower in _NUMBER_ONLY_DETS:
             return
         paradigm = _DET_FORMS[lower]
         if det.dep_ == "case" and not (
@@ -675,7 +681,7 @@ class AgreementDetector(LexiconDetector):
         """On a number mismatch, whether the noun (not the determiner) should change: its
         adjectives side with the determiner, or the determiner is rarely plural (aucun, chaque)."""
         det = next((c for c in noun.children if c.dep_ == "det"), None)
-        if det is not None and det.lower_ in ("aucun", "aucune", "chaque", "plusieurs"):
+        if det is not None and det.lower_ in ("aucun", "aucune", *_NUMBER_ONLY_DETS):
             return True
         numbers = [
             _unique((a.number for a in self._family(c.text, _ADJ_POS)), ("sg", "pl"))
