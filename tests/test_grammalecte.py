@@ -127,6 +127,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         # Grammalecte takes it for a determiner ("cet est", "ce étai").
         "Ce est une bonne idée.",
         "Il dit que ce était vrai.",
+        # ... and "se" + "avoir" is the verbforms detector's ("se ont" -> "se sont", not "s’ont").
+        "Ils se ont vus hier.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

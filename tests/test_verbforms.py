@@ -13,6 +13,7 @@ from mt_check.types import Category, Severity
 FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
+AUXILIARY = "GRAMMAR-AUXILIARY"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def _found(detector: VerbFormsDetector, ctx) -> list[tuple[str, str, str | None]
 def test_registered() -> None:
     assert REGISTRY["verbforms"] is VerbFormsDetector
     assert VerbFormsDetector.requires == frozenset({PARSE})
-    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE}
+    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE, AUXILIARY}
 
 
 @pytest.mark.parametrize(
@@ -143,6 +144,10 @@ def test_registered() -> None:
         ("Il faut s'être prêt à tout.", [(REFLEXIVE, "s'être", "être")]),
         # + bare noun: the participle is missing, no suggestion
         ("Le joueur s'est blessure au genou.", [(REFLEXIVE, "s'est blessure", None)]),
+        # a reflexive verb takes "être": "se" + "avoir" gets the same tense of "être"
+        ("Elle se a levée tôt.", [(AUXILIARY, "se a", "s’est")]),
+        ("Ils se ont vus hier et se avaient parlé.",
+         [(AUXILIARY, "se ont", "se sont"), (AUXILIARY, "se avaient", "s’étaient")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -241,6 +246,8 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Ils se sont tous rendus à la réunion.",
         "Elles se sont aperçues de leur erreur.",
         "Il s'est rendu compte de son erreur.",
+        # "se" before a verb that only starts like "avoir" ("se avérer" is the elision's job)
+        "Il se demande ce qu'il a fait, et le projet se avère utile.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -606,7 +606,7 @@ def _finding(
     if sentence is None or end > sentence.end:
         return None  # Grammalecte's sentence split differs from ours: drop, never stretch
     rule_id = str(error.get("sRuleId", ""))
-    if _not_a_missing_space(rule_id, text, start, end) or _pronoun_ce(text, start, end):
+    if _not_a_missing_space(rule_id, text, start, end) or _misread_pair(text, start, end):
         return None
     rule = rule_key(rule_id)
     family = family_of(error)
@@ -633,16 +633,27 @@ def _finding(
 
 
 _WORD_BEFORE_STOP = re.compile(r"(\w+)[.]$")
-# "ce" before a form of "être" that starts with a vowel: the pronoun, unelided ("Ce est").
-_CE_ETRE = re.compile(r"(?<!\w)([Cc]e)\s+(est|était|étaient|eût|eut|étant)(?!\w)")
+# Pronoun + verb pairs Grammalecte misreads, each reported by another detector with its fix:
+# "ce" before a form of "être" that starts with a vowel ("Ce est": Grammalecte takes "ce" for a
+# determiner and suggests "Cet est", "Ce étai"; contractions: "C’est"), and "se" before a vowel
+# form of "avoir" ("se ont": Grammalecte suggests the elision "s’ont"; verbforms: "se sont").
+_MISREAD_PAIRS = re.compile(
+    r"(?<!\w)(?:([Cc]e)\s+(est|était|étaient|eût|eut|étant)"
+    r"|([Ss]e)\s+(a|ont|avait|avaient|aura|auront|aurait|auraient|eut|eurent|ait|aient|ayant|avoir))"
+    r"(?!\w)"
+)
 
 
-def _pronoun_ce(text: str, start: int, end: int) -> bool:
-    """Whether the flag is on "ce" or on the verb of an unelided "ce est", "ce était": Grammalecte
-    takes that "ce" for a determiner and suggests "cet est", "ce étai"; the error is the elision
-    "c’est", which the contractions detector reports with its fix."""
-    for match in _CE_ETRE.finditer(text, max(0, start - 4), min(len(text), end + 10)):
-        if (start, end) in ((match.start(1), match.end(1)), (match.start(2), match.end(2))):
+def _misread_pair(text: str, start: int, end: int) -> bool:
+    """Whether the flag is on one word of a pair in ``_MISREAD_PAIRS``, or on both (Grammalecte's
+    span may take the space after the word: "se ")."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    for match in _MISREAD_PAIRS.finditer(text, max(0, start - 4), min(len(text), end + 10)):
+        first, second = (1, 2) if match.group(1) else (3, 4)
+        spans = {(match.start(first), match.end(first)), (match.start(second), match.end(second)),
+                 (match.start(), match.end())}
+        if (start, end) in spans:
             return True
     return False
 

@@ -1,5 +1,5 @@
 """Verb forms: the wrong non-finite form after a preposition, an auxiliary or a modal, the wrong
-mood in a subordinate clause, a reflexive "se" + "être" without a participle.
+mood in a subordinate clause, a reflexive "se" + "être" without a participle or "se" + "avoir".
 
 spaCy (fr_core_news_sm) says which words are linked; the Hunspell lexicon says what a form can
 be and produces the corrected form from the same dictionary entry. A word is flagged only when
@@ -31,6 +31,9 @@ Codes (category grammar):
   the parse attaches ``que``/``si`` to (``mark``). Left alone: ``bien que``/``quoique`` +
   conditional, ``même si``, a concessive ``si`` (``s'il serait exagéré de…, il reste que``),
   indirect questions (``je me demande s'il viendrait``).
+* ``GRAMMAR-AUXILIARY`` (minor): a reflexive verb conjugated with ``avoir`` (``elle se a
+  levée`` → ``s’est levée``, ``ils se ont vus`` → ``se sont``): "se" before a form of
+  ``avoir`` is never French.
 * ``GRAMMAR-SPURIOUS-REFLEXIVE``: ``se`` + ``être`` + an adjective that is not a participle
   (``a tendance à s'être stable`` → ``être stable``; minor), or + a bare noun (``s'est
   adieux``: the participle itself is missing; major, no suggestion).
@@ -54,6 +57,13 @@ if TYPE_CHECKING:
 VERB_FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
+AUXILIARY = "GRAMMAR-AUXILIARY"
+# A reflexive verb takes "être": the form of "être" for each form of "avoir" after "se".
+_ETRE_FOR_AVOIR = {
+    "a": "est", "ont": "sont", "avait": "était", "avaient": "étaient", "aura": "sera",
+    "auront": "seront", "aurait": "serait", "auraient": "seraient", "eut": "fut",
+    "eurent": "furent", "ait": "soit", "aient": "soient", "ayant": "étant", "avoir": "être",
+}
 
 # Prepositions after which a verb can only be an infinitive ("afin de", "avant de", "au lieu
 # de" end in "de").
@@ -157,6 +167,8 @@ class VerbFormsDetector(LexiconDetector):
         Code(MOOD, Category.GRAMMAR, Severity.MINOR,
              "wrong mood in a subordinate clause: `après qu’il ait` → `a`, `la possibilité que … "
              "pourrait` → `puisse`, `si j’aurais su` → `avais`"),
+        Code(AUXILIARY, Category.GRAMMAR, Severity.MINOR,
+             "a reflexive verb conjugated with `avoir`: `elle se a levée` → `s’est levée`"),
         Code(REFLEXIVE, Category.GRAMMAR, Severity.MINOR,
              "reflexive `se` + `être` without a participle: `s’être stable` → `être stable`; "
              "`s’est adieux` (major: a verb is missing)"),
@@ -749,6 +761,19 @@ class VerbFormsDetector(LexiconDetector):
         """"se" + "être" needs a past participle ("s'est rendu"). Before an adjective that is
         not one, "se" is spurious ("s'être stable" → "être stable"); before a bare noun, the
         participle itself is missing ("s'est adieux": major, no suggestion)."""
+        if se.i + 1 < len(tokens) and _norm(se.text) == "se":
+            avoir = tokens[se.i + 1]
+            etre_form = _ETRE_FOR_AVOIR.get(avoir.text.lower())
+            if etre_form is not None and "avoir" in self._lemmas(avoir):
+                elided = etre_form[0] in "eé"
+                fixed = (se.text[0] + "’" + etre_form) if elided else f"{se.text} {etre_form}"
+                start = sentence.start + se.idx
+                yield self.issue(
+                    sentence, start, sentence.start + avoir.idx + len(avoir.text), Category.GRAMMAR,
+                    Severity.MINOR, AUXILIARY,
+                    f"A reflexive verb takes «être», not «avoir»: «{fixed}».", fixed,
+                )
+                return
         if se.i + 2 >= len(tokens):
             return
         etre = tokens[se.i + 1]
