@@ -44,6 +44,17 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         # a gerund with a reflexive clitic between commas
         ("Il a expliqué, en se basant sur les données, la croissance du pays restera faible.",
          [("GRAMMAR-MISSING-QUE", "", " que")]),
+        # an adverb of quantity right before its noun ("d’" before a vowel)
+        ("Beaucoup personnes sont venues.",
+         [("GRAMMAR-MISSING-DE", "Beaucoup personnes", "Beaucoup de personnes")]),
+        ("Il a beaucoup argent.", [("GRAMMAR-MISSING-DE", "beaucoup argent", "beaucoup d’argent")]),
+        # English constructions word for word
+        ("Il a menti en ordre de protéger sa famille.",
+         [("GRAMMAR-CALQUE", "en ordre de", "afin de")]),
+        ("Ce qui est pourquoi il part.", [("GRAMMAR-CALQUE", "Ce qui est pourquoi", "C’est pourquoi")]),
+        ("Cette décision fait du sens et ferait du sens demain.",
+         [("GRAMMAR-CALQUE", "fait du sens", "a du sens"),
+          ("GRAMMAR-CALQUE", "ferait du sens", "aurait du sens")]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +90,11 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Elle a montré, le mois dernier, la voie à suivre.",
         # the participle introduces its own completive
         "Le ministre a répondu, ajoutant que la situation était grave.",
+        # adverbs of quantity before an adverb, an adjective, a verb, a name, "de"
+        "Il est trop tard, peu importe : il a beaucoup voyagé et assez dormi, merci beaucoup Marie.",
+        "Il a beaucoup de travail et trop peu de temps.",
+        # "en ordre de" before a noun; "c’est pourquoi"
+        "Le bataillon est en ordre de marche, c’est pourquoi il part.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

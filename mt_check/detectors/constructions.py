@@ -1,4 +1,5 @@
-"""Constructions MT gets wrong: a verb or noun governing the wrong preposition, a missing "que".
+"""Constructions MT gets wrong: a verb or noun governing the wrong preposition, a missing "que"
+or "de", English constructions translated word for word.
 
 Codes:
 
@@ -20,6 +21,15 @@ Codes:
   a fronted adverbial ("Avant de répondre, le ministre a…", "quelques morts annoncés, les
   télévisions ont…": no verb before it) are left alone.
 
+- ``GRAMMAR-MISSING-DE`` (grammar, minor): an adverb of quantity (beaucoup, trop, assez, peu,
+  tant, autant, énormément, combien) right before a word the lexicon knows only as a common noun:
+  "beaucoup personnes" → "beaucoup de personnes" ("d’" before a vowel). "trop tard", "peu
+  importe", "beaucoup plus", "merci beaucoup Marie" have no noun there.
+- ``GRAMMAR-CALQUE`` (grammar, minor): English constructions translated word for word that are
+  never French as they stand: "en ordre de" + infinitive ("in order to") → "afin de" ("en ordre
+  de marche" is French), "ce qui est pourquoi" ("which is why") → "c’est pourquoi", "faire du
+  sens" ("make sense") → "avoir du sens" in the same tense and person.
+
 These valency facts are written here because no maintained French resource we can ship gives
 verb and noun government; the lists are short and each entry is a standard locution.
 """
@@ -29,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
@@ -49,13 +59,23 @@ _DE = frozenset({"de", "du", "des", "d’", "d'"})
 _CLITICS = frozenset({"ne", "n’", "n'", "se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui",
                       "leur"})  # fmt: skip
 _MAX_INTERPOSED = 25  # tokens a participial phrase between commas may run
+# Adverbs of quantity that take "de" before a noun ("beaucoup de personnes").
+_QUANTITY_ADVERBS = frozenset({"beaucoup", "énormément", "trop", "assez", "peu", "tant", "autant",
+                               "combien"})  # fmt: skip
+# "makes sense" calqued as "faire du sens": "avoir du sens", in the same tense and person.
+_AVOIR_FOR_FAIRE = {
+    "fait": "a", "font": "ont", "faisait": "avait", "faisaient": "avaient", "fera": "aura",
+    "feront": "auront", "ferait": "aurait", "feraient": "auraient", "faire": "avoir",
+    "fasse": "ait", "fassent": "aient", "faisant": "ayant",
+}
+_VOWEL_START = "aeiouyéèêàâîôûh"
 
 
 def _finite(token: Any) -> bool:
     return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
 
 
-class ConstructionsDetector(Detector):
+class ConstructionsDetector(LexiconDetector):
     """Wrong preposition after "avoir raison/tort/peur…", missing "que" after verbs of saying."""
 
     name = "constructions"
@@ -64,8 +84,13 @@ class ConstructionsDetector(Detector):
              "`avoir raison de` written with `à` before an infinitive"),
         Code("GRAMMAR-MISSING-QUE", Category.GRAMMAR, Severity.MAJOR,
              "a verb of saying followed by a clause without `que`"),
+        Code("GRAMMAR-MISSING-DE", Category.GRAMMAR, Severity.MINOR,
+             "an adverb of quantity right before its noun: `beaucoup personnes` → `beaucoup de personnes`"),
+        Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
+             "an English construction word for word: `en ordre de protéger` → `afin de`, "
+             "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`"),
     )
-    version = "1"
+    version = "2"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -75,6 +100,57 @@ class ConstructionsDetector(Detector):
             tokens = list(doc)
             yield from self._preposition(sentence, tokens)
             yield from self._missing_que(sentence, doc.text, tokens)
+            yield from self._missing_de(sentence, tokens)
+            yield from self._calques(sentence, tokens)
+
+    def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
+        (not "trop tard", "peu importe", "beaucoup plus", "assez grand")."""
+        for adverb, noun in zip(tokens, tokens[1:], strict=False):
+            if adverb.lower_ not in _QUANTITY_ADVERBS or noun.pos_ != "NOUN":
+                continue
+            if not noun.is_alpha or not noun.text.islower() or not adverb.whitespace_:
+                continue
+            readings = self.lexicon.analyses(noun.text)
+            if not readings or any(a.pos != {"nom"} for a in readings):
+                continue
+            de = "d’" if noun.text[0] in _VOWEL_START and self.lexicon.known("d’" + noun.text) else "de "
+            start = sentence.start + adverb.idx
+            yield self.issue(
+                sentence, start, sentence.start + noun.idx + len(noun.text), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-MISSING-DE",
+                f"«{adverb.text}» takes «de» before a noun.", f"{adverb.text} {de}{noun.text}",
+            )  # fmt: skip
+
+    def _calques(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """English constructions translated word for word, each never French as it stands."""
+        lowers = [t.lower_ for t in tokens]
+        for i, tok in enumerate(tokens):
+            fix = None
+            end = i
+            # "in order to": "en ordre de" + infinitive ("en ordre de marche" has a noun).
+            if lowers[i : i + 3] in (["en", "ordre", "de"], ["en", "ordre", "d’"], ["en", "ordre", "d'"]) \
+                    and i + 3 < len(tokens) and "Inf" in tokens[i + 3].morph.get("VerbForm"):  # fmt: skip
+                end = i + 2
+                fix = ("Afin" if tok.text[0].isupper() else "afin") + (
+                    " de" if lowers[i + 2] == "de" else " " + tokens[i + 2].text)
+            # "which is why": "ce qui est pourquoi".
+            elif lowers[i : i + 4] == ["ce", "qui", "est", "pourquoi"]:
+                end = i + 3
+                fix = ("C" if tok.text[0].isupper() else "c") + "’est pourquoi"
+            # "makes sense": "faire du sens".
+            elif lowers[i] in _AVOIR_FOR_FAIRE and lowers[i + 1 : i + 3] == ["du", "sens"]:
+                end = i + 2
+                fix = f"{_AVOIR_FOR_FAIRE[lowers[i]]} du sens"
+            if fix is None:
+                continue
+            last = tokens[end]
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, sentence.start + last.idx + len(last.text), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-CALQUE",
+                "An English construction translated word for word.", fix,
+            )
 
     def _preposition(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         for i, noun in enumerate(tokens[:-2]):
