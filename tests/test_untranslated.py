@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from mt_check.cli import main
@@ -110,6 +111,40 @@ def test_a_source_language_word_left_in_a_french_sentence(text: str, span: str, 
     ],
 )
 def test_words_that_are_never_untranslated(text: str) -> None:
+    assert _check(Document("d", text), detectors=["untranslated"]).issues.empty
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Indonesian coordinates after a degree sign, or one the MT broke into an entity
+        ("L’épicentre était situé à 7,63° LS, 105,74& ov; BT, en mer.",
+         [("LS", "S", "«LS» is Indonesian (lintang selatan): French writes «S» (latitude sud)"),
+          ("BT", "E", "«BT» is Indonesian (bujur timur): French writes «E» (longitude est)")]),
+        # ... or a latitude and longitude pair without degrees
+        ("Le séisme a eu lieu à 6 LU et 120 BB.",
+         [("LU", "N", "«LU» is Indonesian (lintang utara): French writes «N» (latitude nord)"),
+          ("BB", "O", "«BB» is Indonesian (bujur barat): French writes «O» (longitude ouest)")]),
+        # an Indonesian police rank before a name
+        ("Le porte-parole Kombes Yusri Yunus a déclaré que les preuves sont là.",
+         [("Kombes", None, "«Kombes» is an Indonesian rank or title (Komisaris Besar) left untranslated")]),
+    ],
+)
+def test_indonesian_coordinates_and_ranks(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    rows = _check(Document("d", text), detectors=["untranslated"]).issues.to_dict("records")
+    assert [(r["span"], None if pd.isna(r["suggestion"]) else r["suggestion"], r["message"])
+            for r in rows] == expected
+    assert {r["code"] for r in rows} == {"UNTRANSLATED-WORD"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le modèle 105 BT est sorti. Il a payé 20 LS.",  # no degree, no lat/long pair: codes
+        "Il a lu « Kombes » hier ; le Kombesien n'existe pas.",  # quoted, or part of a word
+    ],
+)
+def test_indonesian_coordinates_and_ranks_never_flagged(text: str) -> None:
     assert _check(Document("d", text), detectors=["untranslated"]).issues.empty
 
 

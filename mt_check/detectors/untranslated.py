@@ -22,7 +22,9 @@ words in a short quotation (a title: « Reuters admits altering Beirut photo »;
 checked like any text), next to a capitalised word inside the sentence or to an unknown
 capitalised word ("Taeniacara candidi", "Absolutt underholdning": part of a name) or to
 another word French does not know (a foreign phrase: UNTRANSLATED-FRAGMENT), hyphenated words
-whose parts French knows.
+whose parts French knows. Indonesian coordinates copied as they are ("7,63° LS, 105,74° BT")
+get the French letters ("S", "E") as suggestions; abbreviated Indonesian police and army ranks
+and titles before a name ("Kombes Yusri Yunus", "Kapolda") are flagged from a closed list.
 """
 
 from __future__ import annotations
@@ -54,6 +56,30 @@ _COMMON_ZIPF = 3.0  # common in the other language: more than once per million w
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, single hyphens between them
 _OPENING = {"«": "»", "“": "”", "‘": "’"}
 _MAX_QUOTED_WORDS = 8
+# Indonesian coordinates ("7,63° LS, 105,74° BT": lintang selatan/utara, bujur timur/barat) that
+# MT copies: after a degree sign (or an HTML entity the MT broke in its place), or as a latitude
+# and longitude pair of numbers.
+_COMPASS = {"LS": ("S", "lintang selatan", "latitude sud"), "LU": ("N", "lintang utara", "latitude nord"),
+            "BT": ("E", "bujur timur", "longitude est"), "BB": ("O", "bujur barat", "longitude ouest")}
+# Indonesian police and army ranks and office titles, abbreviated as Indonesian news writes them
+# before a name ("Kombes Yusri Yunus"): MT copies them, and the name filter above lets them pass.
+_INDONESIAN_TITLES = {
+    "Komjen": "Komisaris Jenderal", "Irjen": "Inspektur Jenderal", "Brigjen": "Brigadir Jenderal",
+    "Kombes": "Komisaris Besar", "AKBP": "Ajun Komisaris Besar Polisi", "Kompol": "Komisaris Polisi",
+    "AKP": "Ajun Komisaris Polisi", "Iptu": "Inspektur Polisi Satu", "Ipda": "Inspektur Polisi Dua",
+    "Aiptu": "Ajun Inspektur Polisi Satu", "Aipda": "Ajun Inspektur Polisi Dua",
+    "Bripka": "Brigadir Polisi Kepala", "Brigpol": "Brigadir Polisi", "Briptu": "Brigadir Polisi Satu",
+    "Bripda": "Brigadir Polisi Dua", "Letjen": "Letnan Jenderal", "Mayjen": "Mayor Jenderal",
+    "Letkol": "Letnan Kolonel", "Kapolri": "Kepala Kepolisian Republik Indonesia",
+    "Wakapolri": "Wakil Kepala Kepolisian Republik Indonesia", "Kapolda": "Kepala Kepolisian Daerah",
+    "Kapolres": "Kepala Kepolisian Resor", "Kapolsek": "Kepala Kepolisian Sektor",
+    "Kabid": "Kepala Bidang", "Kasat": "Kepala Satuan", "Kasubdit": "Kepala Subdirektorat",
+}
+_TITLE = re.compile(r"(?<![\w-])(" + "|".join(_INDONESIAN_TITLES) + r")(?![\w-])")
+_COORDINATE = re.compile(
+    r"(?<![\w,.])\d{1,3}(?:[,.]\d+)?[ \u00a0]?(°|&[ \u00a0]?[a-z]{0,6}[ \u00a0]?;)?[ \u00a0]?"
+    r"(LS|LU|BT|BB)(?!\w)"
+)
 
 
 def _folded(text: str) -> str:
@@ -96,7 +122,7 @@ class UntranslatedDetector(LexiconDetector):
         Code("UNTRANSLATED-WORD", Category.UNTRANSLATED, Severity.MINOR,
              "a word of another language left in a French sentence (`soupçonnées de bocor`)"),
     )  # fmt: skip
-    version = "2"
+    version = "3"
 
     def __init__(
         self, lexicon: Lexicon | None = None, languages: str | Collection[str] | None = None
@@ -133,6 +159,8 @@ class UntranslatedDetector(LexiconDetector):
             )  # fmt: skip
         for sentence in ctx.sentences:
             yield from self._words(sentence)
+            yield from self._coordinates(sentence)
+            yield from self._titles(sentence)
         source = ctx.document.source
         if source is None or _folded(source) != _folded(ctx.document.text):
             return
@@ -166,6 +194,33 @@ class UntranslatedDetector(LexiconDetector):
                 sentence, sentence.start + match.start(), sentence.start + match.end(),
                 Category.UNTRANSLATED, Severity.MINOR, "UNTRANSLATED-WORD",
                 f"«{word}» is {name}, not French: left untranslated",
+            )  # fmt: skip
+
+    def _titles(self, sentence: Sentence) -> Iterator[Issue]:
+        for match in _TITLE.finditer(sentence.text):
+            if _quoted(sentence.text, match.start()):
+                continue
+            start = sentence.start + match.start()
+            yield self.issue(
+                sentence, start, start + len(match.group()), Category.UNTRANSLATED, Severity.MINOR,
+                "UNTRANSLATED-WORD",
+                f"«{match.group()}» is an Indonesian rank or title ({_INDONESIAN_TITLES[match.group()]}) "
+                "left untranslated",
+            )  # fmt: skip
+
+    def _coordinates(self, sentence: Sentence) -> Iterator[Issue]:
+        found = list(_COORDINATE.finditer(sentence.text))
+        latitudes = {m.group(2) for m in found} & {"LS", "LU"}
+        longitudes = {m.group(2) for m in found} & {"BT", "BB"}
+        for match in found:
+            if match.group(1) is None and not (latitudes and longitudes):
+                continue  # "105 BT" alone may be a code; a degree or a lat/long pair is a position
+            letter, indonesian, french = _COMPASS[match.group(2)]
+            start = sentence.start + match.start(2)
+            yield self.issue(
+                sentence, start, start + 2, Category.UNTRANSLATED, Severity.MINOR, "UNTRANSLATED-WORD",
+                f"«{match.group(2)}» is Indonesian ({indonesian}): French writes «{letter}» ({french})",
+                letter,
             )  # fmt: skip
 
     def _foreign(self, neighbour: str) -> bool:
