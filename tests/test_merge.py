@@ -193,3 +193,22 @@ def test_the_fix_containing_the_others_gives_the_rows_code_and_message() -> None
     assert (row.code, row.message, row.suggestion) == (
         "AGREEMENT-WIDE", "grammalecte says so", "le légitimité"
     )
+
+
+def test_rows_of_two_categories_making_one_fix_are_one_row() -> None:
+    text = "Installez le application sur votre téléphone."
+    at = text.index("le application")
+
+    def row(start: int, end: int, category: Category, code: str, fix: str) -> Issue:
+        return Issue("d", 0, start, end, text[start:end], category, MINOR, code, code, fix, (code,))
+
+    gender = row(at, at + 3, A, "AGREEMENT-GENDER", "l’")  # "le " -> "l’"
+    elision = row(at, at + 14, G, "GRAMMAR-ELISION", "l’application")
+    (merged,) = merge_issues([gender, elision])
+    assert (merged.code, merged.span, merged.suggestion) == (
+        "GRAMMAR-ELISION", "le application", "l’application"
+    )
+    assert merged.detectors == ("AGREEMENT-GENDER", "GRAMMAR-ELISION")
+    # a different fix inside the wider row is another error: two rows
+    other = row(at, at + 3, A, "AGREEMENT-GENDER", "la ")
+    assert len(merge_issues([other, elision])) == 2

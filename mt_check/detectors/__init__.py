@@ -114,7 +114,8 @@ def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
     narrowest) gives the category, code, message and suggestion, the suggestion rewritten to the
     union's text, except that a fix containing the others' fixes on a wider span gives the row
     (see ``_subsumes_all``); ``detectors`` names every detector involved. Zero-length issues merge
-    only with issues at the same position.
+    only with issues at the same position. Rows of different categories merge when they make one
+    fix (``_same_fixes``).
     """
     by_span: dict[tuple[str, int, int], list[Issue]] = {}
     for issue in issues:  # one span, one row, whatever the categories
@@ -128,9 +129,43 @@ def merge_issues(issues: Iterable[Issue]) -> list[Issue]:
             last.append(issue)
         else:
             clusters.append([issue])
-    merged = [group[0] if len(group) == 1 else _merge(group) for group in clusters]
+    merged = _same_fixes([group[0] if len(group) == 1 else _merge(group) for group in clusters])
     merged.sort(key=lambda i: (i.doc_id, i.sent_id, i.start, i.end, i.code))
     return merged
+
+
+def _same_fixes(issues: list[Issue]) -> list[Issue]:
+    """Rows of different categories that make one fix are one error: a row inside another whose
+    fix, applied to the wider span, gives the wider row's fix ("le " -> "l’" for gender inside
+    "le application" -> "l’application" for the elision) merges into it."""
+    by_sentence: dict[tuple[str, int], list[Issue]] = {}
+    for issue in issues:
+        by_sentence.setdefault((issue.doc_id, issue.sent_id), []).append(issue)
+    out: list[Issue] = []
+    for rows in by_sentence.values():
+        absorbed: dict[int, list[Issue]] = {}
+        for inner in rows:
+            outer = next((o for o in rows if o is not inner and _same_fix(o, inner)), None)
+            if outer is not None:
+                absorbed.setdefault(id(outer), []).append(inner)
+        inside = {id(i) for group in absorbed.values() for i in group}
+        for row in rows:
+            if id(row) in inside:
+                continue
+            group = absorbed.get(id(row))
+            out.append(row if group is None else _merge([row, *group]))
+    return out
+
+
+def _same_fix(outer: Issue, inner: Issue) -> bool:
+    if outer.suggestion is None or inner.suggestion is None or outer.category is inner.category:
+        return False
+    if not (outer.start <= inner.start and inner.end <= outer.end) or (
+        (outer.start, outer.end) == (inner.start, inner.end)
+    ):
+        return False
+    at, to = inner.start - outer.start, inner.end - outer.start
+    return outer.span[:at] + inner.suggestion + outer.span[to:] == outer.suggestion
 
 
 # Agreement fixes closer than this (characters) belong to one noun phrase or clause: fixes that
