@@ -69,6 +69,8 @@ def test_message_names_both_words(detector, sample_article) -> None:  # type: ig
         ("Les lignes ont été construit en 1963.", [(19, "construit", BOTH, "construites")]),
         # determiner before a masculine noun starting with a vowel: cet, not ce
         ("Cette accord a été signé par les deux pays.", [(0, "Cette", GENDER, "Cet")]),
+        # ... and the reverse: "cet" is a masculine form
+        ("Cet fonctionnalité est disponible.", [(0, "Cet", GENDER, "Cette")]),
         # determiner elided before a vowel: the span runs to the noun
         ("Le escalade des tensions inquiète.", [(0, "Le ", GENDER, "L’")]),
         # sentence-initial determiner, feminine noun

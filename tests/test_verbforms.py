@@ -109,6 +109,9 @@ def test_registered() -> None:
         ("Il est parti sans que personne ne l'a vu.", [(MOOD, "a", "ait")]),
         # "il faut que", the person from the pronoun
         ("Il faut que nous partons maintenant.", [(MOOD, "partons", "partions")]),
+        # "recommander", "conseiller", "proposer que" (also as "il est recommandé que")
+        ("Il est recommandé que vous utilisez un mot de passe fort.", [(MOOD, "utilisez", "utilisiez")]),
+        ("Il propose que nous allons à Paris.", [(MOOD, "allons", "allions")]),
         # a verb of will, irregular subjunctive
         ("Je veux que vous savez la vérité.", [(MOOD, "savez", "sachiez")]),
         # spaCy lemmatises "demande" as a noun; the lexicon knows the verb

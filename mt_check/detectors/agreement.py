@@ -91,6 +91,7 @@ for _paradigm in _DET_PARADIGMS:
     for _form in _paradigm[:3]:
         if " " not in _form:
             _DET_FORMS.setdefault(_form, _paradigm)  # "des" is un/une's plural before du's
+_DET_FORMS["cet"] = _DET_FORMS["ce"]  # "cet fonctionnalité": a masculine form too
 # Determiners of one number and no other form ("chaque", "plusieurs", "quelques"): on a number
 # mismatch the noun is what changes ("chaque jours" -> "jour", "plusieurs personne" -> "personnes").
 _NUMBER_ONLY_DETS = frozenset({"chaque", "plusieurs", "quelques"})

@@ -132,7 +132,8 @@ _CONDITIONAL_OK = frozenset({("bien",), ("quoique",)})
 # Verbs, adjectives (in "il est … que") and nouns whose "que" clause is in the subjunctive.
 _SUBJ_VERBS = frozenset(
     "falloir vouloir souhaiter exiger ordonner préférer craindre refuser éviter regretter "
-    "déplorer désirer redouter demander attendre accepter permettre aimer".split()
+    "déplorer désirer redouter demander attendre accepter permettre aimer recommander conseiller "
+    "proposer interdire".split()  # not "empêcher": "il n’empêche que" + indicative
 )
 _SUBJ_ADJECTIVES = frozenset(
     "possible impossible nécessaire important essentiel indispensable préférable souhaitable "
