@@ -48,6 +48,8 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Beaucoup personnes sont venues.",
          [("GRAMMAR-MISSING-DE", "Beaucoup personnes", "Beaucoup de personnes")]),
         ("Il a beaucoup argent.", [("GRAMMAR-MISSING-DE", "beaucoup argent", "beaucoup d’argent")]),
+        ("Pour plus informations, lisez l’aide.",
+         [("GRAMMAR-MISSING-DE", "plus informations", "plus d’informations")]),
         # English constructions word for word
         ("Il a menti en ordre de protéger sa famille.",
          [("GRAMMAR-CALQUE", "en ordre de", "afin de")]),
@@ -93,6 +95,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # adverbs of quantity before an adverb, an adjective, a verb, a name, "de"
         "Il est trop tard, peu importe : il a beaucoup voyagé et assez dormi, merci beaucoup Marie.",
         "Il a beaucoup de travail et trop peu de temps.",
+        # "plus" before a singular, an adjective, a comma
+        "Il n'y a plus personne, plus question de partir ; de plus, les plus grands pays hésitent.",
         # "en ordre de" before a noun; "c’est pourquoi"
         "Le bataillon est en ordre de marche, c’est pourquoi il part.",
     ],

@@ -22,7 +22,8 @@ Codes:
   télévisions ont…": no verb before it) are left alone.
 
 - ``GRAMMAR-MISSING-DE`` (grammar, minor): an adverb of quantity (beaucoup, trop, assez, peu,
-  tant, autant, énormément, combien) right before a word the lexicon knows only as a common noun:
+  tant, autant, énormément, combien; plus and moins before a plural) right before a word the
+  lexicon knows only as a common noun:
   "beaucoup personnes" → "beaucoup de personnes" ("d’" before a vowel). "trop tard", "peu
   importe", "beaucoup plus", "merci beaucoup Marie" have no noun there.
 - ``GRAMMAR-CALQUE`` (grammar, minor): English constructions translated word for word that are
@@ -62,6 +63,7 @@ _MAX_INTERPOSED = 25  # tokens a participial phrase between commas may run
 # Adverbs of quantity that take "de" before a noun ("beaucoup de personnes").
 _QUANTITY_ADVERBS = frozenset({"beaucoup", "énormément", "trop", "assez", "peu", "tant", "autant",
                                "combien"})  # fmt: skip
+_COMPARATIVES = frozenset({"plus", "moins"})  # "plus informations": before a plural noun only
 # "makes sense" calqued as "faire du sens": "avoir du sens", in the same tense and person.
 _AVOIR_FOR_FAIRE = {
     "fait": "a", "font": "ont", "faisait": "avait", "faisaient": "avaient", "fera": "aura",
@@ -107,13 +109,16 @@ class ConstructionsDetector(LexiconDetector):
         """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
         (not "trop tard", "peu importe", "beaucoup plus", "assez grand")."""
         for adverb, noun in zip(tokens, tokens[1:], strict=False):
-            if adverb.lower_ not in _QUANTITY_ADVERBS or noun.pos_ != "NOUN":
+            comparative = adverb.lower_ in _COMPARATIVES
+            if not (adverb.lower_ in _QUANTITY_ADVERBS or comparative) or noun.pos_ != "NOUN":
                 continue
             if not noun.is_alpha or not noun.text.islower() or not adverb.whitespace_:
                 continue
             readings = self.lexicon.analyses(noun.text)
             if not readings or any(a.pos != {"nom"} for a in readings):
                 continue
+            if comparative and any(a.number != "pl" for a in readings):
+                continue  # "plus" before a singular ("plus personne", "plus question") is French
             de = "d’" if noun.text[0] in _VOWEL_START and self.lexicon.known("d’" + noun.text) else "de "
             start = sentence.start + adverb.idx
             yield self.issue(
