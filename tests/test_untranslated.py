@@ -142,6 +142,7 @@ def test_indonesian_coordinates_and_ranks(text: str, expected: list[tuple[str, s
     [
         "Le modèle 105 BT est sorti. Il a payé 20 LS.",  # no degree, no lat/long pair: codes
         "Il a lu « Kombes » hier ; le Kombesien n'existe pas.",  # quoted, or part of a word
+        "Le Kapolda a parlé, puis l'AKP d'Erdogan.",  # a title before no name; Turkey's AKP
     ],
 )
 def test_indonesian_coordinates_and_ranks_never_flagged(text: str) -> None:

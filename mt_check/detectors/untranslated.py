@@ -24,7 +24,8 @@ capitalised word ("Taeniacara candidi", "Absolutt underholdning": part of a name
 another word French does not know (a foreign phrase: UNTRANSLATED-FRAGMENT), hyphenated words
 whose parts French knows. Indonesian coordinates copied as they are ("7,63° LS, 105,74° BT")
 get the French letters ("S", "E") as suggestions; abbreviated Indonesian police and army ranks
-and titles before a name ("Kombes Yusri Yunus", "Kapolda") are flagged from a closed list.
+and titles before a name ("Kombes Yusri Yunus", "Kapolda Metro Jaya") are flagged from a closed
+list.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ _COMPASS = {"LS": ("S", "lintang selatan", "latitude sud"), "LU": ("N", "lintang
 _INDONESIAN_TITLES = {
     "Komjen": "Komisaris Jenderal", "Irjen": "Inspektur Jenderal", "Brigjen": "Brigadir Jenderal",
     "Kombes": "Komisaris Besar", "AKBP": "Ajun Komisaris Besar Polisi", "Kompol": "Komisaris Polisi",
-    "AKP": "Ajun Komisaris Polisi", "Iptu": "Inspektur Polisi Satu", "Ipda": "Inspektur Polisi Dua",
+    "Iptu": "Inspektur Polisi Satu", "Ipda": "Inspektur Polisi Dua",
     "Aiptu": "Ajun Inspektur Polisi Satu", "Aipda": "Ajun Inspektur Polisi Dua",
     "Bripka": "Brigadir Polisi Kepala", "Brigpol": "Brigadir Polisi", "Briptu": "Brigadir Polisi Satu",
     "Bripda": "Brigadir Polisi Dua", "Letjen": "Letnan Jenderal", "Mayjen": "Mayor Jenderal",
@@ -75,7 +76,8 @@ _INDONESIAN_TITLES = {
     "Kapolres": "Kepala Kepolisian Resor", "Kapolsek": "Kepala Kepolisian Sektor",
     "Kabid": "Kepala Bidang", "Kasat": "Kepala Satuan", "Kasubdit": "Kepala Subdirektorat",
 }
-_TITLE = re.compile(r"(?<![\w-])(" + "|".join(_INDONESIAN_TITLES) + r")(?![\w-])")
+# Before a capitalised word (a name, a unit: "Kapolda Metro Jaya"); "AKP" is left out: Turkey's party.
+_TITLE = re.compile(r"(?<![\w-])(" + "|".join(_INDONESIAN_TITLES) + r")(?=[ \u00a0]+[A-Z])")
 _COORDINATE = re.compile(
     r"(?<![\w,.])\d{1,3}(?:[,.]\d+)?[ \u00a0]?(°|&[ \u00a0]?[a-z]{0,6}[ \u00a0]?;)?[ \u00a0]?"
     r"(LS|LU|BT|BB)(?!\w)"
