@@ -71,8 +71,8 @@ class Detector(ABC):
 
     def load(self) -> None:
         """Load the data the detector reads on first use (word lists, rule tables) now, so that
-        no document pays for it mid-run: the Checker calls it before the detector's first
-        document, in each worker process too. Calling it again costs nothing."""
+        no document pays for it mid-run: the Checker calls it once, before the detector's first
+        document (in each worker process too), and again on the next document if it raised."""
         return None  # most detectors read nothing but the parse
 
     def skipped(self, sentence: Sentence) -> str | None:
