@@ -70,7 +70,7 @@ _AVOIR_FOR_FAIRE = {
     "feront": "auront", "ferait": "aurait", "feraient": "auraient", "faire": "avoir",
     "fasse": "ait", "fassent": "aient", "faisant": "ayant",
 }
-_VOWEL_START = "aeiouyéèêàâîôûh"
+_VOWEL_START = "aeiouyéèêàâîôûh"  # initial letters before which "de" and "que" may elide
 
 
 def _finite(token: Any) -> bool:
@@ -166,7 +166,7 @@ class ConstructionsDetector(LexiconDetector):
                 continue
             if not any(t.lemma_ in _SUPPORT_VERBS for t in tokens[max(0, i - 3) : i]):
                 continue
-            de = "d’" if verb.text[:1].lower() in "aeiouyéèêàâîôûh" else "de "
+            de = "d’" if verb.text[:1].lower() in _VOWEL_START else "de "
             start = sentence.start + noun.idx
             end = sentence.start + verb.idx + len(verb.text)
             yield self.issue(
@@ -194,7 +194,7 @@ class ConstructionsDetector(LexiconDetector):
             k = _subject_end(tokens, comma + 1)
             if k is None or not _finite_group(tokens, _after_relative(tokens, k)):
                 continue
-            que = "qu’" if tokens[comma + 1].text[:1].lower() in "aeiouyéèêàâîôûh" else "que "
+            que = "qu’" if tokens[comma + 1].text[:1].lower() in _VOWEL_START else "que "
             if interposed is not None:
                 at = sentence.start + verb.idx + len(verb.text)
                 yield self.issue(
