@@ -488,10 +488,86 @@ def load_frequencies(languages: Iterable[str], wordlist: str = "best") -> None:
         get_frequency_dict(language, wordlist)
 
 
+class FrequentWords:
+    """The words of wordfreq's list for ``language`` seen at least ``min_zipf`` (Zipf scale), to
+    test a word against that threshold without holding the whole list.
+
+    wordfreq keeps a list it has read twice over (its buckets and a dict of every word), 30 to 60 MB
+    a language for the large lists; this keeps one 64-bit hash and one bucket number per word above
+    the threshold, about 1 MB per 100,000 words. Hand-written because wordfreq only loads whole
+    lists. :meth:`zipf` is ``wordfreq.zipf_frequency`` exactly for words at or above the threshold
+    (same tokenizer, same combination of a word's tokens) and 0 below it. Hashes are Python's own
+    (:func:`_key`), built in the process that asks: a word shares one with a listed word with a
+    chance of n in 2**64.
+    """
+
+    def __init__(self, language: str, min_zipf: float, wordlist: str = "best") -> None:
+        import numpy as np
+        from wordfreq import available_languages, read_cBpack
+
+        self.language = language
+        self.min_zipf = min_zipf
+        # wordfreq's buckets are centibels: bucket i holds the words of frequency 10 ** (-i / 100),
+        # Zipf 9 - i / 100.
+        last = round((9 - min_zipf) * 100)
+        buckets = read_cBpack(str(available_languages(wordlist)[language]))[: last + 1]
+        sizes = [len(bucket) for bucket in buckets]
+        hashes = np.fromiter((_key(w) for bucket in buckets for w in bucket), np.int64, sum(sizes))
+        numbers = np.repeat(np.arange(len(buckets), dtype=np.uint16), sizes)
+        order = np.argsort(hashes, kind="stable")
+        self._hashes, self._buckets = hashes[order], numbers[order]
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def _frequency(self, token: str) -> float:
+        from wordfreq import cB_to_freq
+
+        h = _key(token)
+        at = int(self._hashes.searchsorted(h))
+        if at == len(self._hashes) or self._hashes[at] != h:
+            return 0.0
+        return float(cB_to_freq(-int(self._buckets[at])))
+
+    def zipf(self, word: str) -> float:
+        import math
+
+        from wordfreq import digit_freq, lossy_tokenize, smash_numbers
+
+        one_over = 0.0
+        tokens = lossy_tokenize(word, self.language)
+        for token in tokens:
+            smashed = smash_numbers(token)
+            freq = self._frequency(smashed)
+            if not freq:
+                return 0.0
+            if smashed != token:
+                freq *= digit_freq(token)
+            one_over += 1.0 / freq
+        if not one_over:
+            return 0.0
+        freq = 1.0 / one_over
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq's 3 significant digits
+        zipf = round(math.log(freq, 10) + 9, 2)
+        return zipf if zipf >= self.min_zipf else 0.0
+
+
+def _key(word: str) -> int:
+    # Of the UTF-8 bytes: CPython hashes a str's internal buffer, so "d0" (1-byte kind) and "つ"
+    # (U+3064, 2-byte kind) share a hash; their encodings do not.
+    return hash(word.encode("utf-8", "surrogatepass"))
+
+
+@cache
+def frequent_words(language: str, min_zipf: float, wordlist: str = "best") -> FrequentWords:
+    """The process-wide :class:`FrequentWords` for ``language`` and ``min_zipf``."""
+    return FrequentWords(language, min_zipf, wordlist)
+
+
 @cache
 def _load(path: str) -> Lexicon:  # keyed on the resolved path: one load per dictionary
     return Lexicon(path)
 
 
-__all__ = ["Analysis", "Lexicon", "LexiconUnavailableError", "get_lexicon", "lexicon_version",
-           "load_frequencies"]
+__all__ = ["Analysis", "FrequentWords", "Lexicon", "LexiconUnavailableError", "frequent_words",
+           "get_lexicon", "lexicon_version", "load_frequencies"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mt_check.lexicon import Lexicon, LexiconUnavailableError, get_lexicon
+from mt_check.lexicon import FrequentWords, Lexicon, LexiconUnavailableError, frequent_words, get_lexicon
 from mt_check.types import ModelUnavailableError, Sentence
 
 
@@ -257,3 +257,26 @@ def test_compound_search_is_skipped_only_with_a_tested_spylls(
     assert [r.getMessage() for r in caplog.records] == [
         "skipping spylls' compound search is off: spylls 9.9.9 is not a version it was tested with (0.1.7)"
     ]
+
+
+def test_frequent_words_answer_as_wordfreq_at_and_above_the_threshold() -> None:
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    index = FrequentWords("es", 2.0)
+    buckets = get_frequency_list("es")
+    # Words around the threshold (bucket 700 is Zipf 2.00), a common word, multi-token and
+    # digit-bearing inputs, and "d0"/"つ", whose str hashes collide in CPython.
+    words = [w for i in (699, 700, 701, 702) for w in buckets[i][:40]]
+    words += ["casa", "Grazie", "bien-estar", "casa 12", "d0", "つ", "", "zzzqqq"]
+    assert sum(zipf_frequency(w, "es") >= 2.0 for w in words) >= 80
+    for word in words:
+        expected = zipf_frequency(word, "es")
+        assert index.zipf(word) == (expected if expected >= 2.0 else 0.0), word
+    assert index.zipf("つ") == 2.36 and index.zipf("d0") == 0.0
+    assert len(index) == sum(len(b) for b in buckets[:701])
+
+
+def test_frequent_words_are_built_once_per_language_and_threshold() -> None:
+    assert frequent_words("it", 2.0) is frequent_words("it", 2.0)
+    assert frequent_words("it", 3.0) is not frequent_words("it", 2.0)
+    assert len(frequent_words("it", 3.0)) < len(frequent_words("it", 2.0))

@@ -429,3 +429,14 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
 )
 def test_never_flags_new_families(detector: SpellingDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _found(detector, parsed_document(text)) == []
+
+
+def test_load_reads_only_the_frequent_words_of_spanish_italian_german(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The foreign-word test needs Zipf >= 2 there: wordfreq's whole lists (125 MB) are not read.
+    import wordfreq
+
+    read: list[str] = []
+    whole = wordfreq.get_frequency_dict
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda lang, *a: read.append(lang) or whole(lang, *a))
+    SpellingDetector().load()
+    assert sorted(read) == ["en", "fr"]

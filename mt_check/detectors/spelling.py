@@ -55,7 +55,7 @@ from itertools import combinations, product
 from typing import Any
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
-from mt_check.lexicon import Analysis, load_frequencies
+from mt_check.lexicon import Analysis, frequent_words, load_frequencies
 from mt_check.parse import entity_label
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
 
@@ -121,6 +121,9 @@ _EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôöûùüœ"
 # "universitas", "thrash"), not typos, which no language's usage shows (Zipf 0).
 _FOREIGN_LANGUAGES = ("en", "es", "it", "de")
 _FOREIGN_ZIPF = 2.0
+# English is read whole by other detectors; of the others only the words above the threshold are
+# kept (lexicon.FrequentWords: 14 MB where wordfreq's three full lists take 125 MB).
+_FOREIGN_INDEXED = ("es", "it", "de")
 # A past participle's ending, which a typo keeps: "endorsé" is no "endors" (an English verb
 # given a French ending), "intallé" is "installé".
 # The 1990 rectifications write "è" for "é" before a mute syllable only ("évènement", "cèdera",
@@ -307,6 +310,13 @@ def _copied(word: str, back_translation: str) -> bool:
     )
 
 
+def _foreign_zipf(word: str, lang: str) -> float:
+    """``word``'s Zipf frequency in ``lang`` when at least the foreign-word threshold, else 0."""
+    if lang in _FOREIGN_INDEXED:
+        return frequent_words(lang, _FOREIGN_ZIPF).zipf(word)
+    return _zipf(word, lang)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
@@ -376,7 +386,9 @@ class SpellingDetector(LexiconDetector):
 
     def load(self) -> None:
         super().load()
-        load_frequencies(("fr", *_FOREIGN_LANGUAGES))
+        load_frequencies(("fr", *(x for x in _FOREIGN_LANGUAGES if x not in _FOREIGN_INDEXED)))
+        for language in _FOREIGN_INDEXED:
+            frequent_words(language, _FOREIGN_ZIPF)
 
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
@@ -576,7 +588,7 @@ class SpellingDetector(LexiconDetector):
             return False
         if _zipf(lower, "fr") >= _COMMON_ZIPF_FR:
             return True
-        return any(_zipf(lower, lang) >= _FOREIGN_ZIPF for lang in _FOREIGN_LANGUAGES)
+        return any(_foreign_zipf(lower, lang) >= _FOREIGN_ZIPF for lang in _FOREIGN_LANGUAGES)
 
     def _typo_target(self, word: str, after_determiner: bool = False) -> str | None:
         """The word the non-word ``word`` misspells: among the dictionary words one edit away
