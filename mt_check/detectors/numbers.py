@@ -3,9 +3,9 @@
 Codes:
 
 - ``NUMBER-TRUNCATED-YEAR`` (number, minor): a two-digit year after a time preposition
-  ("construites en 63") in a document that writes other years in full ("1962"); the suggestion
-  takes the century of the nearest full year ("1963"). Decades ("les années 60") are correct
-  French and never flagged.
+  ("construites en 63"). Where the document writes other years in full ("1962") the suggestion
+  takes the century of the nearest one ("1963"); without a full year there is no suggestion (the
+  century cannot be told). Decades ("les années 60") are correct French and never flagged.
 - ``NUMBER-MISMATCH`` (mistranslation, major): a number of the French sentence that its
   back-translation does not contain (after normalising "1 000"/"1,000", "3,5"/"3.5", ordinals,
   percentages, number words, 12-hour times). MQM files a wrong number under Accuracy >
@@ -301,7 +301,7 @@ class NumbersDetector(Detector):
     name = "numbers"
     codes = (
         Code("NUMBER-TRUNCATED-YEAR", Category.NUMBER, Severity.MINOR,
-             "`en 63` in a text that speaks of 1962 → `1963`"),
+             "a two-digit year: `en 63` → `1963` in a text that speaks of 1962"),
         Code("NUMBER-DECIMAL-POINT", Category.NUMBER, Severity.MINOR,
              "a decimal point before a quantity: `3.5 millions` → `3,5 millions`"),
         Code("NUMBER-THOUSANDS-SEPARATOR", Category.NUMBER, Severity.MINOR,
@@ -309,7 +309,7 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "2"
+    version = "3"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
@@ -317,17 +317,20 @@ class NumbersDetector(Detector):
         years = _suffix_years(ctx.document.text)
         english = any(_THOUSANDS.search(s.text) for s in ctx.sentences)
         for index, sentence in enumerate(ctx.sentences):
-            yield from self._truncated_years(sentence, years)
-            yield from self._separators(sentence, english)
             translation = ctx.translations[index] if index < len(ctx.translations) else None
+            english_years = _suffix_years(translation.back_translation) if translation else []
+            yield from self._truncated_years(sentence, years, english_years)
+            yield from self._separators(sentence, english)
             if translation is not None:
                 yield from self._mismatches(sentence, translation)
 
     # -- rules --------------------------------------------------------------------------------
 
-    def _truncated_years(self, sentence: Sentence, years: list[int]) -> Iterator[Issue]:
-        if not years:
-            return
+    def _truncated_years(
+        self, sentence: Sentence, years: list[int], english_years: Iterable[int] = ()
+    ) -> Iterator[Issue]:
+        """``english_years``: the full years of the sentence's back-translation, which give the
+        century when the document writes none."""
         for match in _SHORT_YEAR.finditer(sentence.text):
             following = _NEXT_WORD.match(sentence.text, match.end())
             word = following.group(1) if following else None
@@ -337,7 +340,20 @@ class NumbersDetector(Detector):
                 continue  # "en 63 %", "en 63 000"
             if match.group(1).lower() == "en" and not _time_en(sentence.text[: match.start()]):
                 continue
+            start = sentence.start + match.start(2)
             short = int(match.group(2))
+            if not years:
+                read = sorted({y for y in english_years if y % 100 == short})
+                if len(read) == 1:
+                    message = f"Year written with two digits; the back-translation reads {read[0]}."
+                else:
+                    message = ("Year written with two digits; write it in full (the document "
+                               "gives no full year to tell its century).")
+                yield self.issue(
+                    sentence, start, start + 2, Category.NUMBER, Severity.MINOR,
+                    "NUMBER-TRUNCATED-YEAR", message, str(read[0]) if len(read) == 1 else None,
+                )
+                continue
             # The nearest full year: "98" next to 2004 is 1998, "63" next to 1962 is 1963; never a
             # year far beyond the document's own (or today's): "63" in a 2024 text is 1963, not 2063.
             centuries = {y - y % 100 for y in years}
@@ -346,7 +362,6 @@ class NumbersDetector(Detector):
             plausible = [c for c in candidates if c <= latest]
             nearest = sorted(plausible, key=lambda c: (min(abs(c - y) for y in years), c))
             suggestion = nearest[0] if nearest else None
-            start = sentence.start + match.start(2)
             example = min(years, key=lambda y: abs(y - (suggestion or y)))
             yield self.issue(
                 sentence, start, start + 2, Category.NUMBER, Severity.MINOR,
