@@ -312,16 +312,22 @@ def test_a_load_that_fails_costs_that_detector_and_is_tried_again(monkeypatch: p
 
 
 def test_the_detectors_load_every_word_list_they_look_up() -> None:
-    """After load(), no lookup reads a wordfreq list from disk (the cache only hits)."""
+    """After load(), no lookup reads a wordfreq list from disk (the caches only hit): the whole
+    French and English lists, the small lists of the untranslated-word languages, and the
+    frequent words the spelling detector keeps of Spanish, Italian and German."""
     from wordfreq import get_frequency_dict
 
     from mt_check.detectors.untranslated import WORD_LANGUAGES
+    from mt_check.lexicon import frequent_words
 
     for name in ("spelling", "structure", "untranslated", "conventions"):
         registry.REGISTRY[name]().load()
-    before = get_frequency_dict.cache_info()
-    for language in ("fr", "en", "es", "it", "de"):
+    before, built = get_frequency_dict.cache_info(), frequent_words.cache_info()
+    for language in ("fr", "en"):
         get_frequency_dict(language, "best")
     for language in WORD_LANGUAGES:
         get_frequency_dict(language, "small")
+    for language in ("es", "it", "de"):
+        frequent_words(language, 2.0)
     assert get_frequency_dict.cache_info().misses == before.misses
+    assert frequent_words.cache_info().misses == built.misses
