@@ -25,6 +25,7 @@ APPOSITION = "PUNCTUATION-UNCLOSED-APPOSITION"
 NO_MAIN = "GRAMMAR-NO-MAIN-CLAUSE"
 NO_VERB = "GRAMMAR-SUBORDINATOR-WITHOUT-VERB"
 FINAL = "PUNCTUATION-MISSING-FINAL"
+SERIAL = "PUNCTUATION-SERIAL-COMMA"
 
 
 # --- unclosed appositions --------------------------------------------------------------------
@@ -266,6 +267,54 @@ def test_missing_final_not_flagged(make_context, paragraphs) -> None:  # type: i
     assert _found(make_context(paragraphs), FINAL) == []
 
 
+# --- serial comma ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before"),
+    [
+        # three noun phrases, the last after ", et": the comma goes
+        ("Il a acheté le pain, le lait, et les œufs.", "Il a acheté le pain, le lait"),
+        # ... with "ou", with complements, and a tagger that calls "l’" a noun
+        ("Vous pouvez choisir la langue du site, le thème, ou la police.",
+         "Vous pouvez choisir la langue du site, le thème"),
+        ("Il envoie l’adresse du serveur, le port, et de la version du logiciel.",
+         "Il envoie l’adresse du serveur, le port"),
+        # a longer list
+        ("On y trouve les églises, la place, la mairie, et les magasins du centre.",
+         "On y trouve les églises, la place, la mairie"),
+    ],
+)
+def test_serial_comma_flagged(make_context, sentence, before) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(sentence)
+    assert _found(ctx, SERIAL) == [(SERIAL, ",", "")]
+    assert _at(ctx, SERIAL) == [(SERIAL, before)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no comma before "et": correct French
+        "Il a acheté le pain, le lait et les œufs.",
+        # two items only: the comma closes something else ("Le matin, le café, et le thé" aside)
+        "Il a acheté le pain, et le lait était frais.",
+        # names in apposition between the items: the comma closes an apposition
+        "Il a nommé le ministre des Finances, Paul Martin, la ministre de la Santé, Anne Roy, et le ministre "
+        "de l'Intérieur.",
+        # clauses, not noun phrases
+        "Il est venu, il a vu, et il a vaincu.",
+        # the phrase after "et" is the subject of a new clause
+        "Il a rangé la cuisine, le salon, et les enfants sont partis.",
+        # items that are no determiner-led noun phrases
+        "Les fossés, de cent pieds de long, sur chaque face, et de quinze de profondeur, existaient encore.",
+        # an adverb in an item ("puis le documentaire")
+        "Elle a vu le film, puis le documentaire, et la série.",
+    ],
+)
+def test_serial_comma_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(sentence), SERIAL) == []
+
+
 def test_needs_the_parse(make_context) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("Le ministre des Affaires étrangères, Retno Marsudi a tenu des réunions.", parse=False)
     assert _found(ctx) == []
@@ -278,4 +327,5 @@ def test_declares_its_codes() -> None:
         NO_MAIN: ("grammar", "major"),
         NO_VERB: ("grammar", "major"),
         FINAL: ("punctuation", "minor"),
+        SERIAL: ("punctuation", "minor"),
     }

@@ -27,6 +27,13 @@ Codes:
   "lorsque", "après que"…) are the structure detector's ``GRAMMAR-CLAUSE-WITHOUT-VERB``; these are
   the ones it does not read. Elliptic uses ("jusqu'à ce que mort s'ensuive" has its verb; "à
   moins que non") are left alone.
+- ``PUNCTUATION-SERIAL-COMMA`` (punctuation, minor; needs the parse): the English serial comma
+  before the "et"/"ou" that closes a list of noun phrases, which French does not write: "le
+  programme, la version, et le système" → "la version et le système". Only a list of three or
+  more noun phrases that each open with a determiner and hold no verb, pronoun or punctuation (so
+  a comma closing an apposition, "le ministre, Evángelos Venizélos, et le ministre…", or ending
+  a clause, ", et il a…", is left alone); the phrase after the conjunction opens with a
+  determiner or "de" and is no verb's subject. The span is the comma, the suggestion deletes it.
 - ``PUNCTUATION-MISSING-FINAL`` (punctuation, minor): a paragraph of several sentences whose last
   one ends without . ! ? … (or a closing quote or bracket): "… de 4,71 dollars. , plus que les
   4,32 $ attendus". Zero-length at the end, suggestion ".". A one-sentence paragraph is a
@@ -134,11 +141,14 @@ class ClausesDetector(Detector):
              "a sentence that is only a subordinate clause: `Alors que les finalistes étaient X et Y.`"),
         Code("GRAMMAR-SUBORDINATOR-WITHOUT-VERB", Category.GRAMMAR, Severity.MAJOR,
              "a subordinator followed by a noun phrase and no verb: `jusqu'à ce que des cocktails Molotov.`"),
+        Code("PUNCTUATION-SERIAL-COMMA", Category.PUNCTUATION, Severity.MINOR,
+             "a comma before the `et` closing a list (English serial comma): "
+             "`le programme, la version, et le système` → `la version et le système`"),
         Code("PUNCTUATION-MISSING-FINAL", Category.PUNCTUATION, Severity.MINOR,
              "a paragraph of several sentences (or a long body paragraph) whose last sentence has "
              "no final punctuation: `… 4,71 dollars. , plus que prévu` → `prévu.`"),
     )  # fmt: skip
-    version = "1"
+    version = "2"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -152,6 +162,7 @@ class ClausesDetector(Detector):
             tokens = list(doc)
             words = [_norm(t.text) for t in tokens]  # what _match compares, once per token
             yield from self._apposition(sentence, tokens)
+            yield from self._serial_comma(sentence, tokens)
             yield from self._subordinator_without_verb(sentence, tokens, words)
             previous = ctx.sentences[index - 1] if index else None
             if previous is not None and previous.paragraph != sentence.paragraph:
@@ -195,6 +206,31 @@ class ClausesDetector(Detector):
             sentence, at, at, Category.PUNCTUATION, Severity.MINOR, "PUNCTUATION-UNCLOSED-APPOSITION",
             message, ",",
         )  # fmt: skip
+
+    # -- serial comma -------------------------------------------------------------------------
+
+    def _serial_comma(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        commas = [i for i, t in enumerate(tokens) if t.text == ","]
+        for n, comma in enumerate(commas):
+            if n == 0 or comma + 2 >= len(tokens) or tokens[comma + 1].lower_ not in ("et", "ou"):
+                continue
+            previous = commas[n - 1]
+            start = commas[n - 2] + 1 if n >= 2 else 0
+            after = tokens[comma + 2]
+            if not (
+                _list_item(tokens[previous + 1 : comma])
+                and any(_list_item(tokens[j:previous]) for j in range(max(start, previous - 6), previous))
+                and (_determiner(after) or after.lower_ in _DANGLING - {"("})
+                and not after.head.dep_.startswith(_SUBJECT)
+            ):
+                continue
+            at = sentence.start + tokens[comma].idx
+            yield self.issue(
+                sentence, at, at + 1, Category.PUNCTUATION, Severity.MINOR, "PUNCTUATION-SERIAL-COMMA",
+                f"No comma before the «{tokens[comma + 1].text}» that closes a list in French "
+                "(the serial comma is English).",
+                "",
+            )  # fmt: skip
 
     # -- subordinate clause without a main clause ---------------------------------------------
 
@@ -321,6 +357,25 @@ def _text(tokens: Sequence[Any]) -> str:
         return ""
     doc = tokens[0].doc
     return str(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+
+
+# What a list item may not hold: a verb, a pronoun, punctuation, a conjunction.
+_NOT_IN_ITEM = frozenset({"VERB", "AUX", "PRON", "PUNCT", "SCONJ", "CCONJ"})
+_ELIDED_ARTICLES = frozenset({"l'", "l’"})  # the tagger sometimes calls "l’" a noun
+
+
+def _determiner(token: Any) -> bool:
+    return bool(token.pos_ == "DET" or token.lower_ in _ELIDED_ARTICLES)
+
+
+def _list_item(tokens: Sequence[Any]) -> bool:
+    """A short noun phrase opened by a determiner: "le programme", "l’ID du modèle"."""
+    return (
+        1 < len(tokens) <= 6
+        and _determiner(tokens[0])
+        and not any(t.pos_ in _NOT_IN_ITEM and not _determiner(t) for t in tokens)
+        and any(t.pos_ in ("NOUN", "PROPN") and not _determiner(t) for t in tokens)
+    )
 
 
 def _capitalised(token: Any) -> bool:
