@@ -142,8 +142,9 @@ def test_message_names_both_words(detector, sample_article) -> None:  # type: ig
         ("Ils ont voyagé à travers la monde entier.", [(25, "la", GENDER, "le")]),
         # pronoun-antecedent: the only masculine nouns before «il» are plural (Russie is feminine)
         (
-            "La Russie menace les pays occidentaux s’il livre des armes à Kiev.",
-            [(40, "il livre", PRONOUN, "ils livrent")],
+            # ("s’il livre" no longer: read like "s'il livre", «livre» is tagged a noun)
+            "La Russie menace les pays occidentaux s’il envoie des armes à Kiev.",
+            [(40, "il envoie", PRONOUN, "ils envoient")],
         ),
     ],
 )
@@ -333,6 +334,8 @@ def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str)
         "Chaque pays a voté plusieurs fois, avec quelques 200 délégués.",
         # a non-word (a spelling error) is no noun to agree with, whatever spaCy guesses
         "M. Enzo a deailleurs envoyé paître une de mes collègues !",
+        # the adjective agrees with a noun higher up, which the tagger called an adjective
+        "Le séisme était un type de tremblement de terre peu profond dû à une faille.",
     ],
 )
 def test_never_flags(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -136,6 +136,23 @@ def test_parse_sentences_keeps_order_and_accepts_sentences_or_strings() -> None:
     assert docs[1][1].pos_ == "NOUN" and docs[1][1].dep_  # tagger and parser both ran
 
 
+def test_typographic_apostrophes_parse_as_straight_ones() -> None:
+    # fr_core_news_sm alone tags "l’" as a noun or an adjective and "adresse" as a verb; the
+    # pipeline gives every token with "’" its straight spelling's tag, relation, morphology and
+    # lemma, and keeps the text.
+    from mt_check.parse import parse_sentences
+
+    curly = "L’ONG envoie l’adresse du serveur qu’il aime, jusqu’à ce qu’elle réponde."
+    straight, typographic = parse_sentences([curly.replace("’", "'"), curly])
+    assert typographic.text == curly
+    assert [(t.pos_, t.dep_, t.head.i, str(t.morph), t.lemma_) for t in typographic] == [
+        (t.pos_, t.dep_, t.head.i, str(t.morph), t.lemma_) for t in straight
+    ]
+    assert [(t.text, t.pos_, t.lemma_) for t in typographic][3:5] == [
+        ("l’", "DET", "le"), ("adresse", "NOUN", "adresse"),
+    ]
+
+
 def test_entities_on_demand_match_the_full_pipeline() -> None:
     # parse_sentences leaves the entity recogniser out; entity_label runs it on first use and
     # gives the labels a full-pipeline parse gives (and spaCy's doc.ents afterwards).

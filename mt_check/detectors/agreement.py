@@ -802,8 +802,8 @@ class AgreementDetector(LexiconDetector):
             up = up.head
             if up.pos_ == "ADJ" and up.dep_ == "amod":
                 up = up.head
-            if up.pos_ != "NOUN":
-                break
+            if up.pos_ != "NOUN" and not self._noun_like(up):
+                break  # «tremblement» tagged ADJ in "type de tremblement de terre peu profond"
             yield self._noun_feats(up)
         lo, hi = sorted((mod.i, noun.i))
         for other in doc[lo + 1 : hi]:
