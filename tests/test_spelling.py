@@ -440,3 +440,41 @@ def test_load_reads_only_the_frequent_words_of_spanish_italian_german(monkeypatc
     monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda lang, *a: read.append(lang) or whole(lang, *a))
     SpellingDetector().load()
     assert sorted(read) == ["en", "fr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        # English cognates are French words with their accents dropped
+        ("Le tribunal rend sa decision demain.", "decision", "décision"),
+        ("Il plaide pour la cooperation renforcée.", "cooperation", "coopération"),
+        # a prefix and a word ("re" + "alite") do not make a derivation of «réalité»
+        ("Il est en realite un criminel.", "realite", "réalité"),
+        # after an acronym, a common word is still meant
+        ("Le RPR etait un parti politique.", "etait", "était"),
+        # a variant a hundred times commoner wins over the tag («mème», «tète»)
+        ("Il s'agit de la meme situation.", "meme", "même"),
+        ("Il souffre de maux de tete le matin.", "tete", "tête"),
+        # a word the tagger calls a name is still lower-case French
+        ("La dette tourne à la crise financiere.", "financiere", "financière"),
+    ],
+)
+def test_dropped_accents_flagged(detector, parsed_document, text: str, span: str, suggestion: str) -> None:  # type: ignore[no-untyped-def]
+    found = _found(detector, parsed_document(text))
+    assert [(s, c, g) for _, s, c, g in found] == [(span, ACCENT, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # loans French usage writes without accents, about as often as with them
+        "Il joue dans un groupe de thrash metal allemand.",
+        "Les media en ont beaucoup parlé.",
+        # English right next to the word
+        "Il a répondu : the decision is final.",
+        # 1990 reformed spellings
+        "Le cout du diner était élevé.",
+    ],
+)
+def test_dropped_accents_never_flagged(detector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f in _found(detector, parsed_document(text)) if f[2] == ACCENT] == []

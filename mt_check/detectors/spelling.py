@@ -138,6 +138,14 @@ _ACCENTS = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uù�
 _MAX_ACCENT_CHANGES = 3  # "evenement" -> "événement" is two
 _MAX_ACCENT_PROBES = 3000  # dictionary look-ups per word (a few ms)
 _ACCENT_MIN_ZIPF = 2.0  # a rare homograph ("grège") is not what a writer meant
+# An accented word this common (était 6.3, même 6.5, réalité 4.6) is meant even after a name.
+_COMMON_ACCENTED_ZIPF = 4.5
+# An accent variant this much commoner (Zipf) than the others is the one meant: même, tête.
+_DOMINANT_ZIPF = 2.0
+# An accentless form seen in French text within this much (Zipf) of its accented word is a
+# loan French writes so ("metal" 3.83, "métal" 4.34); dropped accents lag further behind
+# ("ecole" 4.21, "école" 5.29; "etait" 4.42, "était" 6.23).
+_LOAN_MARGIN = 0.75
 # Run-together words: both parts common (Zipf 3.5: ~3 per million words: "données" 5.0);
 # one-letter parts are the words MT and OCR glue ("y a", "à la"), "a" only second ("apartir"
 # would call for "à partir", not "a partir").
@@ -382,7 +390,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "3"
+    version = "4"
 
     def load(self) -> None:
         super().load()
@@ -456,16 +464,19 @@ class SpellingDetector(LexiconDetector):
                 yield self._issue(sentence, tok, len(word), "SPELLING-MERGED-ELISION", merged,
                                   f"«{word}»: elided word glued to the next one")
                 continue
-            if _copied(word, back) or tok.proper:
-                continue
+            if (tok.proper or _copied(word, back)) and not self._accentless(word):
+                continue  # a name, or a word the English keeps (an accentless cognate still counts)
             if word[:1].isupper() and not tok.sentence_initial:
                 continue
             glued = None if word[:1].isupper() else self._run_together(tokens, j)
-            accent = None if self._after_name(tokens, j) else self._accent(tokens, j, back)
-            if accent is not None and glued is not None and not all(
-                self._function_word(part) for part in glued.split(" ")
+            accent = self._accent(tokens, j, back)
+            if accent is not None and glued is not None and (
+                not all(self._function_word(part) for part in glued.split(" "))
+                or len(set(glued.split(" "))) == 1
             ):
-                glued = None  # "etre" is "être", not "et re"; but "dela" is "de la", not "delà"
+                # "etre" is "être", not "et re", and "tete" «tête», not "te te"; but "dela" is
+                # "de la", not "delà"
+                glued = None
             if accent is not None and glued is None:
                 yield self._issue(sentence, tok, len(word), "SPELLING-ACCENT", *accent)
                 continue
@@ -658,12 +669,12 @@ class SpellingDetector(LexiconDetector):
         core = tok.text[len(prefix) :]
         if not core.isalpha() or any(c.isupper() for c in core[1:]):
             return None  # all capitals: accents on capitals are house style
-        if _quoted(tokens, j) or self._foreign_or_variant(core, back_translation):
+        if _quoted(tokens, j):
             return None
         capital = core[0].isupper()
         lower = core.lower()
         found = self._accent_words(lower, capital)
-        if not found:
+        if not found or self._accent_tolerated(tokens, j, core, found, back_translation):
             return None
         if capital:  # the writer's capital stays as written: "Evenement" -> "Evénement"
             found = [core[0] + w[1:] for w in found]
@@ -672,6 +683,46 @@ class SpellingDetector(LexiconDetector):
             options = " or ".join(f"«{w}»" for w in found[:4])
             return None, f"«{tok.text}»: missing or wrong accent ({options})"
         return prefix + chosen, f"«{tok.text}»: missing or wrong accent"
+
+    def _accentless(self, word: str) -> bool:
+        """A lower-case word with accent variants in the dictionary ("decision")."""
+        core = _ELIDED_PREFIX.sub("", word)
+        return core.isalpha() and core.islower() and bool(self._accent_words(core, False))
+
+    def _accent_tolerated(
+        self, tokens: list[_Token], j: int, core: str, found: list[str], back_translation: str
+    ) -> bool:
+        """Whether a non-word with accent variants (``found``) is still no missing accent.
+
+        Narrower than :meth:`_foreign_or_variant`: an English cognate ("decision", "president",
+        "cooperation"), a word that reads as a prefix and a word ("realite": re + alite) or one
+        the back-translation copies (its English twin) is French with its accents dropped,
+        unless English stands right next to it ("the decision"). A 1990 reformed spelling, a
+        German-looking word and a loan French usage writes without accents ("metal") are still
+        left alone, and so are words after a name ("Atlides bacis") unless the accented word is
+        a common one ("RPR etait" is "était").
+        """
+        lower = core.lower()
+        if self._reformed(lower) or _FOREIGN_LETTERS.search(lower):
+            return True
+        if self._after_name(tokens, j) and max(_zipf(w.lower(), "fr") for w in found) < _COMMON_ACCENTED_ZIPF:
+            return True
+        if core[:1].isupper() and _copied(core, back_translation):
+            return True  # a name the back-translation keeps
+        usage = _zipf(lower, "fr")
+        if usage >= _COMMON_ZIPF_FR and usage > max(_zipf(w.lower(), "fr") for w in found) - _LOAN_MARGIN:
+            return True  # French usage writes it so, nearly as often: "metal" (the genre), "media"
+        return _zipf(lower, "en") >= _COMMON_ZIPF_EN and any(
+            self._english_word(tokens[k].text) for k in (j - 1, j + 1) if 0 <= k < len(tokens)
+        )
+
+    def _english_word(self, word: str) -> bool:
+        """A word of English text: common in English and either no French word ("end",
+        "thrash") or far rarer in French ("the", "heavy")."""
+        lower = word.lower()
+        if not lower.isalpha() or _zipf(lower, "en") < _COMMON_ZIPF_EN:
+            return False
+        return not self.lexicon.known(lower) or _zipf(lower, "en") > _zipf(lower, "fr") + 1.5
 
     def _accent_words(self, lower: str, capital: bool) -> list[str]:
         """Dictionary words among the accent variants with the fewest changed letters."""
@@ -692,13 +743,17 @@ class SpellingDetector(LexiconDetector):
 
     def _pick(self, found: list[str], tok: _Token) -> str | None:
         """One of several accent variants: spellings of one word (``événement``,
-        ``évènement``) give the commonest; else the one the parse's tag allows, if only one."""
+        ``évènement``) give the commonest, and so does a word a hundred times commoner than the
+        others; else the one the parse's tag allows, if only one."""
         if len(found) == 1:
             return found[0]
         readings = {w: self.lexicon.analyses(w) for w in found}
         pos = {w: frozenset().union(*(a.pos for a in readings[w])) for w in found}
         if len(set(pos.values())) == 1:
             return max(found, key=lambda w: _zipf(w.lower(), "fr"))
+        ranked = sorted(found, key=lambda w: -_zipf(w.lower(), "fr"))
+        if _zipf(ranked[0].lower(), "fr") - _zipf(ranked[1].lower(), "fr") >= _DOMINANT_ZIPF:
+            return ranked[0]  # "meme" is «même» (6.5), not «mème» (2.1), whatever the tag
         fitting = [w for w in found if any(self._fits(a, tok) for a in readings[w])]
         return fitting[0] if len(fitting) == 1 else None
 
