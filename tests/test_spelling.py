@@ -478,3 +478,40 @@ def test_dropped_accents_flagged(detector, parsed_document, text: str, span: str
 )
 def test_dropped_accents_never_flagged(detector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [f for f in _found(detector, parsed_document(text)) if f[2] == ACCENT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("Comment Créer Un Compte Sur La Plateforme", "Créer Un Compte Sur La Plateforme",
+         "créer un compte sur la plateforme"),
+        # names keep their capitals (a name, a country, an unknown word), and so does an
+        # article before a name ("La Haye")
+        ("Le Président Jokowi Inaugure Le Nouveau Barrage De Bendungan",
+         "Président Jokowi Inaugure Le Nouveau Barrage De",
+         "président Jokowi inaugure le nouveau barrage de"),
+        ("Le Ministre Visite Paris Et La Haye Cette Semaine",
+         "Ministre Visite Paris Et La Haye Cette Semaine",
+         "ministre visite Paris et La Haye cette semaine"),
+    ],
+)
+def test_title_case_flagged(detector, parsed_document, text: str, span: str, suggestion: str) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in _found(detector, parsed_document(text)) if f[2] == "SPELLING-TITLE-CASE"]
+    assert [(s, g) for _, s, _, g in found] == [(span, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence, not a title-case heading
+        "Il a visité La Haye et Le Havre avec des amis.",
+        # a heading in French sentence case
+        "Comment créer un compte sur la plateforme",
+        # one capitalised function word only: a name may hold it ("Le Monde Diplomatique")
+        "Le Monde Diplomatique Publie Un Nouveau Numéro",
+        # English title
+        "Tunes of Wacken--Live est le premier live du groupe de thrash metal allemand Grave Digger.",
+    ],
+)
+def test_title_case_never_flagged(detector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f in _found(detector, parsed_document(text)) if f[2] == "SPELLING-TITLE-CASE"] == []

@@ -29,6 +29,11 @@ Codes, most specific first:
 * ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
   or a conjunction (``présents, Tous, merci``, ``et L’engagement``), and a geographic adjective
   capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``).
+* ``SPELLING-TITLE-CASE`` (minor): a heading in English title case (``Comment Créer Un Compte
+  Sur La Plateforme``): French capitalises a title's first word and its names only. Flagged
+  when at least two function words (articles, prepositions, conjunctions, possessives) are
+  capitalised inside it; the suggestion lower-cases them and every word the dictionary knows
+  only in lower case, so names stay (``Jokowi``, ``Indonésie``, ``Paris``, acronyms).
 * ``SPELLING-UNKNOWN-WORD`` (minor): any other non-word one edit from a common dictionary word
   (``toujurs`` → ``toujours``): the commonest such word (or Hunspell's first suggestion) that
   keeps the first letter, a participle's ending and, after a determiner, a noun's part of
@@ -296,6 +301,16 @@ def _accent_variants(word: str) -> Iterator[list[str]]:
         yield level
 
 
+# Function words French never capitalises inside a title (a name aside: "La Haye", "Le Monde").
+_TITLE_FUNCTION_WORDS = frozenset(
+    "le la les l' un une des de du d' et ou sur pour dans avec par en au aux à sans sous vers chez "
+    "entre contre mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces".split()
+)
+
+
+_TITLE_ARTICLES = frozenset({"le", "la", "les", "l'"})
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case: most longer words capitalised."""
     words = re.findall(r"[^\W\d_]{4,}", text)
@@ -385,6 +400,8 @@ class SpellingDetector(LexiconDetector):
         Code("SPELLING-CAPITALISATION", Category.SPELLING, Severity.MINOR,
              "a capital inside a sentence: a function word after a comma or a conjunction "
              "(`, Tous,`), a geographic adjective (`Arabie Saoudite`)"),
+        Code("SPELLING-TITLE-CASE", Category.SPELLING, Severity.MINOR,
+             "a heading in English title case: `Comment Créer Un Compte` → `Comment créer un compte`"),
         Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
              "a non-word one edit from a common word (`toujurs` → `toujours`); names, "
              "acronyms, foreign words and rare terms are left alone"),
@@ -433,6 +450,10 @@ class SpellingDetector(LexiconDetector):
         tokens = _tokens(sentence, doc)
         back = translation.back_translation if translation is not None else ""
         headline = _title_case(sentence.text)
+        if headline:
+            title = self._title_case_fix(sentence, tokens)
+            if title is not None:
+                yield title
         consumed = -1
         for j, tok in enumerate(tokens):
             if j <= consumed:
@@ -523,6 +544,44 @@ class SpellingDetector(LexiconDetector):
                           message, suggestion)
 
     # --- rules ------------------------------------------------------------------------------
+
+    def _lower_word(self, word: str) -> bool:
+        """A word the dictionary knows only in lower case: no name ("Paris", "Indonésie")."""
+        lower = word.lower()
+        return lower.isalpha() and self.lexicon.known(lower) and not any(
+            a.lemma[:1].isupper() for a in self.lexicon.analyses(word)
+        )
+
+    def _title_case_fix(self, sentence: Sentence, tokens: list[_Token]) -> Issue | None:
+        """One issue for a heading in English title case, from its first to its last capital
+        French would not write."""
+        changed: list[tuple[_Token, str]] = []
+        function_words = 0
+        for k, tok in enumerate(tokens[1:], start=1):
+            word = tok.text
+            letters = sum(c.isalpha() for c in word)
+            if tok.sentence_initial or not word[:1].isupper() or word.isupper() and letters > 1:
+                continue
+            lower = word.lower()
+            nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+            if lower.replace("’", "'") in _TITLE_ARTICLES and nxt[:1].isupper() and not self._lower_word(nxt):
+                continue  # an article before a name may be the name's: "La Haye", "Le Havre"
+            if lower.replace("’", "'") in _TITLE_FUNCTION_WORDS:
+                function_words += 1
+                changed.append((tok, lower))
+            elif self._lower_word(word):
+                changed.append((tok, lower))
+        if function_words < 2:
+            return None
+        first, last = changed[0][0], changed[-1][0]
+        end = last.start + len(last.text)
+        fixed = sentence.text[first.start : end]
+        for tok, form in reversed(changed):
+            at = tok.start - first.start
+            fixed = fixed[:at] + form + fixed[at + len(tok.text) :]
+        return self._issue(sentence, first, end - first.start, "SPELLING-TITLE-CASE", fixed,
+                           "English title case: French capitalises only a title's first word "
+                           "and its names")
 
     def _candidate(self, tok: _Token) -> bool:
         """A token worth checking: a word the lexicon does not know, not a name or a code."""
