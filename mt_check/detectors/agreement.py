@@ -577,6 +577,15 @@ class AgreementDetector(LexiconDetector):
         target = self._det_form(lower, paradigm, noun_feats, doc[det.i + 1].text)
         if target is None:
             return
+        place = noun.text[:1].isupper() and any(a.lemma[:1].isupper() for a in readings)
+        if lower in ("au", "aux") and place:
+            # "au France": a place takes «en» ("vivre en France") or «à la» ("donner à la
+            # France"): the verb decides, which no agreement rule reads; no suggestion.
+            start = sentence.start + det.idx
+            yield self.issue(sentence, start, start + len(det.text), Category.AGREEMENT,
+                             Severity.MINOR, _code(gender_ok, number_ok),
+                             message + f": «en» before a place («en {noun.text}»), «{target}» otherwise")
+            return
         suggestion = target if det.text[:1].islower() else target[:1].upper() + target[1:]
         start = sentence.start + det.idx
         end = start + len(det.text)
