@@ -360,3 +360,55 @@ def test_nothing_without_a_parse(detector) -> None:  # type: ignore[no-untyped-d
 
 def test_requires_the_parse() -> None:
     assert "parse" in AgreementDetector.requires
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb agrees with the subject's complement instead of the subject (attraction)
+        ("Les employés de la société est en grève.", [(27, "est", SUBJECT, "sont")]),
+        ("La décision du ministre ont surpris les observateurs.", [(24, "ont", SUBJECT, "a")]),
+        ("Les résultats de l’enquête sera publiés demain.", [(27, "sera", SUBJECT, "seront")]),
+        # «le nombre de» is singular, unlike «un grand nombre de»
+        ("Le nombre de victimes ont atteint 50 personnes.", [(22, "ont", SUBJECT, "a")]),
+        # a relative clause of the subject between it and its verb
+        ("Le joueur qui a marqué les deux buts ont quitté le terrain.",
+         [(37, "ont", SUBJECT, "a")]),
+        # the participle after être takes the number of its finite auxiliary, whatever noun
+        # stands between them
+        ("Les habitants du village ont été évacué vers un lieu sûr.",
+         [(33, "évacué", NUMBER, "évacués")]),
+        ("Une cinquantaine de personnes ont été renvoyée devant le tribunal.",
+         [(38, "renvoyée", NUMBER, "renvoyées")]),
+        ("Thionville et Congerville furent créée en 1793.", [(33, "créée", NUMBER, "créées")]),
+        ("Les maisons qui ont été détruites par le séisme ont été reconstruite.",
+         [(56, "reconstruite", NUMBER, "reconstruites")]),
+    ],
+)  # fmt: skip
+def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb agrees with the complement of a collective or a quantity
+        "Un grand nombre de manifestants ont défilé.",
+        "La plupart des habitants sont partis.",
+        "Une foule de curieux sont venus voir.",
+        # a relative clause's own subject, attached by the parse to the main verb
+        "De nombreux pays où la maladie sévit ont une association d'aide aux malades.",
+        "Espérant que des retombées économiques suivront, un nouveau permis de construire est accordé.",
+        "Dans un silence où seuls les articles défavorables font écho, les salariés sont inquiets.",
+        # a reflexive participle agrees with its object, not the auxiliary; «on» may be plural
+        "Ils se sont lavé les mains.",
+        "On a été invités par le maire.",
+        # polite «vous» with a singular participle
+        "Vous êtes invitée, madame.",
+        # the participle agrees with the subject through the auxiliary
+        "Les habitants du village ont été évacués vers un lieu sûr.",
+        "Les utilisateurs qui n'ont pas de compte peuvent en créer un.",
+    ],
+)
+def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, parsed_document(text)) == []

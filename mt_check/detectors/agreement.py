@@ -20,7 +20,9 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
 * attributive past participle → noun (``acl`` with VerbForm=Part: ``les lignes … créés``);
 * participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary),
   also when the subject is a quantity noun (``plusieurs centaines de personnes sont attendus``:
-  neither agrees) or a country the lexicon knows (``l'Inde est présent``);
+  neither agrees) or a country the lexicon knows (``l'Inde est présent``); and the number of
+  the finite auxiliary when it has one number only, whatever noun stands between (``les
+  habitants du village ont été évacué`` → ``évacués``);
 * past participle conjugated with *avoir* and no direct object before it: masculine singular
   (``elle avait épousés le comte``);
 * noun phrases read left to right from the lexicon alone (determiner, adjectives, noun,
@@ -29,7 +31,9 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
   of it agrees;
 * a noun counted by a number of 2 or more (``1 482 naira`` → ``nairas``);
 * subject → finite verb (AGREEMENT-SUBJECT-VERB): number for nouns and il/elle/ils/elles,
-  person for je/tu and, where they cannot be objects, nous/vous (``nous continuez``);
+  person for je/tu and, where they cannot be objects, nous/vous (``nous continuez``); across the
+  subject's own complements and relative clause (``les employés de la société est``, ``le joueur
+  qui a marqué les buts ont``) and for «le nombre de», which is singular;
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
@@ -58,6 +62,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _GENDER_WORD = {"m": "masculine", "f": "feminine"}
+_REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
 _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
@@ -254,6 +259,13 @@ def _quantity(tok: Token) -> bool:
     return lower in _QUANTITY_NOUNS or lower.endswith(("s", "x")) and lower[:-1] in _QUANTITY_NOUNS
 
 
+def _definite_number(tok: Token) -> bool:
+    """``le nombre de victimes a atteint``: unlike «un grand nombre de» (whose verb may follow
+    the complement), «le nombre» is the subject itself, and it is singular."""
+    return tok.lower_ == "nombre" and any(
+        c.dep_ == "det" and c.lower_ in ("le", "ce") for c in tok.children)
+
+
 def _number_value(text: str) -> float | None:
     """The value of a cardinal written in digits ("3", "1 500", "2,5", "1.500") or in words
     ("deux"). "1,460" (an English thousands separator, common in MT) reads as 1460."""
@@ -306,7 +318,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "2"
+    version = "3"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -355,8 +367,11 @@ class AgreementDetector(LexiconDetector):
             if tok.pos_ == "VERB" and "Part" in _morph(tok, "VerbForm"):
                 yield from self._avoir_participle(sentence, tok)
             if tok.i in with_subject:
-                yield from self._predicate(sentence, tok)
+                flagged = list(self._predicate(sentence, tok))
+                yield from flagged
                 yield from self._quantity_predicate(sentence, tok)
+                if not flagged:
+                    yield from self._auxiliary_number(sentence, tok)
             if lower in _SUBJECT_PRONOUNS:
                 yield from self._pronoun_verb(sentence, tok)
             elif lower in _PERSONS:
@@ -1375,7 +1390,8 @@ class AgreementDetector(LexiconDetector):
             swapped = True
         else:
             swapped = False
-        if _quantity(subj) or not (
+        counted = _definite_number(subj)
+        if _quantity(subj) and not counted or not (
             (swapped or _nominal(subj) or self._lexicon_noun(subj)
              or subj.pos_ == "ADJ" and self._noun_like(subj))  # "la tribu": the tagger's ADJ
             and not self._named(subj)
@@ -1395,13 +1411,20 @@ class AgreementDetector(LexiconDetector):
                 return None
             feats = self._noun_feats(subj, spacy_fallback=False)
             return subj, _Feats(feats.gender, None)
-        if self._noun_conjunct_plural(subj) or _has_plural_de_complement(subj):
+        if self._noun_conjunct_plural(subj) or _has_plural_de_complement(subj) and not counted:
             return None  # "la Russie et les États-Unis", "un groupe de manifestants ont"
         left = subj.left_edge
         before = subj.doc[left.i - 1] if left.i > 0 else None
         if before is not None and before.pos_ in ("VERB", "AUX", "ADP") and before.dep_ != "fixed":
             # "pour désamorcer la crise n’a pas été utilisé": an object, not a subject (but
             # "en outre les salles sont …": a fixed adverbial)
+            return None
+        if any(c.dep_ == "case" for c in subj.children) or before is not None and (
+            before.pos_ == "SCONJ" or "Rel" in _morph(before, "PronType")
+        ):
+            # "dans un silence où seuls les articles font écho", "des pays où la maladie sévit
+            # ont": a noun after a preposition, or the subject of a subordinate clause the
+            # parse attached to the main verb
             return None
         feats = self._noun_feats(subj, spacy_fallback=False)
         return subj, feats
@@ -1534,14 +1557,17 @@ class AgreementDetector(LexiconDetector):
         between = subj.doc[subj.i + 1 : pred.i]
         if any(t.pos_ == "CCONJ" or t.lower_ in ("ainsi", "comme", "avec") for t in between):
             return  # "la population ainsi que les intellectuels furent …"
+        # The subject's own complements and relative clauses ("les habitants du village",
+        # "les utilisateurs qui n'ont pas de compte") may stand between it and its verb.
+        inside = range(subj.left_edge.i, subj.right_edge.i + 1)
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in _morph(t, "VerbForm")
-               and t.head.i != pred.i for t in between):
+               and t.head.i != pred.i and not (t.i in inside and self._relative_verb(t))
+               for t in between):
             return  # another clause stands between them: the parse is unreliable
         children = list(pred.children)
         etre = [c for c in children if c.dep_ in ("aux:pass", "cop", "aux:tense")
                 and self._is_form_of(c, "être")]
-        reflexive = any(c.lower_ in ("se", "s’", "s'", "me", "m’", "te", "t’", "nous", "vous")
-                        and c.i < pred.i for c in children)
+        reflexive = any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children)
         if etre and not reflexive and pred.pos_ in ("VERB", "ADJ"):
             readings = self._family(pred.text, _ADJ_POS)
             is_part = "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
@@ -1561,8 +1587,63 @@ class AgreementDetector(LexiconDetector):
                 if not (gender_ok and number_ok):
                     yield from self._flag(sentence, pred, readings, subj, feats, gender_ok,
                                           number_ok)
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between):
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in inside for t in between):
             yield from self._subject_verb(sentence, pred, subj, feats)
+
+    @staticmethod
+    def _relative_verb(verb: Token) -> bool:
+        """The verb of a relative clause opened by its own relative pronoun (``qui n'ont pas
+        de compte``), or an auxiliary of such a verb."""
+        clause = verb.head if verb.dep_.startswith("aux") or verb.dep_ == "cop" else verb
+        first = clause.left_edge
+        return clause.dep_ == "acl:relcl" and first.head.i == clause.i and "Rel" in _morph(
+            first, "PronType")
+
+    def _auxiliary_number(self, sentence: Sentence, pred: Token) -> Iterator[Issue]:
+        """``les habitants du village ont été évacué`` → ``évacués``: a participle or adjective
+        after *être* takes its subject's number, and a finite auxiliary that has only
+        third-person plural forms (``ont``, ``sont``, ``seront``) or only the singular (``a``,
+        ``est``) says that number whatever noun stands between them. Reflexives (``se sont
+        lavé les mains``) and the subject «on» (``on a été invités``) are left alone."""
+        if pred.pos_ not in ("VERB", "ADJ") or not (
+            "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
+        ):
+            return
+        children = list(pred.children)
+        if not any(c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")
+                   for c in children):
+            return
+        if any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children):
+            return
+        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if len(subjects) != 1 or subjects[0].lower_ == "on" or subjects[0].i > pred.i:
+            return
+        verb = self._finite(pred)
+        if verb is None:
+            return
+        persons = {p for a in self._finite_readings(verb) for p in a.persons}
+        if persons not in ({"3pl"}, {"3sg"}):
+            return
+        number = "pl" if persons == {"3pl"} else "sg"
+        found = self._subject(pred)
+        if found is not None and found[1].number not in (None, number):
+            return  # "les résultats de l'enquête sera publiés": the auxiliary is wrong
+        readings = self._family(pred.text, _ADJ_POS)
+        if not readings or self._ambiguous_modifier(pred, readings):
+            return
+        if self._allows(readings, _Feats(None, number))[1]:
+            return
+        gender = _unique((a.gender for a in readings), ("m", "f"))
+        pos = "adj" if any("adj" in a.pos for a in readings) else "ppas"
+        forms = [f for f in self.lexicon.inflect(pred.text, gender=gender, number=number, pos=pos)
+                 if f != pred.text]
+        if not forms:
+            return
+        start = sentence.start + pred.idx
+        message = (f"«{pred.text}» ({_describe(readings)}) must be {_NUMBER_WORD[number]} like "
+                   f"its auxiliary «{verb.text}»: «{forms[0]}»")
+        yield self.issue(sentence, start, start + len(pred.text), Category.AGREEMENT,
+                         Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
 
     @staticmethod
     def _in_parentheses(tok: Token) -> bool:
