@@ -1,4 +1,5 @@
-"""The constructions detector: "de" nouns used with "à", and a missing "que" after verbs of saying."""
+"""The constructions detector: "de" nouns used with "à", a missing "que" after verbs of saying,
+English constructions word for word."""
 
 from __future__ import annotations
 
@@ -57,6 +58,27 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Cette décision fait du sens et ferait du sens demain.",
          [("GRAMMAR-CALQUE", "fait du sens", "a du sens"),
           ("GRAMMAR-CALQUE", "ferait du sens", "aurait du sens")]),
+        # "more than" before an amount, a number in words or a fraction
+        ("Il a plus que 20 ans d'expérience.", [("GRAMMAR-CALQUE", "plus que", "plus de")]),
+        ("Elle gagne moins que mille euros.", [("GRAMMAR-CALQUE", "moins que", "moins de")]),
+        ("Plus que la moitié des habitants sont partis.",
+         [("GRAMMAR-CALQUE", "Plus que", "Plus de")]),
+        ("Le projet a coûté plus qu'un milliard de roupies.",
+         [("GRAMMAR-CALQUE", "plus qu'", "plus d’")]),
+        # a verb with its English counterpart's preposition (contracted with the article)
+        ("Les étudiants ont participé dans le concours.",
+         [("GRAMMAR-CALQUE", "participé dans le", "participé au")]),
+        ("Le repas consiste de trois plats.", [("GRAMMAR-CALQUE", "consiste de", "consiste en")]),
+        ("Le succès dépend sur la météo.", [("GRAMMAR-CALQUE", "dépend sur", "dépend de")]),
+        ("Les entreprises doivent se conformer avec les règles.",
+         [("GRAMMAR-CALQUE", "conformer avec les", "conformer aux")]),
+        ("Le ministre a insisté que le gouvernement agirait.",
+         [("GRAMMAR-CALQUE", "insisté que", "insisté pour que")]),
+        # "between X with Y": one singular party after «entre», the other after «avec»
+        ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
+         [("GRAMMAR-CALQUE", "avec", "et")]),
+        ("La coopération entre le gouvernement avec les entreprises est importante.",
+         [("GRAMMAR-CALQUE", "avec", "et")]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -99,6 +121,21 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il n'y a plus personne, plus question de partir ; de plus, les plus grands pays hésitent.",
         # "en ordre de" before a noun; "c’est pourquoi"
         "Le bataillon est en ordre de marche, c’est pourquoi il part.",
+        # "ne … plus que" (only), "pas plus que", a thing or a year compared
+        "Il ne reste plus que 20 places.",
+        "Il n'a pas plus que 20 ans.",
+        "Il l'aime plus que tout et plus qu'un frère.",
+        "Les ventes ont progressé plus que 2019 ne le laissait prévoir.",
+        # the prepositions French takes; "participer dans le cadre de"
+        "Ils ont participé au concours dans le cadre du programme.",
+        "Il a participé dans une large mesure à la victoire.",
+        "Le repas consiste en trois plats et dépend de la saison.",
+        "Il a insisté pour que tout soit prêt.",
+        # «entre» with two parties, «entre» the verb, «entre autres»
+        "Le match entre les deux équipes avec des supporters s'est bien passé.",
+        "Il entre en conflit avec l'Arabie saoudite.",
+        "Il a travaillé, entre autres, avec Jean.",
+        "La relation entre la France et l'Allemagne avec ses hauts et ses bas dure.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,11 @@ Codes:
 - ``GRAMMAR-CALQUE`` (grammar, minor): English constructions translated word for word that are
   never French as they stand: "en ordre de" + infinitive ("in order to") → "afin de" ("en ordre
   de marche" is French), "ce qui est pourquoi" ("which is why") → "c’est pourquoi", "faire du
-  sens" ("make sense") → "avoir du sens" in the same tense and person.
+  sens" ("make sense") → "avoir du sens" in the same tense and person; "plus que 20 ans" ("more
+  than") → "plus de" before an amount (not "ne … plus que", "pas plus que", nor a year or a
+  thing compared); a verb with its English counterpart's preposition ("participé dans" → "à",
+  "consiste de" → "en", "dépend sur" → "de", "se conformer avec" → "à", "insisté que" →
+  "pour que"); "entre l'Indonésie avec la Malaisie" (Indonesian "antara … dengan") → "et".
 
 These valency facts are written here because no maintained French resource we can ship gives
 verb and noun government; the lists are short and each entry is a standard locution.
@@ -71,6 +75,19 @@ _AVOIR_FOR_FAIRE = {
     "fasse": "ait", "fassent": "aient", "faisant": "ayant",
 }
 _VOWEL_START = "aeiouyéèêàâîôûh"  # initial letters before which "de" and "que" may elide
+# Words before "plus que" that make it a comparison of things, not of an amount.
+_NOT_COMPARED = frozenset({"pas", "non", "ni", "rien"})
+_BIG_NUMBERS = frozenset({"million", "milliard", "millier", "tiers", "quart", "dizaine", "centaine"})
+_FRACTIONS = (["la", "moitié"], ["un", "tiers"], ["un", "quart"], ["le", "double"])
+# (verb lemma, the English-like preposition after it) -> the preposition French takes.
+_VALENCY = {
+    ("participer", "dans"): "à", ("consister", "de"): "en", ("consister", "d’"): "en",
+    ("consister", "d'"): "en", ("dépendre", "sur"): "de", ("conformer", "avec"): "à",
+    ("insister", "que"): "pour que", ("insister", "qu’"): "pour qu’", ("insister", "qu'"): "pour qu’",
+}  # fmt: skip
+# "participer dans le cadre de", "dans une large mesure", "dans la limite de": French.
+_PARTICIPER_DANS = frozenset({"cadre", "mesure", "limite", "respect", "perspective", "optique"})
+_CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
 
 def _finite(token: Any) -> bool:
@@ -90,9 +107,10 @@ class ConstructionsDetector(LexiconDetector):
              "an adverb of quantity right before its noun: `beaucoup personnes` → `beaucoup de personnes`"),
         Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
              "an English construction word for word: `en ordre de protéger` → `afin de`, "
-             "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`"),
+             "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
+             "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`"),
     )
-    version = "2"
+    version = "3"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -147,6 +165,10 @@ class ConstructionsDetector(LexiconDetector):
             elif lowers[i] in _AVOIR_FOR_FAIRE and lowers[i + 1 : i + 3] == ["du", "sens"]:
                 end = i + 2
                 fix = f"{_AVOIR_FOR_FAIRE[lowers[i]]} du sens"
+            else:
+                found = self._comparison(tokens, i) or self._valency(tokens, i) or self._entre(tokens, i)
+                if found is not None:
+                    end, fix = found
             if fix is None:
                 continue
             last = tokens[end]
@@ -156,6 +178,77 @@ class ConstructionsDetector(LexiconDetector):
                 Severity.MINOR, "GRAMMAR-CALQUE",
                 "An English construction translated word for word.", fix,
             )
+
+    @staticmethod
+    def _comparison(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
+        """"more than 20" as "plus que 20 ans" → "plus de 20 ans": before a quantity French
+        compares with «de». "il ne reste plus que 20 places" (ne … plus que: only) and "pas
+        plus que" are French."""
+        tok = tokens[i]
+        if tok.lower_ not in _COMPARATIVES or i + 2 >= len(tokens):
+            return None
+        que, amount = tokens[i + 1], tokens[i + 2]
+        if que.lower_ not in _QUE:
+            return None
+        quantity = amount.like_num or amount.pos_ == "NUM" or [
+            t.lower_ for t in tokens[i + 2 : i + 4]] in _FRACTIONS
+        if amount.lower_ in ("un", "une"):  # "plus qu'un milliard", not "plus qu'un frère"
+            quantity = i + 3 < len(tokens) and tokens[i + 3].lower_ in _BIG_NUMBERS
+        if not quantity:
+            return None
+        if i and tokens[i - 1].lower_ in _NOT_COMPARED:
+            return None
+        if amount.text.isdigit() and len(amount.text) == 4 and amount.text[:2] in ("18", "19", "20"):
+            return None  # "plus que 2019": a year compared, not an amount
+        if any(t.lower_ in _NEGATION or t.lower_ in ("personne", "rien") for t in tokens[:i]):
+            return None  # "il ne reste plus que 20 places": only
+        de = "d’" if amount.text[:1].lower() in _VOWEL_START else "de"
+        return i + 1, f"{tok.text} {de}" if de == "de" else f"{tok.text} d’"
+
+    @staticmethod
+    def _valency(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
+        """A verb with the preposition of its English counterpart: "participé dans le concours"
+        (participate in) → "participé au", "consiste de" (consist of) → "consiste en",
+        "dépend sur" (depend on) → "dépend de", "se conformer avec" (comply with) → "se
+        conformer à", "insisté que" (insist that) → "insisté pour que"."""
+        verb = tokens[i]
+        if i + 1 >= len(tokens) or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        prep = tokens[i + 1]
+        right = _VALENCY.get((verb.lemma_.lower(), prep.lower_))
+        if right is None:
+            return None
+        if verb.lemma_.lower() == "participer" and any(
+            t.lower_ in _PARTICIPER_DANS for t in tokens[i + 2 : i + 5]
+        ):
+            return None  # "participé dans le cadre du programme", "dans une large mesure"
+        if right in ("à", "de") and i + 2 < len(tokens):
+            nxt = tokens[i + 2].lower_
+            contracted = _CONTRACTED.get((right, nxt))
+            if contracted is not None:
+                return i + 2, f"{verb.text} {contracted}"
+            if right == "de" and nxt[:1] in _VOWEL_START and tokens[i + 2].pos_ != "DET":
+                return i + 1, f"{verb.text} d’"
+        return i + 1, f"{verb.text} {right}"
+
+    @staticmethod
+    def _entre(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
+        """"between X with Y" (Indonesian "antara X dengan Y") as "entre l'Indonésie avec la
+        Malaisie" → "entre l'Indonésie et la Malaisie": «entre» with one singular party then
+        «avec» for the other. The span is «avec»."""
+        if tokens[i].lower_ != "avec":
+            return None
+        k = i - 1
+        nouns = 0
+        while k >= 0 and (tokens[k].pos_ in ("DET", "ADJ") or tokens[k].pos_ in ("NOUN", "PROPN")
+                          and "Plur" not in tokens[k].morph.get("Number")):
+            nouns += tokens[k].pos_ in ("NOUN", "PROPN")
+            k -= 1
+        if k < 0 or tokens[k].lower_ != "entre" or tokens[k].pos_ != "ADP" or not 0 < nouns <= 2:
+            return None
+        if k + 1 < i and tokens[k + 1].lower_ in ("autres", "nous", "vous", "eux", "elles"):
+            return None
+        return i, "et"
 
     def _preposition(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         for i, noun in enumerate(tokens[:-2]):
