@@ -220,3 +220,50 @@ def test_document_apostrophe(text: str, expected: str) -> None:
 )
 def test_starts_with_vowel_sound(word: str, expected: bool) -> None:
     assert starts_with_vowel_sound(word) is expected
+
+
+P = "GRAMMAR-COUNTRY-PREPOSITION"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a masculine country takes «au», a plural one «aux», a feminine or vowel-initial «en»
+        ("Le président s'est rendu en Japon.", [(P, "en Japon", "au Japon")]),
+        ("Il vit en États-Unis depuis 2010.", [(P, "en États-Unis", "aux États-Unis")]),
+        ("Les deux pays ont signé un accord à Indonésie.", [(P, "à Indonésie", "en Indonésie")]),
+        ("Elle travaille à Canada et en Mexique.",
+         [(P, "à Canada", "au Canada"), (P, "en Mexique", "au Mexique")]),
+        ("Il est né à Iran.", [(P, "à Iran", "en Iran")]),
+        ("Ils sont allés à Philippines.", [(P, "à Philippines", "aux Philippines")]),
+        # a name of several words, its gender from the first; a capital at the sentence start
+        ("Il a voyagé à Corée du Sud.", [(P, "à Corée du Sud", "en Corée du Sud")]),
+        ("En Japon, les prix montent.", [(P, "En Japon", "Au Japon")]),
+    ],
+)  # fmt: skip
+def test_country_preposition(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il vit en France, au Japon, aux États-Unis, en Iran et en Arabie saoudite.",
+        # countries named without an article, and those named like their capital city
+        "Il habite à Cuba, à Singapour, à Maurice, à Taïwan et à Madagascar.",
+        "Il travaille à Panama, à Koweït et à Sainte-Lucie.",
+        # a country inside a longer name, «en» the pronoun, a capital inside a sentence
+        "Il est allé à Porto Rico et en Papouasie-Nouvelle-Guinée.",
+        "Le Japon et la Chine en Asie ; la relation Chine-Japon.",
+    ],
+)
+def test_country_preposition_never(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == []
+
+
+def test_load_reads_the_country_names(lexicon) -> None:  # type: ignore[no-untyped-def]
+    fresh = ContractionsDetector(lexicon)
+    assert fresh._countries_cache is None
+    fresh.load()
+    assert fresh._countries_cache is not None and fresh._countries_cache[1]["Japon"] == ("m", "sg")
+    assert "babel" in fresh.data_version()

@@ -14,6 +14,12 @@ Codes:
   "ce est" -> "c’est").
 - ``GRAMMAR-EUPHONY`` (grammar, minor): the determiner form French uses before a vowel ("ce
   avion" -> "cet avion", "sa amie" -> "son amie").
+- ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
+  "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
+  Indonésie", "à Canada" -> "au Canada". The names are CLDR's (babel), their gender and number
+  the lexicon's; countries named without an article ("à Cuba", "à Singapour": the lexicon's
+  epicene names, and ``_NO_ARTICLE``) and countries named like their capital ("à Panama", "à
+  Koweït") are left alone.
 
 Which words elide: a vowel or a mute h starts the next word. The Hunspell dictionary cannot say
 which h is mute (its ``L'`` prefix accepts every word, "l'hasard" and "l'table" included), so
@@ -41,7 +47,7 @@ words in quotes on their own (« que il »: metalanguage), "du" after a form of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -187,8 +193,11 @@ class ContractionsDetector(LexiconDetector):
         Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
              "the determiner form used before a vowel: `ce avion` → `cet avion`, `sa amie` → "
              "`son amie`"),
+        Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
+             "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
+             "`en Indonésie`"),
     )
-    version = "2"
+    version = "3"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -198,6 +207,7 @@ class ContractionsDetector(LexiconDetector):
             findings = [
                 *self._fixed(sentence.text),
                 *self._elisions(sentence.text, apostrophe),
+                *self._countries(sentence.text),
                 *(self._prep_articles(sentence.text, doc) if doc is not None else ()),
             ]
             seen: set[tuple[int, int]] = set()
@@ -242,6 +252,49 @@ class ContractionsDetector(LexiconDetector):
     def _is_avoir(self, word: str) -> bool:
         return word in ("eu", "avoir", "ayant") or any(
             a.lemma == "avoir" and a.persons for a in self._analyses(word))
+
+    def load(self) -> None:
+        super().load()
+        self._country_table()
+
+    def data_version(self) -> str:
+        from importlib.metadata import version  # CLDR's names come with babel's release
+
+        return f"{super().data_version()}+babel{version('babel')}"
+
+    # --- countries: "en Japon" -> "au Japon", "à Indonésie" -> "en Indonésie" -------------
+
+    def _country_table(self) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+        if self._countries_cache is None:
+            self._countries_cache = _country_pattern(self._analyses)
+        return self._countries_cache
+
+    _countries_cache: tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None = None
+
+    def _countries(self, text: str) -> Iterator[_Finding]:
+        if "en " not in text and "à " not in text and "En " not in text and "À " not in text:
+            return
+        pattern, countries = self._country_table()
+        for m in pattern.finditer(text):
+            prep, name = m.group(1), m.group(2)
+            if prep[:1].isupper() and not _sentence_start(text, m.start()):
+                continue
+            gender, number = countries[name]
+            vowel = starts_with_vowel_sound(name)
+            if number == "pl":
+                right = "aux"
+            elif gender == "f" or vowel:
+                right = "en"
+            else:
+                right = "au"
+            if right == prep.lower():
+                continue
+            fixed = _capitalise(right, prep)
+            kind = {"aux": "un pays au pluriel", "en": "un pays féminin ou commençant par une voyelle",
+                    "au": "un pays masculin"}[right]
+            yield _Finding(m.start(), m.end(), "GRAMMAR-COUNTRY-PREPOSITION",
+                           f"« {name} » est {kind} : « {fixed} {name} », non « {prep} {name} »",
+                           f"{fixed} {name}")
 
     # --- fixed phrases: "à le moins" -> "au moins", "de lequel" -> "duquel" -----------------
 
@@ -470,6 +523,52 @@ def _one_pronoun(article: str, one: str, after: str) -> bool:
         return (article, one) in (("le", "un"), ("la", "une"))
     # "le un des excipients", "le un d'entre eux"; "le un de la liste" may be the numeral
     return article == "le" and bool(re.match(_SPACE + r"(?:des(?![\w'’-])|d['’]entre\b)", after))
+
+
+# Countries named without an article ("à Maurice", "à Taïwan", "à Oman") that the lexicon does
+# not mark epicene, and countries named like their capital ("à Panama", "à Koweït" are the
+# cities). Written here: CLDR and the lexicon give names and genders, not article use.
+_NO_ARTICLE = frozenset({
+    "Maurice", "Oman", "Bahreïn", "Brunei", "Taïwan", "Kiribati", "Tuvalu", "Nauru", "Samoa",
+    "Tonga", "Fidji", "Vanuatu", "Panama", "Koweït", "Guatemala", "Salvador", "Andorre",
+    "Djibouti", "Luxembourg", "Monaco", "Singapour", "Porto Rico",
+    # CLDR territories that are not countries one is "in"
+    "Nations Unies", "Union européenne", "Samoa américaines", "Pays-Bas caribéens",
+    "Territoires palestiniens",
+})  # fmt: skip
+
+
+def _country_pattern(
+    analyses: Callable[[str], list[Analysis]],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """"en"/"à" before a CLDR country name, and each name's (gender, number) from the lexicon:
+    a one-word name's own entry, a longer name's first word ("Arabie saoudite", "Émirats
+    arabes unis"). Names starting with Saint or holding "-et-" ("à Sainte-Lucie", "à
+    Trinité-et-Tobago") and those the lexicon has no single gender for are left out."""
+    from babel import Locale  # CLDR data, loaded on first use
+
+    countries: dict[str, tuple[str, str]] = {}
+    for code, name in Locale("fr").territories.items():
+        if not (len(code) == 2 and code.isalpha()) or name in _NO_ARTICLE:
+            continue
+        if not name[:1].isupper() or name.startswith(("Saint", "La ", "Le ", "Les ", "Île")):
+            continue
+        if "et-" in name or " et " in name or "(" in name or name.count(" ") > 2:
+            continue
+        first = re.split(r"[ -]", name)[0] if " " in name else name
+        readings = [a for a in analyses(first) if "nom" in a.pos]
+        if any(a.lemma[:1].isupper() for a in readings):
+            readings = [a for a in readings if a.lemma[:1].isupper()]  # "Chine", not "chine"
+        genders = {a.gender or "" for a in readings}
+        numbers = {"pl" if a.number == "pl" else "sg" for a in readings}
+        if len(genders) != 1 or len(numbers) != 1 or not genders <= {"m", "f"}:
+            continue  # epicene: named without an article ("à Cuba"); unknown: left alone
+        if " " not in name and not any(a.lemma[:1].isupper() for a in readings):
+            continue  # a common word as well ("Dominique" is a first name: epicene anyway)
+        countries[name] = (genders.pop(), numbers.pop())
+    names = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
+    pattern = re.compile(_NOT_AFTER + r"(en|à|En|À)" + _SPACE + r"(" + names + r")(?![\w'’-])")
+    return pattern, countries
 
 
 def _sentence_start(text: str, at: int) -> bool:
