@@ -383,6 +383,12 @@ def test_requires_the_parse() -> None:
         ("Thionville et Congerville furent créée en 1793.", [(33, "créée", NUMBER, "créées")]),
         ("Les maisons qui ont été détruites par le séisme ont été reconstruite.",
          [(56, "reconstruite", NUMBER, "reconstruites")]),
+        # a participle coordinated to the verb, with its own être and no subject of its own
+        ("La victime a subi des blessures graves et a été emmené à l'hôpital.",
+         [(48, "emmené", GENDER, "emmenée")]),
+        ("Les suspects ont été arrêtés et ont été transféré à la prison.",
+         [(40, "transféré", NUMBER, "transférés")]),
+        ("La ministre a parlé et est reparti.", [(27, "reparti", GENDER, "repartie")]),
     ],
 )  # fmt: skip
 def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -408,6 +414,11 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         # the participle agrees with the subject through the auxiliary
         "Les habitants du village ont été évacués vers un lieu sûr.",
         "Les utilisateurs qui n'ont pas de compte peuvent en créer un.",
+        # coordinated clauses with their own subjects; agreeing conjuncts; a reflexive
+        "Il a été arrêté et sa femme a été libérée.",
+        "Le village a été inondé et les habitants ont été évacués.",
+        "La police est arrivée et a été accueillie par la foule.",
+        "Elle est venue et s'est assise.",
     ],
 )
 def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,9 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
   also when the subject is a quantity noun (``plusieurs centaines de personnes sont attendus``:
   neither agrees) or a country the lexicon knows (``l'Inde est présent``); and the number of
   the finite auxiliary when it has one number only, whatever noun stands between (``les
-  habitants du village ont été évacué`` → ``évacués``);
+  habitants du village ont été évacué`` → ``évacués``); a participle coordinated to such a verb,
+  with its own *être* and no subject, agrees with that verb's subject (``la victime a subi des
+  blessures et a été emmené`` → ``emmenée``);
 * past participle conjugated with *avoir* and no direct object before it: masculine singular
   (``elle avait épousés le comte``);
 * noun phrases read left to right from the lexicon alone (determiner, adjectives, noun,
@@ -372,6 +374,8 @@ class AgreementDetector(LexiconDetector):
                 yield from self._quantity_predicate(sentence, tok)
                 if not flagged:
                     yield from self._auxiliary_number(sentence, tok)
+            elif dep == "conj" and tok.head.i in with_subject and tok.head.i < tok.i:
+                yield from self._conjunct_predicate(sentence, tok)
             if lower in _SUBJECT_PRONOUNS:
                 yield from self._pronoun_verb(sentence, tok)
             elif lower in _PERSONS:
@@ -1599,23 +1603,58 @@ class AgreementDetector(LexiconDetector):
         return clause.dep_ == "acl:relcl" and first.head.i == clause.i and "Rel" in _morph(
             first, "PronType")
 
-    def _auxiliary_number(self, sentence: Sentence, pred: Token) -> Iterator[Issue]:
+    def _conjunct_predicate(self, sentence: Sentence, pred: Token) -> Iterator[Issue]:
+        """``la victime a subi des blessures et a été emmené`` → ``emmenée``: a participle with
+        its own *être* auxiliary, coordinated to a verb and without a subject of its own, agrees
+        with that verb's subject. A noun between that it agrees with leaves it alone."""
+        children = list(pred.children)
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in children):
+            return
+        if not any(c.dep_ == "cc" for c in children) or not self._etre_predicate(pred, children):
+            return
+        found = self._subject(pred.head)
+        if found is None:
+            yield from self._auxiliary_number(sentence, pred, pred.head)
+            return
+        subj, feats = found
+        if subj.i > pred.head.i:
+            return
+        readings = self._family(pred.text, _ADJ_POS)
+        if not readings or self._ambiguous_modifier(pred, readings):
+            return
+        inside = range(subj.left_edge.i, subj.right_edge.i + 1)
+        between = [t for t in subj.doc[subj.i + 1 : pred.i] if t.i not in inside]
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and self._agrees(pred.text, _ADJ_POS, self._noun_feats(t))
+               for t in between):
+            return
+        gender_ok, number_ok = self._allows(readings, feats)
+        if not (gender_ok and number_ok):
+            yield from self._flag(sentence, pred, readings, subj, feats, gender_ok, number_ok)
+
+    def _etre_predicate(self, pred: Token, children: list[Token]) -> bool:
+        """A participle or adjective after its own *être* (not a reflexive)."""
+        if pred.pos_ not in ("VERB", "ADJ") or not (
+            "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
+        ):
+            return False
+        if not any(c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")
+                   for c in children):
+            return False
+        return not any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children)
+
+    def _auxiliary_number(
+        self, sentence: Sentence, pred: Token, subject_of: Token | None = None
+    ) -> Iterator[Issue]:
         """``les habitants du village ont été évacué`` → ``évacués``: a participle or adjective
         after *être* takes its subject's number, and a finite auxiliary that has only
         third-person plural forms (``ont``, ``sont``, ``seront``) or only the singular (``a``,
         ``est``) says that number whatever noun stands between them. Reflexives (``se sont
         lavé les mains``) and the subject «on» (``on a été invités``) are left alone."""
-        if pred.pos_ not in ("VERB", "ADJ") or not (
-            "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
-        ):
-            return
         children = list(pred.children)
-        if not any(c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")
-                   for c in children):
+        if not self._etre_predicate(pred, children):
             return
-        if any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children):
-            return
-        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+        holder = pred if subject_of is None else subject_of
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if len(subjects) != 1 or subjects[0].lower_ == "on" or subjects[0].i > pred.i:
             return
         verb = self._finite(pred)
@@ -1625,7 +1664,7 @@ class AgreementDetector(LexiconDetector):
         if persons not in ({"3pl"}, {"3sg"}):
             return
         number = "pl" if persons == {"3pl"} else "sg"
-        found = self._subject(pred)
+        found = self._subject(holder)
         if found is not None and found[1].number not in (None, number):
             return  # "les résultats de l'enquête sera publiés": the auxiliary is wrong
         readings = self._family(pred.text, _ADJ_POS)
