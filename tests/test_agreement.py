@@ -419,6 +419,8 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Le village a été inondé et les habitants ont été évacués.",
         "La police est arrivée et a été accueillie par la foule.",
         "Elle est venue et s'est assise.",
+        # a title inside the sentence names one thing (a heading glued to it)
+        "La réhabilitation Les charniers de Timisoara est une affaire médiatique.",
     ],
 )
 def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -74,6 +74,7 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "conformer avec les", "conformer aux")]),
         ("Le ministre a insisté que le gouvernement agirait.",
          [("GRAMMAR-CALQUE", "insisté que", "insisté pour que")]),
+        ("N'hésitez pas de nous contacter.", [("GRAMMAR-CALQUE", "hésitez pas de", "hésitez pas à")]),
         # "between X with Y": one singular party after «entre», the other after «avec»
         ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
          [("GRAMMAR-CALQUE", "avec", "et")]),

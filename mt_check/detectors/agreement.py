@@ -1423,6 +1423,9 @@ class AgreementDetector(LexiconDetector):
             # "pour désamorcer la crise n’a pas été utilisé": an object, not a subject (but
             # "en outre les salles sont …": a fixed adverbial)
             return None
+        if any(c.dep_ == "det" and c.text[:1].isupper() and c.i > _first_word(subj.doc)
+               for c in subj.children):
+            return None  # "… Les charniers de Timisoara est une affaire": a title, one thing
         if any(c.dep_ == "case" for c in subj.children) or before is not None and (
             before.pos_ == "SCONJ" or "Rel" in _morph(before, "PronType")
         ):

@@ -33,7 +33,8 @@ Codes:
   than") → "plus de" before an amount (not "ne … plus que", "pas plus que", nor a year or a
   thing compared); a verb with its English counterpart's preposition ("participé dans" → "à",
   "consiste de" → "en", "dépend sur" → "de", "se conformer avec" → "à", "insisté que" →
-  "pour que"); "entre l'Indonésie avec la Malaisie" (Indonesian "antara … dengan") → "et".
+  "pour que", "n'hésitez pas de" → "à"); "entre l'Indonésie avec la Malaisie" (Indonesian
+  "antara … dengan") → "et".
 
 These valency facts are written here because no maintained French resource we can ship gives
 verb and noun government; the lists are short and each entry is a standard locution.
@@ -83,8 +84,10 @@ _FRACTIONS = (["la", "moitié"], ["un", "tiers"], ["un", "quart"], ["le", "doubl
 _VALENCY = {
     ("participer", "dans"): "à", ("consister", "de"): "en", ("consister", "d’"): "en",
     ("consister", "d'"): "en", ("dépendre", "sur"): "de", ("conformer", "avec"): "à",
+    ("hésiter", "de"): "à", ("hésiter", "d’"): "à", ("hésiter", "d'"): "à",
     ("insister", "que"): "pour que", ("insister", "qu’"): "pour qu’", ("insister", "qu'"): "pour qu’",
 }  # fmt: skip
+_NEGATIONS = frozenset({"pas", "plus", "jamais", "point", "guère"})
 # "participer dans le cadre de", "dans une large mesure", "dans la limite de": French.
 _PARTICIPER_DANS = frozenset({"cadre", "mesure", "limite", "respect", "perspective", "optique"})
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
@@ -214,22 +217,26 @@ class ConstructionsDetector(LexiconDetector):
         verb = tokens[i]
         if i + 1 >= len(tokens) or verb.pos_ not in ("VERB", "AUX"):
             return None
-        prep = tokens[i + 1]
+        j = i + 1
+        while j + 1 < len(tokens) and tokens[j].lower_ in _NEGATIONS:
+            j += 1  # "n'hésitez pas de nous contacter"
+        prep = tokens[j]
         right = _VALENCY.get((verb.lemma_.lower(), prep.lower_))
         if right is None:
             return None
         if verb.lemma_.lower() == "participer" and any(
-            t.lower_ in _PARTICIPER_DANS for t in tokens[i + 2 : i + 5]
+            t.lower_ in _PARTICIPER_DANS for t in tokens[j + 1 : j + 4]
         ):
             return None  # "participé dans le cadre du programme", "dans une large mesure"
-        if right in ("à", "de") and i + 2 < len(tokens):
-            nxt = tokens[i + 2].lower_
+        head = " ".join(t.text for t in tokens[i:j])
+        if right in ("à", "de") and j + 1 < len(tokens):
+            nxt = tokens[j + 1].lower_
             contracted = _CONTRACTED.get((right, nxt))
             if contracted is not None:
-                return i + 2, f"{verb.text} {contracted}"
-            if right == "de" and nxt[:1] in _VOWEL_START and tokens[i + 2].pos_ != "DET":
-                return i + 1, f"{verb.text} d’"
-        return i + 1, f"{verb.text} {right}"
+                return j + 1, f"{head} {contracted}"
+            if right == "de" and nxt[:1] in _VOWEL_START and tokens[j + 1].pos_ != "DET":
+                return j, f"{head} d’"
+        return j, f"{head} {right}"
 
     @staticmethod
     def _entre(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
