@@ -74,6 +74,29 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "conformer avec les", "conformer aux")]),
         ("Le ministre a insisté que le gouvernement agirait.",
          [("GRAMMAR-CALQUE", "insisté que", "insisté pour que")]),
+        # help-centre verbs without «sur», a link «à», a change without «de», «dans 2023»
+        ("Cliquez le bouton Enregistrer.", [("GRAMMAR-PREPOSITION", "Cliquez", "Cliquez sur")]),
+        ("Pour ouvrir le menu, double-cliquez l'icône.",
+         [("GRAMMAR-PREPOSITION", "double-cliquez", "double-cliquez sur")]),
+        ("Appuyez la touche Entrée pour valider.",
+         [("GRAMMAR-PREPOSITION", "Appuyez", "Appuyez sur")]),
+        ("Créez un lien à la page d'accueil et un lien au site.",
+         [("GRAMMAR-PREPOSITION", "à", "vers"), ("GRAMMAR-PREPOSITION", "au", "vers le")]),
+        ("Les actions ont chuté 12 % et le titre est en hausse 3,5 %.",
+         [("GRAMMAR-PREPOSITION", "chuté", "chuté de"), ("GRAMMAR-PREPOSITION", "hausse", "hausse de")]),
+        ("Le projet sera lancé dans 2025, la réunion aura lieu dans janvier.",
+         [("GRAMMAR-PREPOSITION", "dans", "en"), ("GRAMMAR-PREPOSITION", "dans", "en")]),
+        # a pronominal imperative without its pronoun
+        ("Assurez que votre appareil est connecté.",
+         [("GRAMMAR-REFLEXIVE-IMPERATIVE", "Assurez", "Assurez-vous")]),
+        ("Connectez à votre compte, puis abonnez à la lettre.",
+         [("GRAMMAR-REFLEXIVE-IMPERATIVE", "Connectez", "Connectez-vous"),
+          ("GRAMMAR-REFLEXIVE-IMPERATIVE", "abonnez", "abonnez-vous")]),
+        # a weekday where English puts "on Tuesday": before a relative clause, after "depuis …"
+        ("La banque est intervenue pour soutenir la roupie mercredi, qui a été sous pression.",
+         [("WORD-ORDER-WEEKDAY", "mercredi", None)]),
+        ("La roupie a enregistré sa plus forte baisse depuis un an mardi.",
+         [("WORD-ORDER-WEEKDAY", "mardi", None)]),
         ("N'hésitez pas de nous contacter.", [("GRAMMAR-CALQUE", "hésitez pas de", "hésitez pas à")]),
         # "between X with Y": one singular party after «entre», the other after «avec»
         ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
@@ -137,6 +160,23 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il entre en conflit avec l'Arabie saoudite.",
         "Il a travaillé, entre autres, avec Jean.",
         "La relation entre la France et l'Allemagne avec ses hauts et ses bas dure.",
+        # «sur» present, clicking twice or with the right button, «appuyer» a request
+        "Cliquez sur le bouton, puis cliquez une fois.",
+        "Il appuie la demande du ministre.",
+        # «à» before a noun without determiner or an infinitive; the change with its «de»;
+        # a verb whose amount is its object («gagner 0,8 %»)
+        "Un lien à usage unique est envoyé, avec un lien à suivre.",
+        "Les ventes ont chuté de 12 % ; il a gagné 0,8 % à la clôture.",
+        # «dans» before a count of years
+        "Dans 2000 ans, la Terre aura changé.",
+        # the pronoun present, a subject before the verb, a non-pronominal use
+        "Assurez-vous que votre appareil est connecté.",
+        "Il assure que tout va bien ; vous assurez que tout va bien.",
+        "Connectez l'imprimante à l'ordinateur.",
+        # a weekday after the verb, after «de», after «depuis» itself
+        "Le dollar a reculé mardi, après la réunion.",
+        "La séance de mardi, qui a été agitée, est terminée.",
+        "Il est parti depuis lundi ; depuis la réunion de mercredi, rien n'a changé.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

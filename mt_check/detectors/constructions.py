@@ -8,6 +8,15 @@ Codes:
   raison à partir" → "raison de partir". The nouns are those of the locutions "avoir tort /
   raison / peur / honte / besoin / envie / l'intention de", "commettre / faire l'erreur de".
   "une erreur à ne pas reproduire" (à + negated infinitive, a passive reading) is left alone.
+  Also words whose preposition MT drops or swaps: "cliquez le bouton" → "cliquez sur",
+  "appuyez la touche" → "appuyez sur", "un lien à la page" → "vers", "a chuté 12 %" → "a chuté
+  de 12 %", "dans 2023" / "dans janvier" → "en".
+- ``GRAMMAR-REFLEXIVE-IMPERATIVE`` (grammar, minor): "Assurez que" → "Assurez-vous que",
+  "Connectez à votre compte" → "Connectez-vous à": listed verbs, before the word that marks
+  their pronominal sense, with no subject before them.
+- ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
+  a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
+  ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
 - ``GRAMMAR-MISSING-QUE`` (grammar, major): a verb of saying or making known, its optional "à"
   object, then a comma and a new clause with its own subject and verb, where French needs
   "que": "vise à clarifier aux ennemis potentiels, une riposte est inévitable" → "… potentiels
@@ -42,6 +51,7 @@ verb and noun government; the lists are short and each entry is a standard locut
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -87,6 +97,31 @@ _VALENCY = {
     ("hésiter", "de"): "à", ("hésiter", "d’"): "à", ("hésiter", "d'"): "à",
     ("insister", "que"): "pour que", ("insister", "qu’"): "pour qu’", ("insister", "qu'"): "pour qu’",
 }  # fmt: skip
+_CLICK = re.compile(r"(?:double-)?cliqu(?:ez|e|er|ons|ant|é)")
+_PRESS = re.compile(r"appuy(?:ez|er|ons|ant)|appuie")
+_OBJECT_DETS = frozenset({
+    "le", "la", "les", "l’", "l'", "un", "une", "ce", "cet", "cette", "ces", "votre", "vos", "son",
+    "sa", "ses", "ton", "ta", "tes", "notre", "nos",
+})  # fmt: skip
+_KEYS = frozenset({"touche", "touches", "bouton", "boutons", "icône", "icônes", "lien", "liens"})
+# Verbs (and nouns) of change whose size takes "de": "a chuté de 12 %", "en hausse de 3 %".
+_CHANGE_VERBS = frozenset({
+    "chuter", "bondir", "reculer", "progresser", "augmenter", "baisser", "grimper", "plonger",
+    "diminuer", "croître", "hausse", "baisse", "chute", "recul", "progression", "augmentation",
+    "diminution", "bond",
+})  # fmt: skip
+_MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre "
+                    "décembre".split())  # fmt: skip
+_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_RELATIVES = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
+# Imperatives of verbs pronominal in the sense the next word marks, and those next words.
+_PRONOMINAL_IMPERATIVES: dict[str, frozenset[str]] = {
+    **{form: frozenset({"que", "qu’", "qu'", "de", "d’", "d'"})
+       for form in ("assurez", "assurons", "assure")},
+    **{form: frozenset({"à", "au", "aux", "sur"}) for form in (
+        "connectez", "reconnectez", "inscrivez", "abonnez", "désabonnez", "désinscrivez")},
+    **{form: frozenset({"de", "d’", "d'", "que", "qu’", "qu'"}) for form in ("souvenez", "souviens")},
+}
 _NEGATIONS = frozenset({"pas", "plus", "jamais", "point", "guère"})
 # "participer dans le cadre de", "dans une large mesure", "dans la limite de": French.
 _PARTICIPER_DANS = frozenset({"cadre", "mesure", "limite", "respect", "perspective", "optique"})
@@ -103,17 +138,25 @@ class ConstructionsDetector(LexiconDetector):
     name = "constructions"
     codes = (
         Code("GRAMMAR-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
-             "`avoir raison de` written with `à` before an infinitive"),
+             "a word with the wrong preposition or none: `avoir raison à partir` → `de`, "
+             "`cliquez le bouton` → `cliquez sur le bouton`, `un lien à la page` → `vers`, "
+             "`a chuté 12 %` → `de 12 %`, `dans 2023` → `en 2023`"),
         Code("GRAMMAR-MISSING-QUE", Category.GRAMMAR, Severity.MAJOR,
              "a verb of saying followed by a clause without `que`"),
         Code("GRAMMAR-MISSING-DE", Category.GRAMMAR, Severity.MINOR,
              "an adverb of quantity right before its noun: `beaucoup personnes` → `beaucoup de personnes`"),
+        Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
+             "a pronominal verb's imperative without its pronoun: `Assurez que` → "
+             "`Assurez-vous que`, `Connectez à votre compte` → `Connectez-vous à`"),
+        Code("WORD-ORDER-WEEKDAY", Category.WORD_ORDER, Severity.MINOR,
+             "a weekday left where English puts `on Tuesday`: `la roupie mercredi, qui …`, "
+             "`sa plus forte baisse depuis un an mardi`"),
         Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
              "an English construction word for word: `en ordre de protéger` → `afin de`, "
              "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`"),
     )
-    version = "3"
+    version = "4"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -125,6 +168,9 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._missing_que(sentence, doc.text, tokens)
             yield from self._missing_de(sentence, tokens)
             yield from self._calques(sentence, tokens)
+            yield from self._governed(sentence, tokens)
+            yield from self._reflexive_imperatives(sentence, tokens)
+            yield from self._weekdays(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
@@ -257,6 +303,108 @@ class ConstructionsDetector(LexiconDetector):
             return None
         return i, "et"
 
+    def _governed(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """Words that govern a preposition MT leaves out or replaces (help-centre and
+        financial-wire English): "cliquez le bouton" (click the button) → "cliquez sur le",
+        "appuyez la touche" → "appuyez sur la touche", "un lien à la page" (a link to) → "un
+        lien vers la page", "a chuté 12 %" (fell 12%) → "a chuté de 12 %", "dans 2023" /
+        "dans janvier" (in 2023) → "en 2023", "en janvier"."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens[:-1]):
+            nxt = tokens[i + 1]
+            lemma = tok.lemma_.lower()
+            found: tuple[int, int, str, str] | None = None  # (first, last, fix, message)
+            # The tagger reads an imperative at the start as a name ("Appuyez", "Double-cliquez"):
+            # the verb forms are matched as written.
+            if _CLICK.fullmatch(tok.lower_) and nxt.lower_ in _OBJECT_DETS:
+                # "cliquez une fois", "cliquez le bouton droit" (that fix is «avec»)
+                if not any(t.lower_ in ("fois", "droit", "gauche") for t in tokens[i + 2 : i + 4]):
+                    found = (i, i, f"{tok.text} sur",
+                             f"«{tok.text}» takes «sur» before what is clicked.")
+            elif _PRESS.fullmatch(tok.lower_) and i + 2 < n and nxt.lower_ in _OBJECT_DETS and (
+                tokens[i + 2].lower_ in _KEYS
+            ):
+                found = (i, i, f"{tok.text} sur", f"«{tok.text}» takes «sur» before a key or a button.")
+            elif tok.lower_ in ("lien", "liens") and nxt.lower_ in ("à", "au", "aux") and i + 2 < n and (
+                nxt.lower_ != "à" or tokens[i + 2].pos_ == "DET"
+            ) and tokens[i + 2].pos_ != "VERB":
+                fix = {"à": "vers", "au": "vers le", "aux": "vers les"}[nxt.lower_]
+                found = (i + 1, i + 1, fix, f"A link points «vers» a page: «{tok.text} {fix}».")
+            elif lemma in _CHANGE_VERBS and tok.pos_ in ("VERB", "NOUN") and _percentage(tokens, i + 1):
+                # "de 11 %", "de 8 %": no elision before a figure
+                found = (i, i, f"{tok.text} de", f"«{tok.text}» takes «de» before the size of the change.")
+            elif tok.lower_ == "dans" and _bare_date(tokens, i + 1):
+                found = (i, i, _match_case("en", tok.text), "«in 2023», «in January»: French says «en».")
+            if found is None:
+                continue
+            first, last, fix, message = found
+            start = sentence.start + tokens[first].idx
+            end = sentence.start + tokens[last].idx + len(tokens[last].text)
+            yield self.issue(sentence, start, end, Category.GRAMMAR, Severity.MINOR,
+                             "GRAMMAR-PREPOSITION", message, fix)
+
+    def _reflexive_imperatives(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"Assurez que …" (make sure that) → "Assurez-vous que", "Connectez à votre compte" →
+        "Connectez-vous à": the imperative of a verb that is pronominal in that sense, written
+        without its pronoun. Only the listed verbs, each before the word that marks the
+        pronominal sense ("Assurez la maison" and "Connectez l'imprimante à" are French)."""
+        for i, tok in enumerate(tokens[:-1]):
+            words = _PRONOMINAL_IMPERATIVES.get(tok.lower_)
+            if words is None or tokens[i + 1].lower_ not in words:
+                continue
+            if i and (tokens[i - 1].pos_ in ("PRON", "DET", "NOUN", "PROPN", "AUX")
+                      or tokens[i - 1].lower_ in _CLITICS or tokens[i - 1].lower_ in ("vous", "nous")):
+                continue  # "vous assurez que", "il assure que": not an imperative
+            if tok.text.endswith(("ez", "EZ")):
+                pronoun = "vous"
+            elif tok.text.endswith("ons"):
+                pronoun = "nous"
+            else:
+                pronoun = "toi"
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, start + len(tok.text), Category.GRAMMAR, Severity.MINOR,
+                "GRAMMAR-REFLEXIVE-IMPERATIVE",
+                f"«{tok.text} {tokens[i + 1].text}» needs the pronoun: «{tok.text}-{pronoun}».",
+                f"{tok.text}-{pronoun}",
+            )
+
+    def _weekdays(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """A weekday left where English puts "on Tuesday", at the end of a noun phrase: before a
+        relative clause, which then seems to be about the day ("soutenir la roupie mercredi,
+        qui a été sous pression"), or right after "depuis …", which it seems to end ("sa plus
+        forte baisse depuis un an mardi"). The day belongs after the verb; no suggestion, the
+        sentence must be reordered."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.lower_ not in _WEEKDAYS or not tok.text.islower() or i == 0:
+                continue
+            prev = tokens[i - 1]
+            if prev.pos_ not in ("NOUN", "PROPN", "NUM") or prev.lower_ in _DE:
+                continue
+            k = i + 1
+            if k < n and tokens[k].text == ",":
+                k += 1
+            relative = k < n and tokens[k].lower_ in _RELATIVES and k + 1 < n and (
+                tokens[k + 1].pos_ in ("AUX", "VERB") or tokens[k + 1].lower_ in _CLITICS
+            )
+            window = [t.lower_ for t in tokens[max(0, i - 6) : i]]
+            after_depuis = "depuis" in window and not any(
+                t.pos_ in ("VERB", "AUX") or t.is_punct
+                for t in tokens[max(0, i - 6) + window.index("depuis") : i]
+            ) and (i + 1 >= n or tokens[i + 1].is_punct)
+            if not (relative or after_depuis):
+                continue
+            why = (f"the relative clause after «{tok.text}» now seems to be about the day"
+                   if relative else f"«{tok.text}» reads as the end of «depuis …»")
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, start + len(tok.text), Category.WORD_ORDER, Severity.MINOR,
+                "WORD-ORDER-WEEKDAY",
+                f"A weekday placed as in English («on Tuesday»): {why}; place it after the verb.",
+                None,
+            )
+
     def _preposition(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         for i, noun in enumerate(tokens[:-2]):
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DE_NOUNS:
@@ -314,6 +462,36 @@ class ConstructionsDetector(LexiconDetector):
                 f"«{verb.text}» introduces a clause with its own subject: French needs «que» here.",
                 suggestion,
             )  # fmt: skip
+
+
+def _percentage(tokens: Sequence[Any], k: int) -> bool:
+    """A figure then "%" or "pour cent" at ``k``: "12 %", "3,5 %", "12%"."""
+    if k >= len(tokens):
+        return False
+    first = tokens[k]
+    if first.like_num and k + 1 < len(tokens):
+        after = tokens[k + 1]
+        return after.text == "%" or after.lower_ in ("pour", "pourcent") and (
+            after.lower_ == "pourcent" or k + 2 < len(tokens) and tokens[k + 2].lower_ == "cent")
+    return bool(re.fullmatch(r"\d+(?:[.,]\d+)?%", first.text))
+
+
+def _bare_date(tokens: Sequence[Any], k: int) -> bool:
+    """A year or a month at ``k`` with no determiner: "2023" (not "2000 ans": a count), "janvier"."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word.lower_ in _MONTHS:
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", word.text):
+        return after is None or after.is_punct or after.lower_ in ("et", "ou") or after.pos_ in (
+            "VERB", "AUX", "ADP", "SCONJ", "CCONJ")
+    return False
+
+
+def _match_case(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def _heads_clause(tokens: Sequence[Any], i: int) -> bool:
