@@ -97,6 +97,15 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("WORD-ORDER-WEEKDAY", "mercredi", None)]),
         ("La roupie a enregistré sa plus forte baisse depuis un an mardi.",
          [("WORD-ORDER-WEEKDAY", "mardi", None)]),
+        # a noun after a noun where French uses its adjective (agreeing with the first noun)
+        ("Le budget gouvernement a été adopté.",
+         [("GRAMMAR-NOUN-AS-ADJECTIVE", "gouvernement", "gouvernemental")]),
+        ("Les agents police ont arrêté le suspect.",
+         [("GRAMMAR-NOUN-AS-ADJECTIVE", "police", "de police")]),
+        ("La campagne élection commence demain.",
+         [("GRAMMAR-NOUN-AS-ADJECTIVE", "élection", "électorale")]),
+        ("Le PAN obtiendrait plus de postes ministres.",
+         [("GRAMMAR-NOUN-AS-ADJECTIVE", "ministres", None)]),
         ("N'hésitez pas de nous contacter.", [("GRAMMAR-CALQUE", "hésitez pas de", "hésitez pas à")]),
         # "between X with Y": one singular party after «entre», the other after «avec»
         ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
@@ -177,6 +186,12 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Le dollar a reculé mardi, après la réunion.",
         "La séance de mardi, qui a été agitée, est terminée.",
         "Il est parti depuis lundi ; depuis la réunion de mercredi, rien n'a changé.",
+        # headings, an adjective reading, a new phrase, the adjective or «de» present
+        "Il dirige la section économie du journal et le volet police du dossier.",
+        "Les États membres et les pays membres du parlement ont voté.",
+        "Dans ce pays police et armée se partagent le pouvoir.",
+        "Le budget gouvernemental et les agents de police sont là.",
+        "Il a rencontré le ministre le gouvernement étant absent.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

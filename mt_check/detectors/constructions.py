@@ -14,6 +14,9 @@ Codes:
 - ``GRAMMAR-REFLEXIVE-IMPERATIVE`` (grammar, minor): "Assurez que" → "Assurez-vous que",
   "Connectez à votre compte" → "Connectez-vous à": listed verbs, before the word that marks
   their pronominal sense, with no subject before them.
+- ``GRAMMAR-NOUN-AS-ADJECTIVE`` (grammar, minor): "les postes ministres" → "ministériels", "le
+  budget gouvernement" → "gouvernemental", "les agents police" → "de police": a listed noun
+  right after a common noun where French uses its relational adjective.
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -112,6 +115,19 @@ _CHANGE_VERBS = frozenset({
 })  # fmt: skip
 _MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre "
                     "décembre".split())  # fmt: skip
+# Nouns MT puts after a noun where French uses their relational adjective ("postes ministres").
+_RELATIONAL = {
+    "ministre": "ministériel", "ministres": "ministériel", "économie": "économique",
+    "parlement": "parlementaire", "gouvernement": "gouvernemental", "police": "de police",
+    "province": "provincial", "élection": "électoral", "élections": "électoral",
+    "armée": "militaire",
+}  # fmt: skip
+# Nouns that head a name or a heading with a bare noun after them ("la section économie").
+_HEADING_NOUNS = frozenset(
+    "section rayon volet pôle rubrique service secteur département direction ministère cellule "
+    "commission dossier thème catégorie onglet espace page domaine filière chapitre portefeuille "
+    "mot terme nom label pack formule option menu bouton vice ex".split()
+)
 _WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 _RELATIVES = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
 # Imperatives of verbs pronominal in the sense the next word marks, and those next words.
@@ -148,6 +164,9 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
              "a pronominal verb's imperative without its pronoun: `Assurez que` → "
              "`Assurez-vous que`, `Connectez à votre compte` → `Connectez-vous à`"),
+        Code("GRAMMAR-NOUN-AS-ADJECTIVE", Category.GRAMMAR, Severity.MINOR,
+             "a noun put after another where French uses its adjective: `postes ministres` → "
+             "`postes ministériels`, `la reprise économie` → `économique`"),
         Code("WORD-ORDER-WEEKDAY", Category.WORD_ORDER, Severity.MINOR,
              "a weekday left where English puts `on Tuesday`: `la roupie mercredi, qui …`, "
              "`sa plus forte baisse depuis un an mardi`"),
@@ -171,6 +190,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
+            yield from self._noun_as_adjective(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
@@ -367,6 +387,52 @@ class ConstructionsDetector(LexiconDetector):
                 "GRAMMAR-REFLEXIVE-IMPERATIVE",
                 f"«{tok.text} {tokens[i + 1].text}» needs the pronoun: «{tok.text}-{pronoun}».",
                 f"{tok.text}-{pronoun}",
+            )
+
+    def _noun_as_adjective(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"les postes ministres" → "ministériels", "la reprise économie" → "économique": a noun
+        right after a common noun, where French uses the noun's relational adjective (Indonesian
+        and English put the noun there: "pos menteri", "economy recovery"). Only nouns French
+        does not juxtapose this way (``_RELATIONAL``: not "santé", "culture", which headings
+        use: "la section santé"), after a word tagged and listed as a noun (never as an
+        adjective) that is not a heading word ("le volet économie"), and not before a
+        determiner or a conjunction (a new phrase). The adjective takes the first noun's gender
+        and number."""
+        for i in range(1, len(tokens) - 1):
+            first, noun = tokens[i - 1], tokens[i]
+            adjective = _RELATIONAL.get(noun.lower_)
+            if adjective is None or not noun.text.islower() or not first.text.islower():
+                continue
+            if first.lower_ in _HEADING_NOUNS or not first.is_alpha or not first.whitespace_:
+                continue
+            after = tokens[i + 1]
+            if after.pos_ == "DET" or after.lower_ in ("et", "ou") or noun.pos_ == "VERB":
+                continue  # "dans ce pays police et armée …": a new phrase
+            if first.pos_ != "NOUN":
+                continue
+            readings = [a for a in self.lexicon.analyses(first.text) if "nom" in a.pos]
+            if not readings or any("adj" in a.pos for a in self.lexicon.analyses(first.text)):
+                continue  # "les États membres": an adjective reading
+            genders = {a.gender for a in readings if a.gender in ("m", "f")}
+            numbers = {a.number for a in readings if a.number in ("sg", "pl")}
+            gender = genders.pop() if len(genders) == 1 else None
+            if gender is None and len(genders) > 1:  # "poste": the tagger reads the determiner
+                tagged = first.morph.get("Gender")
+                gender = {"Masc": "m", "Fem": "f"}.get(tagged[0]) if len(tagged) == 1 else None
+            plural = first.lower_.endswith(("s", "x"))
+            number = numbers.pop() if len(numbers) == 1 else ("pl" if plural else "sg")
+            if adjective.startswith("de "):
+                fix: str | None = adjective
+            else:
+                forms = self.lexicon.inflect(adjective, gender=gender or "m", number=number, pos="adj")
+                fix = forms[0] if forms and gender is not None else None
+            start = sentence.start + noun.idx
+            yield self.issue(
+                sentence, start, start + len(noun.text), Category.GRAMMAR, Severity.MINOR,
+                "GRAMMAR-NOUN-AS-ADJECTIVE",
+                f"«{first.text} {noun.text}»: French qualifies «{first.text}» with an adjective "
+                f"here, not the noun «{noun.text}».",
+                fix,
             )
 
     def _weekdays(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
