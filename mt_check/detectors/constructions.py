@@ -46,7 +46,7 @@ Codes:
   thing compared); a verb with its English counterpart's preposition ("participé dans" → "à",
   "consiste de" → "en", "dépend sur" → "de", "se conformer avec" → "à", "insisté que" →
   "pour que", "n'hésitez pas de" → "à"); "entre l'Indonésie avec la Malaisie" (Indonesian
-  "antara … dengan") → "et".
+  "antara … dengan") → "et"; "en ligne avec les attentes" ("in line with") → "conforme aux".
 
 These valency facts are written here because no maintained French resource we can ship gives
 verb and noun government; the lists are short and each entry is a standard locution.
@@ -91,6 +91,8 @@ _AVOIR_FOR_FAIRE = {
 _VOWEL_START = "aeiouyéèêàâîôûh"  # initial letters before which "de" and "que" may elide
 # Words before "plus que" that make it a comparison of things, not of an amount.
 _NOT_COMPARED = frozenset({"pas", "non", "ni", "rien"})
+_FORECASTS = frozenset({"attentes", "prévisions", "estimations", "consensus", "objectifs",
+                        "anticipations", "projections", "tendances", "normes"})  # fmt: skip
 _BIG_NUMBERS = frozenset({"million", "milliard", "millier", "tiers", "quart", "dizaine", "centaine"})
 _FRACTIONS = (["la", "moitié"], ["un", "tiers"], ["un", "quart"], ["le", "double"])
 # (verb lemma, the English-like preposition after it) -> the preposition French takes.
@@ -226,6 +228,15 @@ class ConstructionsDetector(LexiconDetector):
                 end = i + 2
                 fix = ("Afin" if tok.text[0].isupper() else "afin") + (
                     " de" if lowers[i + 2] == "de" else " " + tokens[i + 2].text)
+            # "in line with expectations": "en ligne avec les attentes" ("être en ligne avec
+            # quelqu'un", online, is French: only before the words of forecasts).
+            elif lowers[i : i + 3] == ["en", "ligne", "avec"] and i + 4 < len(tokens) \
+                    and lowers[i + 4] in _FORECASTS:  # fmt: skip
+                article = {"les": " aux", "le": " au", "la": " à la", "l’": " à l’", "l'": " à l'",
+                           "leurs": " à leurs", "ses": " à ses", "nos": " à nos",
+                           "vos": " à vos"}.get(lowers[i + 3])  # fmt: skip
+                end = i + 2 if article is None else i + 3
+                fix = ("Conforme" if tok.text[0].isupper() else "conforme") + (article or " à")
             # "which is why": "ce qui est pourquoi".
             elif lowers[i : i + 4] == ["ce", "qui", "est", "pourquoi"]:
                 end = i + 3
