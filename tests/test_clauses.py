@@ -283,6 +283,14 @@ def test_missing_final_not_flagged(make_context, paragraphs) -> None:  # type: i
         # a longer list
         ("On y trouve les églises, la place, la mairie, et les magasins du centre.",
          "On y trouve les églises, la place, la mairie"),
+        # items opened by the same preposition (en/au/aux/à as one group), and names
+        ("Le produit est vendu en France, en Allemagne, et en Italie.",
+         "Le produit est vendu en France, en Allemagne"),
+        ("Il a vécu au Japon, en Chine, et aux États-Unis.", "Il a vécu au Japon, en Chine"),
+        ("Il travaille avec les clients, avec les fournisseurs, et avec les partenaires.",
+         "Il travaille avec les clients, avec les fournisseurs"),
+        ("Il a visité des villes telles que Paris, New York, et Tokyo.",
+         "Il a visité des villes telles que Paris, New York"),
     ],
 )
 def test_serial_comma_flagged(make_context, sentence, before) -> None:  # type: ignore[no-untyped-def]
@@ -309,6 +317,12 @@ def test_serial_comma_flagged(make_context, sentence, before) -> None:  # type: 
         "Les fossés, de cent pieds de long, sur chaque face, et de quinze de profondeur, existaient encore.",
         # an adverb in an item ("puis le documentaire")
         "Elle a vu le film, puis le documentaire, et la série.",
+        # different prepositions; a year among the items; a clause after «et»
+        "Dans la charge de maire, pour l'exercer dignement, et au consentement des habitants.",
+        "En France, en 2019, et il s'étend.",
+        "Il a vécu en France, en Chine, et il est rentré.",
+        # names without the serial comma
+        "Il a visité Paris, Rome et Londres.",
     ],
 )
 def test_serial_comma_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

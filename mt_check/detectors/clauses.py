@@ -33,7 +33,9 @@ Codes:
   more noun phrases that each open with a determiner and hold no verb, pronoun or punctuation (so
   a comma closing an apposition, "le ministre, Evángelos Venizélos, et le ministre…", or ending
   a clause, ", et il a…", is left alone); the phrase after the conjunction opens with a
-  determiner or "de" and is no verb's subject. The span is the comma, the suggestion deletes it.
+  determiner or "de" and is no verb's subject. Also items opened by the same preposition ("en
+  France, en Allemagne, et en Italie"; en/au/aux/à count as one) and lists of names ("pour
+  Windows, macOS, et Linux"). The span is the comma, the suggestion deletes it.
 - ``PUNCTUATION-MISSING-FINAL`` (punctuation, minor): a paragraph of several sentences whose last
   one ends without . ! ? … (or a closing quote or bracket): "… de 4,71 dollars. , plus que les
   4,32 $ attendus". Zero-length at the end, suggestion ".". A one-sentence paragraph is a
@@ -148,7 +150,7 @@ class ClausesDetector(Detector):
              "a paragraph of several sentences (or a long body paragraph) whose last sentence has "
              "no final punctuation: `… 4,71 dollars. , plus que prévu` → `prévu.`"),
     )  # fmt: skip
-    version = "2"
+    version = "3"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -217,12 +219,25 @@ class ClausesDetector(Detector):
             previous = commas[n - 1]
             start = commas[n - 2] + 1 if n >= 2 else 0
             after = tokens[comma + 2]
-            if not (
+            window = range(max(start, previous - 6), previous)
+            nominal = (
                 _list_item(tokens[previous + 1 : comma])
-                and any(_list_item(tokens[j:previous]) for j in range(max(start, previous - 6), previous))
+                and any(_list_item(tokens[j:previous]) for j in window)
                 and (_determiner(after) or after.lower_ in _DANGLING - {"("})
                 and not after.head.dep_.startswith(_SUBJECT)
-            ):
+            )
+            # "en France, en Allemagne, et en Italie": items opened by the same preposition
+            group = _preposition_item(tokens[previous + 1 : comma])
+            prepositional = group is not None and _preposition_group(after) == group and any(
+                _preposition_item(tokens[j:previous]) == group for j in window
+            )
+            # "pour Windows, macOS, et Linux": names
+            named = (
+                _name_item(tokens[previous + 1 : comma])
+                and any(_name_item(tokens[j:previous]) for j in window)
+                and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.is_sent_start
+            )
+            if not (nominal or prepositional or named):
                 continue
             at = sentence.start + tokens[comma].idx
             yield self.issue(
@@ -376,6 +391,37 @@ def _list_item(tokens: Sequence[Any]) -> bool:
         and not any(t.pos_ in _NOT_IN_ITEM and not _determiner(t) for t in tokens)
         and any(t.pos_ in ("NOUN", "PROPN") and not _determiner(t) for t in tokens)
     )
+
+
+# Prepositions that open list items ("en France, en Allemagne, et en Italie"); the country
+# prepositions make one group ("au Japon, en Chine, et aux États-Unis").
+_LIST_PREPOSITIONS = {"en": "à", "au": "à", "aux": "à", "à": "à", "dans": "dans", "pour": "pour",
+                      "sur": "sur", "avec": "avec", "par": "par", "chez": "chez", "vers": "vers"}  # fmt: skip
+
+
+def _preposition_group(token: Any) -> str | None:
+    return _LIST_PREPOSITIONS.get(token.lower_)
+
+
+def _preposition_item(tokens: Sequence[Any]) -> str | None:
+    """The group of the preposition opening a short item ("en Allemagne", "pour les élèves"),
+    with a noun or a name and no verb, pronoun or punctuation; None for anything else."""
+    if not 1 < len(tokens) <= 6:
+        return None
+    group = _preposition_group(tokens[0])
+    body = tokens[1:]
+    if group is None or any(t.pos_ in _NOT_IN_ITEM and not _determiner(t) for t in body):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in body):
+        return None
+    return group
+
+
+def _name_item(tokens: Sequence[Any]) -> bool:
+    """One to three capitalised words the tagger calls names ("Windows", "Google Drive",
+    "macOS")."""
+    return 0 < len(tokens) <= 3 and all(
+        t.pos_ == "PROPN" and (t.text[:1].isupper() or t.text[1:2].isupper()) for t in tokens)
 
 
 def _capitalised(token: Any) -> bool:
