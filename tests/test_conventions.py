@@ -380,7 +380,7 @@ def test_every_code_is_declared() -> None:
     assert codes == {
         MONTH, SPACE, BEFORE, DOUBLED, ENTITY, GLUED, "NUMBER-DATE-RANGE", "NUMBER-DATE-FORMAT",
         "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT", "GRAMMAR-DISTANCE-DIRECTION", "STYLE-REPEATED-GLOSS",
-        CURRENCY,
+        CURRENCY, "GRAMMAR-MISSING-DE-NAME",
     }
     assert all(f"``{code}``" in (conventions.__doc__ or "") for code in codes)
 
@@ -417,3 +417,112 @@ def test_direction_and_repeated_gloss(text: str, expected: list[_Row]) -> None:
 )
 def test_direction_and_gloss_never_flagged(text: str) -> None:
     assert _found(text) == []
+
+
+TIME = "NUMBER-TIME-FORMAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An Indonesian time with a dot before a time zone: the span stops before the zone.
+        ("Le séisme a frappé à 14.30 WIB.", [(TIME, 21, "14.30", "14 h 30")]),
+        # A range before a zone: both times; ":00" minutes are dropped.
+        ("L’électricité sera coupée de 00.00 à 05.00 WIB.",
+         [(TIME, 29, "00.00", "0 h"), (TIME, 37, "05.00", "5 h")]),
+        # "heures" after a clock preposition: the span takes the word, which the fix replaces.
+        ("Les secours sont arrivés vers 9.15 heures.", [(TIME, 30, "9.15 heures", "9 h 15")]),
+        ("Le couvre-feu commence dès 22.00 h.", [(TIME, 27, "22.00 h", "22 h")]),
+        # "entre … et … heures": "heures" goes with the second time.
+        ("Le marché ouvre entre 8.00 et 17.00 heures.",
+         [(TIME, 22, "8.00", "8 h"), (TIME, 30, "17.00 heures", "17 h")]),
+        # The three zones; a leading zero goes, zero minutes after the hour stay.
+        ("Le vol décolle à 07.45 WITA et atterrit à 10.05 WIT.",
+         [(TIME, 17, "07.45", "7 h 45"), (TIME, 42, "10.05", "10 h 05")]),
+        # A range with a dash.
+        ("Les cours ont lieu 08.00-10.00 WIB.", [(TIME, 19, "08.00", "8 h"), (TIME, 25, "10.00", "10 h")]),
+    ],
+)
+def test_dotted_time(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Decimals: prices, percentages, lengths, versions, scores.
+        "Le litre coûte 3.50 dollars et l’inflation atteint 2.5 %.",
+        "La barre mesure 1.25 mètre.",
+        "Il a installé la version 14.30 du logiciel.",
+        "L’équipe mène 21.15 au premier set.",
+        # Ranges of quantities.
+        "Les prix varient entre 2.50 et 3.10 dollars.",
+        "Le taux est passé de 3.25 à 3.50 %.",
+        # Durations in hours: no clock preposition, or "heures de route".
+        "La ville est à 2.30 heures de route de Bandung.",
+        "La durée du vol est de 1.45 heures.",
+        # Minutes over 59, a colon, a French time.
+        "Le compteur indique 14.75 WIB.",
+        "Le train part à 15:30 WIB ou à 14 h 30 WIB.",
+        # Dates and years.
+        "La population est de 1 231 habitants (01.01.2012) et 2019.20 WIB.",
+    ],
+)
+def test_dotted_time_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+NAME_DE = "GRAMMAR-MISSING-DE-NAME"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indonesian "Kabupaten Bekasi" calqued: the unit noun is the span, the fix adds "de".
+        ("Il vit dans la régence Bekasi.", [(NAME_DE, 15, "régence", "régence de")]),
+        ("Le chef du village Sukamaju a parlé.", [(NAME_DE, 11, "village", "village de")]),
+        ("Il est né dans la ville Bandung en 1990.", [(NAME_DE, 18, "ville", "ville de")]),
+        ("Le sous-district Cikarang est inondé.", [(NAME_DE, 3, "sous-district", "sous-district de")]),
+        # "Java" is also a French word (a dance) but an Indonesian name here.
+        ("Les inondations touchent la province Java central.", [(NAME_DE, 28, "province", "province de")]),
+        # Before a vowel, "d’": the space goes into the span.
+        ("La police de la province Aceh enquête.", [(NAME_DE, 16, "province ", "province d’")]),
+        ("La préfecture Gowa et la municipalité Tanete votent.",
+         [(NAME_DE, 3, "préfecture", "préfecture de"), (NAME_DE, 25, "municipalité", "municipalité de")]),
+    ],
+)
+def test_unit_without_de(text: str, expected: list[_Row]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not units: "l’île Maurice", "le mont Merapi", "le quartier Latin".
+        "Il a visité l’île Maurice et le mont Merapi.",
+        "Il habite le quartier Latin.",
+        # A French word after the unit: names and apposition ("la région Bretagne" is usage).
+        "Paris, la ville Lumière, accueille le village Olympique.",
+        "La région Centre et la région Bretagne ont voté, comme la région Vénétie et le canton Tanete.",
+        "Il dirige le département Informatique.",
+        "Elle a créé la commune Nouvelle.",
+        # "de" already there.
+        "Il habite la ville de Paris, dans la province du Hainaut.",
+        "Le village de Sukamaju est inondé.",
+        # A new sentence, a colon or a comma between the unit and the name.
+        "Il a quitté la ville. Bekasi est loin.",
+        "Il a rejoint la province : Aceh, puis Papua.",
+        "Il est allé dans la ville, Bandung étant proche.",
+        # A capitalised unit is a name itself.
+        "La Région Bretagne a voté.",
+    ],
+)
+def test_unit_without_de_never_flagged(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_dotted_time_and_unit_suggestions_fix_the_text() -> None:
+    text = "Coupure de 00.00 à 05.00 WIB, puis vers 9.15 heures dans la régence Bekasi et la province Aceh."
+    assert _applied(text) == (
+        "Coupure de 0 h à 5 h WIB, puis vers 9 h 15 dans la régence de Bekasi et la province d’Aceh."
+    )

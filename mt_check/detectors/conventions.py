@@ -49,7 +49,22 @@ Codes:
   names the currency ("$1.5 milliard" -> "1,5 milliard de dollars"). Signs inside a word, a URL or
   a template ("x$1", "=$2") are left alone.
 - ``NUMBER-TIME-FORMAT`` (number, minor): 12-hour times ("10 am", "3:30 pm", "8 p.m.") ->
-  "10 h", "15 h 30", "20 h". "15:30" is common in French news and left alone.
+  "10 h", "15 h 30", "20 h", and Indonesian dotted times ("à 14.30 WIB" -> "14 h 30", "de 00.00
+  à 05.00 WITA" -> "0 h" ... "5 h", "vers 9.15 heures" -> "9 h 15"): an hour 0-23 and minutes
+  00-59 before a time zone (WIB, WITA, WIT; the span stops before it), or before "heures"/"h"
+  (in the span) after a clock preposition ("à", "vers", "dès", ...), or in a range ("de … à …",
+  "entre … et …", "…-…") that such a word follows. Decimals ("3.50 dollars", "1.25 mètre",
+  "version 14.30", "entre 2.50 et 3.10 dollars") and durations ("à 2.30 heures de route") have
+  none of these. "15:30" is common in French news and left alone.
+- ``GRAMMAR-MISSING-DE-NAME`` (grammar, minor): an administrative unit in lower case after a
+  determiner, then a place name without "de" ("dans la régence Bekasi" -> "régence de Bekasi",
+  "le village Sukamaju" -> "village de Sukamaju", "la province Aceh" -> "province d’Aceh"), as
+  Indonesian "Kabupaten Bekasi" is calqued. The span is the unit noun (with the space before an
+  elided "d’"). A capitalised word that is a French word (wordfreq Zipf >= 3: "la ville
+  Lumière", "le village Olympique") is left alone (and "région" is no unit here: "la région
+  Vénétie" is French),
+  except a few Indonesian names that look like one ("Java", "Bali"); so are capitalised units
+  ("la Région Bretagne"), "de" already there, and a name after punctuation.
 - ``GRAMMAR-DISTANCE-DIRECTION`` (grammar, minor): a direction after a distance takes "au" ("à
   96 km du sud-ouest de" -> "au sud-ouest de", English "96 km southwest of"); "du sud-ouest de la
   France" without a distance, and "à 10 km du centre", are correct.
@@ -236,6 +251,32 @@ _TIME_12H = re.compile(
     r"(?<![\w.,:])(\d{1,2})(?:[:.h](\d\d))?" + _S + r"?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
     r"(?![\w])"
 )
+# Indonesian times written with a dot ("pukul 14.30 WIB"): an hour 0-23, minutes 00-59, then a
+# time zone of Indonesia (not in the span) or "heures"/"h" (in the span, which the fix replaces).
+_CLOCK = r"([01]?\d|2[0-3])\.([0-5]\d)"
+_ZONE = r"(?:WIB|WITA|WIT)(?![\w\-])"
+_HOURS_WORD = r"(?:heures?|h)(?![\w\-])"
+_TIME_DOT = re.compile(
+    r"(?<![\w.,:/\-–])" + _CLOCK + r"(?:(?=" + _S + r"*" + _ZONE + r")|(" + _S + r"*" + _HOURS_WORD + r"))"
+)
+# "de 00.00 à 05.00 WIB", "entre 8.00 et 17.00 heures", "08.00-10.00 WITA": a range that a zone
+# or "heures" follows; the first time has neither.
+_TIME_DOT_RANGE = re.compile(
+    r"(?<![\w\-])(?:([Dd]e)|[Ee]ntre)" + _S + r"+" + _CLOCK + _S + r"+(?(1)à|et)" + _S + r"+" + _CLOCK
+    + r"(?=" + _S + r"*" + _ZONE + r"|" + _S + r"*" + _HOURS_WORD + r")"
+    r"|(?<![\w.,:/\-–])" + _CLOCK + _S + r"?[-–]" + _S + r"?" + _CLOCK
+    + r"(?=" + _S + r"*" + _ZONE + r"|" + _S + r"*" + _HOURS_WORD + r")"
+)
+# Before "9.15 heures" (no zone): a clock preposition, so that a duration ("une durée de 1.25
+# heures") is not read as a time.
+_CLOCK_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:à|vers|dès|depuis|avant|après|jusqu['’]à|(?:partir|alentours|autour)"
+    + _S + r"+de|environ)" + _S + r"+$"
+)
+# "à 2.30 heures de route", "à 1.45 heures de Bandung": a distance in hours, not a time of day.
+_HOURS_OF = re.compile(
+    _S + r"+(?:de|d['’]|du)(?!\w)(?!" + _S + r"*(?:matin|soir|l['’]après-midi|la" + _S + r"+nuit)\b)"
+)
 
 
 # "à 96 km du sud-ouest de Bayah": after a distance, a direction takes "au" ("à 96 km au sud-ouest
@@ -245,6 +286,18 @@ _DISTANCE_DIRECTION = re.compile(
     + r"+(du|des)" + _S + r"+((?:nord|sud)(?:-(?:est|ouest))?|est|ouest)" + _S + r"+(?:de|d['’]|du|des)\b",
     re.IGNORECASE,
 )
+# "dans la régence Bekasi" (Indonesian "Kabupaten Bekasi"): a unit noun, in lower case after a
+# determiner, then a capitalised name without "de".
+_UNITS = (
+    "régence", "province", "sous-district", "district", "village", "ville", "commune",
+    "préfecture", "municipalité",
+)  # not "région", "département": "la région Vénétie", "la région Bretagne" are French
+_UNIT_NAME = re.compile(
+    r"(?<![\w’'\-])(?:[Ll][ae]|[Dd]u|[Aa]u|[Cc]e|[Cc]ette)" + _S + r"+(" + "|".join(_UNITS) + r")"
+    r"(" + _S + r"+)([" + _UP + r"][" + _LOW + r"]+(?:-[" + _UP + r"]?[" + _LOW + r"]+)*)(?![\w\-’'])"
+)
+# Indonesian places whose lower-case form wordfreq counts as a French word ("java", a dance).
+_NAMES_LIKE_WORDS = frozenset({"Java", "Bali", "Flores", "Solo", "Bone"})
 # "8,47 % en glissement annuel (en glissement annuel)": a bracketed gloss repeating the words just
 # before it (an expanded abbreviation, "yoy (yoy)", rendered twice). Two to six words.
 _BRACKET = re.compile(r"(" + _S + r"*)\(([^()\n]{3,80})\)")
@@ -573,6 +626,56 @@ def _times(text: str) -> Iterator[_Finding]:
         end = match.end()
         yield _Finding(match.start(), end, "NUMBER-TIME-FORMAT",
                        "French writes times on the 24-hour clock: '20 h', '15 h 30'.", fixed)
+    yield from _dotted_times(text)
+
+
+def _clock(hour: str, minutes: str) -> str:
+    return f"{int(hour)} h" + (f" {minutes}" if minutes != "00" else "")
+
+
+def _dotted_times(text: str) -> Iterator[_Finding]:
+    message = "French writes the time '14 h 30', not with a dot."
+    flagged: set[int] = set()
+    for match in _TIME_DOT_RANGE.finditer(text):
+        groups = match.groups()
+        first, second = (1, 3) if groups[1] is not None else (5, 7)
+        hours = re.match(_S + r"*" + _HOURS_WORD, text[match.end() :])
+        if hours and _HOURS_OF.match(text, match.end() + hours.end()):
+            continue  # "de 1.30 à 2.30 heures de route": durations
+        for g in (first, second):
+            if match.start(g + 1) in flagged:
+                continue
+            flagged.add(match.start(g + 1))
+            end = match.end(g + 2)
+            if g == second and hours:  # "heures" after the range goes with the second time
+                end += hours.end()
+            yield _Finding(match.start(g + 1), end, "NUMBER-TIME-FORMAT", message,
+                           _clock(groups[g], groups[g + 1]))
+    for match in _TIME_DOT.finditer(text):
+        if match.start() in flagged:
+            continue
+        if match.group(3) is not None:  # "heures" without a zone: a time only after "à", "vers"…
+            if not _CLOCK_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if _HOURS_OF.match(text, match.end()):
+                continue
+        yield _Finding(match.start(), match.end(), "NUMBER-TIME-FORMAT", message,
+                       _clock(match.group(1), match.group(2)))
+
+
+def _units_without_de(text: str) -> Iterator[_Finding]:
+    from wordfreq import zipf_frequency  # loads its data files on first use
+
+    for match in _UNIT_NAME.finditer(text):
+        unit, _, name = match.groups()
+        if name not in _NAMES_LIKE_WORDS and zipf_frequency(name.lower(), "fr") >= 3.0:
+            continue  # a French word: "la ville Lumière", "le village Olympique"
+        if name[0] in "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ":  # "province d’Aceh": the space goes too
+            end, fixed, whole = match.end(2), f"{unit} d’", f"{unit} d’{name}"
+        else:
+            end, fixed, whole = match.end(1), f"{unit} de", f"{unit} de {name}"
+        yield _Finding(match.start(1), end, "GRAMMAR-MISSING-DE-NAME",
+                       f"A place name after '{unit}' takes 'de': '{whole}'.", fixed)
 
 
 class ConventionsDetector(Detector):
@@ -601,13 +704,15 @@ class ConventionsDetector(Detector):
         Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
              "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → `10 €`"),
         Code("NUMBER-TIME-FORMAT", Category.NUMBER, Severity.MINOR,
-             "a 12-hour time: `8 p.m.` → `20 h`, `3:30 pm` → `15 h 30`"),
+             "a 12-hour or dotted time: `8 p.m.` → `20 h`, `14.30 WIB` → `14 h 30 WIB`"),
+        Code("GRAMMAR-MISSING-DE-NAME", Category.GRAMMAR, Severity.MINOR,
+             "a unit then a place name without «de»: `la régence Bekasi` → `régence de Bekasi`"),
         Code("GRAMMAR-DISTANCE-DIRECTION", Category.GRAMMAR, Severity.MINOR,
              "a direction after a distance: `à 96 km du sud-ouest de` → `au sud-ouest de`"),
         Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
-    version = "3"
+    version = "4"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
@@ -628,6 +733,7 @@ class ConventionsDetector(Detector):
             *_times(text),
             *_currencies(text),
             *_directions(text),
+            *_units_without_de(text),
             *_repeated_glosses(text),
         ]
         title_case = {s.sent_id for s in ctx.sentences if _title_case(s.text)}
