@@ -111,6 +111,16 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("GRAMMAR-CALQUE", "en ligne avec le", "conforme au")]),
         ("Le chiffre est en ligne avec nos prévisions.",
          [("GRAMMAR-CALQUE", "en ligne avec nos", "conforme à nos")]),
+        # English "appointed as", Indonesian "bertemu dengan", "sebanyak"
+        ("Il a été nommé comme ministre et élue comme présidente.",
+         [("GRAMMAR-CALQUE", "nommé comme", "nommé"), ("GRAMMAR-CALQUE", "élue comme", "élue")]),
+        ("Le président a rencontré avec le ministre mardi.",
+         [("GRAMMAR-CALQUE", "rencontré avec", "rencontré")]),
+        ("La police a arrêté autant que 12 suspects.", [("GRAMMAR-CALQUE", "autant que", "")]),
+        # the indefinite article after a negated avoir
+        ("Si vous n'avez pas un compte, créez-en un.", [("GRAMMAR-NEGATIVE-ARTICLE", "un", "de")]),
+        ("Il n'y a pas des problèmes et il n'a plus des amis.",
+         [("GRAMMAR-NEGATIVE-ARTICLE", "des", "de"), ("GRAMMAR-NEGATIVE-ARTICLE", "des ", "d’")]),
         ("N'hésitez pas de nous contacter.", [("GRAMMAR-CALQUE", "hésitez pas de", "hésitez pas à")]),
         # "between X with Y": one singular party after «entre», the other after «avec»
         ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
@@ -196,6 +206,10 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Les États membres et les pays membres du parlement ont voté.",
         "Dans ce pays police et armée se partagent le pouvoir.",
         "Il est en ligne avec le service client.",
+        "Ils se sont rencontrés avec leurs avocats ; il a été désigné comme responsable.",
+        "Il gagne deux fois autant que 50 ouvriers et travaille autant que possible.",
+        "Ce n'est pas un problème ; il n'a pas un seul ami.",
+        "Il n'a pas des amis mais des relations ; vous n'avez pas de compte.",
         "Le budget gouvernemental et les agents de police sont là.",
         "Il a rencontré le ministre le gouvernement étant absent.",
     ],

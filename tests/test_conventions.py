@@ -293,6 +293,9 @@ def test_glued_symbol_never_flagged(text: str) -> None:
         ("La réunion est prévue le juin 7, 2024 à Paris.",
          [("NUMBER-DATE-FORMAT", 25, "juin 7, 2024", "7 juin 2024")]),
         ("Il arrive le mars 1.", [("NUMBER-DATE-FORMAT", 13, "mars 1", "1er mars")]),
+        # The first day of a month written "1".
+        ("Il est né le 1 mars 2020 et parti le 01 juin.",
+         [("NUMBER-DATE-FORMAT", 13, "1", "1er"), ("NUMBER-DATE-FORMAT", 37, "01", "1er")]),
         ("Il arrive le mai 3rd avec sa famille.",
          [("NUMBER-DATE-FORMAT", 13, "mai 3rd", "3 mai")]),
         # An English ordinal day before a French month.
@@ -323,6 +326,8 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
         "Il a fini 2nd puis a marché sur la 5th Avenue.",
         # 24-hour times, French times, the radio band.
         "Le train part à 15:30 ou à 10 h 30 ; écoutez 1010 AM.",
+        # "1er", other days ending in 1, a number before a comma
+        "Le 1er mars, le 21 mars et le 11 mai ; page 1, mars 2020.",
     ],
 )
 def test_dates_and_times_never_flagged(text: str) -> None:

@@ -17,6 +17,8 @@ Codes:
 - ``GRAMMAR-NOUN-AS-ADJECTIVE`` (grammar, minor): "les postes ministres" → "ministériels", "le
   budget gouvernement" → "gouvernemental", "les agents police" → "de police": a listed noun
   right after a common noun where French uses its relational adjective.
+- ``GRAMMAR-NEGATIVE-ARTICLE`` (grammar, minor): "vous n'avez pas un compte" → "pas de compte",
+  "il n'y a pas des problèmes" → "pas de": the indefinite article after a negated *avoir*.
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -46,7 +48,9 @@ Codes:
   thing compared); a verb with its English counterpart's preposition ("participé dans" → "à",
   "consiste de" → "en", "dépend sur" → "de", "se conformer avec" → "à", "insisté que" →
   "pour que", "n'hésitez pas de" → "à"); "entre l'Indonésie avec la Malaisie" (Indonesian
-  "antara … dengan") → "et"; "en ligne avec les attentes" ("in line with") → "conforme aux".
+  "antara … dengan") → "et"; "en ligne avec les attentes" ("in line with") → "conforme aux";
+  "nommé comme ministre" ("appointed as") → "nommé ministre"; "a rencontré avec" (Indonesian
+  "bertemu dengan") → "a rencontré"; "autant que 50 personnes" ("sebanyak") → "50 personnes".
 
 These valency facts are written here because no maintained French resource we can ship gives
 verb and noun government; the lists are short and each entry is a standard locution.
@@ -91,6 +95,10 @@ _AVOIR_FOR_FAIRE = {
 _VOWEL_START = "aeiouyéèêàâîôûh"  # initial letters before which "de" and "que" may elide
 # Words before "plus que" that make it a comparison of things, not of an amount.
 _NOT_COMPARED = frozenset({"pas", "non", "ni", "rien"})
+_AVOIR_FORMS = frozenset(
+    "a ai as avons avez ont avait avaient aura auront aurait auraient ait aient avais avions aviez".split()
+)
+_NAMED_AS = frozenset({"nommer", "élire", "proclamer", "couronner", "sacrer"})
 _FORECASTS = frozenset({"attentes", "prévisions", "estimations", "consensus", "objectifs",
                         "anticipations", "projections", "tendances", "normes"})  # fmt: skip
 _BIG_NUMBERS = frozenset({"million", "milliard", "millier", "tiers", "quart", "dizaine", "centaine"})
@@ -166,6 +174,9 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
              "a pronominal verb's imperative without its pronoun: `Assurez que` → "
              "`Assurez-vous que`, `Connectez à votre compte` → `Connectez-vous à`"),
+        Code("GRAMMAR-NEGATIVE-ARTICLE", Category.GRAMMAR, Severity.MINOR,
+             "an indefinite article kept after a negated avoir: `vous n’avez pas un compte` → "
+             "`pas de compte`, `il n’y a pas des problèmes` → `pas de problèmes`"),
         Code("GRAMMAR-NOUN-AS-ADJECTIVE", Category.GRAMMAR, Severity.MINOR,
              "a noun put after another where French uses its adjective: `postes ministres` → "
              "`postes ministériels`, `la reprise économie` → `économique`"),
@@ -193,6 +204,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
             yield from self._noun_as_adjective(sentence, tokens)
+            yield from self._negative_article(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
@@ -245,6 +257,21 @@ class ConstructionsDetector(LexiconDetector):
             elif lowers[i] in _AVOIR_FOR_FAIRE and lowers[i + 1 : i + 3] == ["du", "sens"]:
                 end = i + 2
                 fix = f"{_AVOIR_FOR_FAIRE[lowers[i]]} du sens"
+            # "appointed as minister": "nommé comme ministre" → "nommé ministre"; "met with"
+            # (Indonesian "bertemu dengan"): "a rencontré avec le ministre" → "a rencontré".
+            elif i + 1 < len(tokens) and (
+                tok.lemma_.lower() in _NAMED_AS and lowers[i + 1] == "comme"
+                or tok.lemma_.lower() == "rencontrer" and lowers[i + 1] == "avec"
+                and not any(t.lower_ in ("se", "s’", "s'", "nous", "vous") for t in tokens[max(0, i - 3) : i])
+            ) and tok.pos_ in ("VERB", "AUX"):  # fmt: skip
+                end = i + 1
+                fix = tok.text
+            # "as many as 50 people" (Indonesian "sebanyak"): "autant que 50 personnes" → "50".
+            elif lowers[i : i + 2] == ["autant", "que"] and i + 2 < len(tokens) and (
+                tokens[i + 2].like_num or tokens[i + 2].pos_ == "NUM"
+            ) and not (i and lowers[i - 1] in ("fois", "pas", "tout")):
+                end = i + 1
+                fix = ""
             else:
                 found = self._comparison(tokens, i) or self._valency(tokens, i) or self._entre(tokens, i)
                 if found is not None:
@@ -444,6 +471,42 @@ class ConstructionsDetector(LexiconDetector):
                 f"«{first.text} {noun.text}»: French qualifies «{first.text}» with an adjective "
                 f"here, not the noun «{noun.text}».",
                 fix,
+            )
+
+    def _negative_article(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"si vous n'avez pas un compte" → "pas de compte", "il n'y a pas des problèmes" →
+        "pas de problèmes": after a negated *avoir* (or "il y a"), the direct object's
+        indefinite article becomes «de». "pas un seul", "ce n'est pas un problème" (être) and
+        the contrast "pas des X mais des Y" are left alone."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.lower_ not in _NEGATION or i + 3 >= n:
+                continue
+            k = i + 1
+            if tokens[k].lower_ == "y":
+                k += 1
+            verb = tokens[k]
+            if not (verb.lemma_.lower() == "avoir" or verb.lower_ in _AVOIR_FORMS):
+                continue
+            if tokens[k + 1].lower_ not in _NEGATIONS or k + 2 >= n:
+                continue
+            article = tokens[k + 2]
+            if article.lower_ not in ("un", "une", "des") or k + 3 >= n:
+                continue
+            noun = tokens[k + 3]
+            if noun.lower_ in ("seul", "seule", "seuls", "seules") or noun.pos_ not in ("NOUN", "ADJ"):
+                continue
+            if any(t.lower_ == "mais" for t in tokens[k + 3 : k + 10]):
+                continue  # "il n'a pas des amis mais des relations": a contrast
+            elided = noun.text[:1].lower() in _VOWEL_START
+            start = sentence.start + article.idx
+            # "des amis" → "d’amis": the space goes with the article
+            end = sentence.start + noun.idx if elided else start + len(article.text)
+            fixed = "d’" if elided else "de"
+            joined = f"{fixed}{noun.text}" if elided else f"de {noun.text}"
+            yield self.issue(
+                sentence, start, end, Category.GRAMMAR, Severity.MINOR, "GRAMMAR-NEGATIVE-ARTICLE",
+                f"After a negated «{verb.text}», «{article.text}» becomes «de»: «{joined}».", fixed,
             )
 
     def _weekdays(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:

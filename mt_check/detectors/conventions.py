@@ -41,7 +41,8 @@ Codes:
 - ``NUMBER-DATE-RANGE`` (number, minor): "from 3 to 7 June" calqued as "de 3 à 7 juin" ->
   "du 3 au 7 juin". Quantities ("de 2 à 8 personnes") and years ("de 1978 à 1992") are correct.
 - ``NUMBER-DATE-FORMAT`` (number, minor): English dates: the month first ("juin 7, 2024" ->
-  "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin").
+  "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), and "1 mars" for "1er
+  mars".
 - ``NUMBER-ORDINAL-FORMAT`` (number, minor): an English ordinal suffix outside a date ("la 3rd
   place" -> "3e"). "2nd" is French ("2nd", "2nde") and never flagged.
 - ``NUMBER-CURRENCY-FORMAT`` (number, minor): a currency sign before the amount, as English
@@ -224,6 +225,8 @@ _DATE_RANGE = re.compile(
 # "7th juin", "1st mai", "3rd": English ordinal suffixes ("2nd" is French).
 _ORDINAL = re.compile(r"(?<![\w.,\-/])(\d{1,4})(st|rd|th|ST|RD|TH)(?![\w\-])")
 _MONTH_NEXT = re.compile(_S + r"+(" + _MONTH_LOW + r")\b", re.IGNORECASE)
+# "le 1 mars" (the 1st of March): the first of the month is "1er".
+_FIRST_DAY = re.compile(r"(?<![\w,.\-/])(0?1)(?=" + _S + r"+(?:" + _MONTH_LOW + r")\b)")
 # "juin 7, 2024", "le juin 7", "juin 7th".
 _MONTH_FIRST = re.compile(
     r"(?<![\w\-])(" + _MONTH_LOW + r"|" + _MONTH_CAP + r")" + _S + r"+(\d{1,2})"
@@ -578,6 +581,11 @@ def _english_dates(text: str) -> Iterator[_Finding]:
         yield _Finding(match.start(), match.end(), "NUMBER-DATE-FORMAT",
                        "French writes the day before the month, without a comma: '7 juin 2024'.",
                        fixed)
+    for match in _FIRST_DAY.finditer(text):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        yield _Finding(match.start(), match.end(), "NUMBER-DATE-FORMAT",
+                       "The first day of a month is written '1er': '1er mars'.", "1er")
     for match in _ORDINAL.finditer(text):
         if any(s <= match.start() < e for s, e in covered):
             continue
@@ -712,7 +720,7 @@ class ConventionsDetector(Detector):
         Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
-    version = "4"
+    version = "5"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
