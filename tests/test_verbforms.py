@@ -151,6 +151,13 @@ def test_registered() -> None:
         ("Elle se a levée tôt.", [(AUXILIARY, "se a", "s’est")]),
         ("Ils se ont vus hier et se avaient parlé.",
          [(AUXILIARY, "se ont", "se sont"), (AUXILIARY, "se avaient", "s’étaient")]),
+        # a bare infinitive (or a participle and its object) as the sentence's only verb
+        ("BPBD activer les postes de réfugiés.", [(FORM, "activer", "active")]),
+        ("Le gouvernement prolonger les restrictions jusqu'en juin.",
+         [(FORM, "prolonger", "prolonge")]),
+        ("Les habitants demander de l'aide au gouvernement.", [(FORM, "demander", "demandent")]),
+        ("JAKARTA - La police enregistré 15 maisons endommagées.",
+         [(FORM, "enregistré", "a enregistré")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -251,6 +258,14 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Il s'est rendu compte de son erreur.",
         # "se" before a verb that only starts like "avoir" ("se avérer" is the elision's job)
         "Il se demande ce qu'il a fait, et le projet se avère utile.",
+        # headlines and captions with a participle, a conjugated verb, a causative
+        "Un homme arrêté pour vol à Jakarta.",
+        "Deux suspects arrêtés hier soir.",
+        "Photo prise le 3 mars.",
+        "Le président élu Prabowo Subianto.",
+        "Le PAN salué par les observateurs.",
+        "Son nouvel ami le fait engager comme figurant.",
+        "Prolonger les restrictions.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

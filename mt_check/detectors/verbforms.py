@@ -20,7 +20,10 @@ Codes (category grammar):
   ``il est allé``) is never flagged; nor is ``de`` + participle after ``rien``/``quelque
   chose`` (``rien de changé``), ``c'est`` + infinitive (``c'est aller trop loin``), a noun
   attribute (``il a été conseiller``), a misspelt noun (``mise de coté``) or ``a`` that may be
-  a misspelt ``à`` (``la machine a laver est en panne``).
+  a misspelt ``à`` (``la machine a laver est en panne``). A sentence with no conjugated verb,
+  whose subject noun phrase is followed by an infinitive (Indonesian verbs do not conjugate):
+  ``Le gouvernement prolonger les restrictions`` → ``prolonge``; a participle there with its
+  object after it → ``a`` + participle (``La police enregistré 15 maisons``).
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
   (``bien que``, ``pour que``, ``avant que``, ``il faut que``, ``il est possible que``, ``la
@@ -74,6 +77,14 @@ _MODALS = frozenset({"pouvoir", "devoir", "vouloir", "aller", "falloir"})
 # Modals that no bare noun can follow: "on peut cité" is the verb "citer", not the noun.
 _MODALS_BEFORE_VERB_ONLY = frozenset({"pouvoir", "devoir", "vouloir"})
 _AUXILIARIES = frozenset({"avoir", "être"})
+_OBJECT_ARTICLES = frozenset(
+    {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "ses", "son", "sa", "leurs"})
+# Verbs that take a bare infinitive ("le fait engager", "va partir"), whatever the tagger says.
+_BEFORE_INFINITIVE = frozenset(
+    "faire laisser voir entendre sentir regarder écouter pouvoir devoir vouloir aller venir savoir "
+    "falloir".split())
+_TIME_WORDS = frozenset("jour jours mois année semaine matin soir nuit lundi mardi mercredi jeudi vendredi "
+                        "samedi dimanche an ans".split())  # fmt: skip
 # Words that may stand between the governing word and the verb: clitic pronouns, negation.
 _CLITICS = frozenset("me m' te t' se s' nous vous lui leur y en le la les l'".split())
 _DETERMINER_CLITICS = frozenset({"le", "la", "les", "l'"})  # also articles: "pour le passé"
@@ -164,7 +175,9 @@ class VerbFormsDetector(LexiconDetector):
     name = "verbforms"
     codes = (
         Code(VERB_FORM, Category.GRAMMAR, Severity.MINOR,
-             "participle for infinitive or the reverse: `sans payé` → `payer`, `a décider` → `décidé`"),
+             "participle for infinitive or the reverse: `sans payé` → `payer`, `a décider` → `décidé`; "
+             "a bare infinitive as a clause's only verb: `Le gouvernement prolonger les restrictions` "
+             "→ `prolonge`"),
         Code(MOOD, Category.GRAMMAR, Severity.MINOR,
              "wrong mood in a subordinate clause: `après qu’il ait` → `a`, `la possibilité que … "
              "pourrait` → `puisse`, `si j’aurais su` → `avais`"),
@@ -175,7 +188,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "1"
+    version = "2"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -203,6 +216,7 @@ class VerbFormsDetector(LexiconDetector):
 
     def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         tokens = list(doc)
+        yield from self._bare_main_verb(sentence, tokens)
         for tok in tokens:
             low = _norm(tok.text)
             # The tagger reads "de" before a verb it does not recognise as a partitive article.
@@ -221,6 +235,66 @@ class VerbFormsDetector(LexiconDetector):
                     yield from self._after_auxiliary(sentence, tokens, tok)
                 if lemmas & _MODALS:
                     yield from self._after_modal(sentence, tokens, tok)
+
+    def _bare_main_verb(self, sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Issue]:
+        """``BPBD activer les postes``, ``Le gouvernement prolonger les restrictions`` →
+        ``prolonge``, ``La police enregistré 15 maisons`` → ``a enregistré``: a sentence with no
+        finite verb whose subject noun phrase is followed by an infinitive (or a participle)
+        and its object. Indonesian verbs do not conjugate, and MT leaves the dictionary form.
+        Headline participles ("Un homme arrêté pour vol", "Deux suspects arrêtés hier",
+        "Photo prise le 3 mars") have no object after them and are left alone."""
+        if any("Fin" in _morph(t, "VerbForm") or t.pos_ == "AUX" for t in tokens):
+            return
+        k = 0
+        if len(tokens) > 2 and tokens[0].text.isupper() and tokens[1].text in ("-", "–", "—"):
+            k = 2  # "JAKARTA - …": the dateline
+        start_k = k
+        nominal = ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+        while k < len(tokens) and k - start_k < 5 and tokens[k].pos_ in nominal:
+            k += 1
+        if k == start_k or k + 1 >= len(tokens) or tokens[k - 1].pos_ not in ("NOUN", "PROPN"):
+            return
+        if self._verb_lemmas(tokens[k - 1].text) & _BEFORE_INFINITIVE:
+            return  # "son ami le fait engager": a causative the tagger took for a noun
+        verb, after = tokens[k], tokens[k + 1]
+        form = _morph(verb, "VerbForm")
+        if verb.pos_ != "VERB" or not (form == ["Inf"] or form == ["Part"]):
+            return
+        if form == ["Part"]:
+            counted = after.pos_ == "NUM" and k + 2 < len(tokens) and tokens[k + 2].pos_ == "NOUN"
+            article = after.lower_ in _OBJECT_ARTICLES and k + 2 < len(tokens) and (
+                tokens[k + 2].pos_ == "NOUN" and tokens[k + 2].lower_ not in _TIME_WORDS
+            )
+            if not (counted or article):
+                return
+        elif after.pos_ not in ("DET", "NUM", "NOUN", "PROPN", "ADP", "ADV", "PRON"):
+            return
+        plural = "Plur" in _morph(tokens[k - 1], "Number")
+        if form == ["Inf"]:
+            forms = self._present(verb.text, "3pl" if plural else "3sg")
+            if not forms:
+                return
+            fix, what = forms[0], "an infinitive"
+        else:
+            if not any("ppas" in a.pos for a in self.lexicon.analyses(verb.text)):
+                return
+            fix, what = ("ont " if plural else "a ") + verb.text, "a participle without its auxiliary"
+        start = sentence.start + verb.idx
+        yield self.issue(
+            sentence, start, start + len(verb.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
+            f"«{verb.text}» is {what}, and the sentence has no conjugated verb: «{fix}».", fix,
+        )
+
+    def _present(self, infinitive: str, person: str) -> list[str]:
+        """The present indicative of ``infinitive`` for ``person`` ("activer", "3sg" → "active")."""
+        out: list[str] = []
+        for analysis in self.lexicon.analyses(infinitive):
+            if "infi" not in analysis.pos:
+                continue
+            for form, candidate in self.lexicon.forms(analysis.entry):
+                if person in candidate.persons and "ipre" in candidate.tenses:
+                    out.append(form)
+        return list(dict.fromkeys(out))
 
     # --- helpers ----------------------------------------------------------------------------
 
