@@ -158,6 +158,9 @@ def test_registered() -> None:
         ("Les habitants demander de l'aide au gouvernement.", [(FORM, "demander", "demandent")]),
         ("JAKARTA - La police enregistré 15 maisons endommagées.",
          [(FORM, "enregistré", "a enregistré")]),
+        # «après» + a bare infinitive: the past infinitive, with être for verbs of motion
+        ("Après cliquer sur Terminer, la page se recharge.", [(FORM, "cliquer", "avoir cliqué")]),
+        ("Après arriver à Jakarta, le ministre a parlé.", [(FORM, "arriver", "être arrivé")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -266,6 +269,9 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Le PAN salué par les observateurs.",
         "Son nouvel ami le fait engager comme figurant.",
         "Prolonger les restrictions.",
+        # the past infinitive; set phrases; «d'après», «après-demain», «après tout»
+        "Après avoir cliqué sur Terminer et après être arrivé, il a parlé.",
+        "Après manger, il dort ; d'après lui, il viendra après-demain. Après tout, il a raison.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

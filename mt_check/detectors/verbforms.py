@@ -23,7 +23,8 @@ Codes (category grammar):
   a misspelt ``à`` (``la machine a laver est en panne``). A sentence with no conjugated verb,
   whose subject noun phrase is followed by an infinitive (Indonesian verbs do not conjugate):
   ``Le gouvernement prolonger les restrictions`` → ``prolonge``; a participle there with its
-  object after it → ``a`` + participle (``La police enregistré 15 maisons``).
+  object after it → ``a`` + participle (``La police enregistré 15 maisons``). «après» + a bare
+  infinitive → the past infinitive (``après cliquer`` → ``avoir cliqué``; not ``après manger``).
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
   (``bien que``, ``pour que``, ``avant que``, ``il faut que``, ``il est possible que``, ``la
@@ -77,6 +78,12 @@ _MODALS = frozenset({"pouvoir", "devoir", "vouloir", "aller", "falloir"})
 # Modals that no bare noun can follow: "on peut cité" is the verb "citer", not the noun.
 _MODALS_BEFORE_VERB_ONLY = frozenset({"pouvoir", "devoir", "vouloir"})
 _AUXILIARIES = frozenset({"avoir", "être"})
+# "après manger", "après dîner", "après souper": set phrases (and nouns) French uses as they are.
+_APRES_NOUNS = frozenset({"manger", "dîner", "diner", "souper", "déjeuner", "goûter", "coup"})
+# Verbs conjugated with être, for "après être arrivé".
+_ETRE_VERBS = frozenset(
+    "aller arriver venir partir entrer sortir monter descendre naître mourir rester tomber "
+    "retourner revenir devenir parvenir rentrer repartir".split())
 _OBJECT_ARTICLES = frozenset(
     {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "ses", "son", "sa", "leurs"})
 # Verbs that take a bare infinitive ("le fait engager", "va partir"), whatever the tagger says.
@@ -188,7 +195,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "2"
+    version = "3"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -223,6 +230,8 @@ class VerbFormsDetector(LexiconDetector):
             preposition = tok.pos_ == "ADP" or (low in ("de", "d'") and tok.pos_ == "DET")
             if low in _INFINITIVE_PREPOSITIONS and preposition:
                 yield from self._after_preposition(sentence, tokens, tok)
+            elif low == "après" and tok.i + 1 < len(tokens):
+                yield from self._after_apres(sentence, tokens, tok)
             elif low in ("que", "qu'", "quoique", "quoiqu'"):
                 yield from self._mood(sentence, tokens, tok)
             elif low in ("se", "s'") and tok.pos_ != "SCONJ":  # "s’" may be tagged VERB
@@ -393,6 +402,29 @@ class VerbFormsDetector(LexiconDetector):
             return
         yield self._issue_form(
             sentence, word, infinitive, f"after «{prep.text}» the verb must be an infinitive"
+        )
+
+    def _after_apres(self, sentence: Sentence, tokens: Sequence[Token], prep: Token) -> Iterator[Issue]:
+        """"after clicking" as "après cliquer sur Terminer" → "après avoir cliqué": «après»
+        takes the past infinitive. Only a word the lexicon reads as an infinitive and nothing
+        else ("après dîner", "après manger" are nouns or set phrases and left alone), never
+        «avoir» or «être» themselves, nor "d'après", "après-demain"."""
+        word = tokens[prep.i + 1]
+        if prep.i and _norm(tokens[prep.i - 1].text) in ("d'", "de"):
+            return
+        if not prep.whitespace_ or word.lower_ in ("avoir", "être") or not word.is_alpha:
+            return
+        readings = self.lexicon.analyses(word.text)
+        if not readings or any(a.pos != frozenset({"v", "infi"}) for a in readings):
+            return
+        if word.lower_ in _APRES_NOUNS:
+            return
+        participle = self._participle(readings[0], "m", "sg")
+        if participle is None:
+            return
+        auxiliary = "être" if readings[0].lemma in _ETRE_VERBS else "avoir"
+        yield self._issue_form(
+            sentence, word, f"{auxiliary} {participle}", "«après» takes the past infinitive",
         )
 
     def _after_modal(self, sentence: Sentence, tokens: Sequence[Token], modal: Token) -> Iterator[Issue]:
