@@ -389,6 +389,15 @@ def test_requires_the_parse() -> None:
         ("Les suspects ont été arrêtés et ont été transféré à la prison.",
          [(40, "transféré", NUMBER, "transférés")]),
         ("La ministre a parlé et est reparti.", [(27, "reparti", GENDER, "repartie")]),
+        # a capitalised subject after a singular article; a clitic between subject and verb
+        ("La France ont signé une quarantaine de conventions.", [(10, "ont", SUBJECT, "a")]),
+        ("La Commission pourraient utilement faire des propositions.",
+         [(14, "pourraient", SUBJECT, "pourrait")]),
+        ("Ce haricot se mirent à germer.", [(14, "mirent", SUBJECT, "mit")]),
+        # a subject right after the «que» of its own clause; a noun that counts nothing
+        ("On devine que la viande seront toujours d'excellente qualité.",
+         [(24, "seront", SUBJECT, "sera")]),
+        ("Le bruit des armes ont trop longtemps couvert les voix.", [(19, "ont", SUBJECT, "a")]),
     ],
 )  # fmt: skip
 def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -421,6 +430,10 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Elle est venue et s'est assise.",
         # a title inside the sentence names one thing (a heading glued to it)
         "La réhabilitation Les charniers de Timisoara est une affaire médiatique.",
+        # a noun of kind before a plural complement; one conjunct of a coordinated subject
+        "Ce genre de choses arrivent souvent.",
+        "Ses deux fils, Ivo Lola et le peintre Jurica Ribar y ont grandi.",
+        "La France et l'Allemagne ont signé ; les Pays-Bas ont voté.",
     ],
 )
 def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

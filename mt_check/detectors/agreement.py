@@ -35,7 +35,11 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
 * subject → finite verb (AGREEMENT-SUBJECT-VERB): number for nouns and il/elle/ils/elles,
   person for je/tu and, where they cannot be objects, nous/vous (``nous continuez``); across the
   subject's own complements and relative clause (``les employés de la société est``, ``le joueur
-  qui a marqué les buts ont``) and for «le nombre de», which is singular;
+  qui a marqué les buts ont``) and for «le nombre de», which is singular; a clitic of the verb
+  may stand between (``ce haricot se mirent``); a name after a singular article is singular
+  (``la France ont``); a plural complement excuses the verb only after a quantity or a noun of
+  kind (``ce genre de choses arrivent``, not ``le bruit des armes ont``); a verb coordinated
+  to another without a subject of its own takes that subject;
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
@@ -64,6 +68,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _GENDER_WORD = {"m": "masculine", "f": "feminine"}
+_VERB_CLITICS = frozenset(("se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui", "leur",
+                           "me", "m’", "m'", "te", "t’", "t'", "ne", "n’", "n'"))  # fmt: skip
 _REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
 _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
@@ -174,6 +180,13 @@ _QUANTITY_NOUNS = frozenset(
     "série multitude masse groupe dizaine douzaine quinzaine vingtaine trentaine quarantaine "
     "cinquantaine soixantaine centaine millier million milliard infinité poignée tas bon peu "
     "beaucoup trop".split()
+)
+# Nouns of kind and proportion whose verb may follow a plural complement ("ce genre de choses
+# arrivent", "une proportion des élèves ont"), besides the quantity nouns.
+_COLLECTIVES = frozenset(
+    "genre genres sorte sortes type types espèce espèces forme catégorie proportion part "
+    "pourcentage quantité bande troupe kyrielle myriade flopée paire couple liste variété "
+    "ensemble".split()
 )
 # Participles used as prepositions are invariable before their noun ("vu les circonstances").
 _INVARIABLE_BEFORE_NOUN = frozenset(
@@ -1414,9 +1427,17 @@ class AgreementDetector(LexiconDetector):
             if not article:
                 return None
             feats = self._noun_feats(subj, spacy_fallback=False)
-            return subj, _Feats(feats.gender, None)
-        if self._noun_conjunct_plural(subj) or _has_plural_de_complement(subj) and not counted:
-            return None  # "la Russie et les États-Unis", "un groupe de manifestants ont"
+            # "La France ont signé", "La Commission pourraient": a singular article says the
+            # number of what it names
+            singular = subj.doc[subj.i - 1].lower_ != "les" and not any(
+                c.dep_ == "conj" for c in subj.children)
+            return subj, _Feats(feats.gender, "sg" if singular else None)
+        if self._noun_conjunct_plural(subj) or (
+            _has_plural_de_complement(subj) and subj.lower_ in _COLLECTIVES and not counted
+        ):
+            # "la Russie et les États-Unis", "ce genre de choses arrivent"; but "le bruit des
+            # armes ont": a noun that counts nothing takes the verb itself
+            return None
         left = subj.left_edge
         before = subj.doc[left.i - 1] if left.i > 0 else None
         if before is not None and before.pos_ in ("VERB", "AUX", "ADP") and before.dep_ != "fixed":
@@ -1426,8 +1447,10 @@ class AgreementDetector(LexiconDetector):
         if any(c.dep_ == "det" and c.text[:1].isupper() and c.i > _first_word(subj.doc)
                for c in subj.children):
             return None  # "… Les charniers de Timisoara est une affaire": a title, one thing
+        if any(c.dep_ == "cc" for c in subj.children):
+            return None  # "Ivo Lola et le peintre Jurica Ribar y ont grandi": one of several
         if any(c.dep_ == "case" for c in subj.children) or before is not None and (
-            before.pos_ == "SCONJ" or "Rel" in _morph(before, "PronType")
+            before.pos_ == "SCONJ" and before.head.i != pred.i or "Rel" in _morph(before, "PronType")
         ):
             # "dans un silence où seuls les articles font écho", "des pays où la maladie sévit
             # ont": a noun after a preposition, or the subject of a subordinate clause the
@@ -1571,6 +1594,8 @@ class AgreementDetector(LexiconDetector):
                and t.head.i != pred.i and not (t.i in inside and self._relative_verb(t))
                for t in between):
             return  # another clause stands between them: the parse is unreliable
+        if any(t.pos_ not in ("VERB", "AUX") and self._only_finite(t) for t in between):
+            return  # "où la maladie sévit ont": a verb the tagger took for a noun
         children = list(pred.children)
         etre = [c for c in children if c.dep_ in ("aux:pass", "cop", "aux:tense")
                 and self._is_form_of(c, "être")]
@@ -1594,9 +1619,20 @@ class AgreementDetector(LexiconDetector):
                 if not (gender_ok and number_ok):
                     yield from self._flag(sentence, pred, readings, subj, feats, gender_ok,
                                           number_ok)
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in inside for t in between):
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in inside
+                   and not self._clitic_of(t, pred) for t in between):
             yield from self._subject_verb(sentence, pred, subj, feats)
 
+    def _only_finite(self, tok: Token) -> bool:
+        readings = self.lexicon.analyses(tok.text) if tok.is_alpha else []
+        return bool(readings) and all(a.persons for a in readings)
+
+    @staticmethod
+    def _clitic_of(tok: Token, pred: Token) -> bool:
+        """A clitic pronoun of the verb itself ("ce haricot se mit", "la loi y fait référence"),
+        which stands between a subject and its verb without being a subject."""
+        return tok.lower_ in _VERB_CLITICS and (tok.head.i == pred.i or tok.head.head.i == pred.i) and (
+            not tok.dep_.startswith("nsubj"))
     @staticmethod
     def _relative_verb(verb: Token) -> bool:
         """The verb of a relative clause opened by its own relative pronoun (``qui n'ont pas
@@ -1613,9 +1649,14 @@ class AgreementDetector(LexiconDetector):
         children = list(pred.children)
         if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in children):
             return
-        if not any(c.dep_ == "cc" for c in children) or not self._etre_predicate(pred, children):
+        if not any(c.dep_ == "cc" for c in children):
             return
         found = self._subject(pred.head)
+        if found is not None and found[0].i < pred.head.i:
+            # "l'église date du XIIe siècle et sont typique": the shared subject's number
+            yield from self._subject_verb(sentence, pred, found[0], found[1])
+        if not self._etre_predicate(pred, children):
+            return
         if found is None:
             yield from self._auxiliary_number(sentence, pred, pred.head)
             return
@@ -1807,6 +1848,9 @@ class AgreementDetector(LexiconDetector):
         forms = self.lexicon.conjugate(verb.text, person)
         if not forms:
             return
+        # "se mirent" → "mit" (mettre, the parse's lemma), not "mire" (mirer)
+        lemma = verb.lemma_.lower()
+        forms.sort(key=lambda f: not any(a.lemma == lemma for a in self.lexicon.analyses(f)))
         start = sentence.start + verb.idx
         number = _NUMBER_WORD[feats.number]
         message = (
