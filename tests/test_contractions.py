@@ -239,6 +239,11 @@ P = "GRAMMAR-COUNTRY-PREPOSITION"
         # a name of several words, its gender from the first; a capital at the sentence start
         ("Il a voyagé à Corée du Sud.", [(P, "à Corée du Sud", "en Corée du Sud")]),
         ("En Japon, les prix montent.", [(P, "En Japon", "Au Japon")]),
+        # a country after a city ("in New York, United States") takes its own preposition
+        ("La réunion s'est tenue à New York, les États-Unis, lundi.",
+         [(P, "les États-Unis", "aux États-Unis")]),
+        ("Le sommet a eu lieu à Riyad, l'Arabie saoudite.",
+         [(P, "l'Arabie saoudite", "en Arabie saoudite")]),
     ],
 )  # fmt: skip
 def test_country_preposition(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
@@ -255,6 +260,10 @@ def test_country_preposition(detector, make_context, text, expected) -> None:  #
         # a country inside a longer name, «en» the pronoun, a capital inside a sentence
         "Il est allé à Porto Rico et en Papouasie-Nouvelle-Guinée.",
         "Le Japon et la Chine en Asie ; la relation Chine-Japon.",
+        # the country with its preposition; a fronted place then the subject; an apposition
+        "Il est né à Casablanca, au Maroc, en 1944.",
+        "À Riyad, l'Arabie saoudite a signé un accord.",
+        "Il vit à Paris, la capitale, et à Lyon, la France étant trop chère.",
     ],
 )
 def test_country_preposition_never(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]

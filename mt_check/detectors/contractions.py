@@ -16,7 +16,8 @@ Codes:
   avion" -> "cet avion", "sa amie" -> "son amie").
 - ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
   "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
-  Indonésie", "à Canada" -> "au Canada". The names are CLDR's (babel), their gender and number
+  Indonésie", "à Canada" -> "au Canada"; a country after a city with its article ("à New
+  York, les États-Unis" -> "aux États-Unis"). The names are CLDR's (babel), their gender and number
   the lexicon's; countries named without an article ("à Cuba", "à Singapour": the lexicon's
   epicene names, and ``_NO_ARTICLE``) and countries named like their capital ("à Panama", "à
   Koweït") are left alone.
@@ -197,7 +198,7 @@ class ContractionsDetector(LexiconDetector):
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "3"
+    version = "4"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -275,6 +276,7 @@ class ContractionsDetector(LexiconDetector):
         if "en " not in text and "à " not in text and "En " not in text and "À " not in text:
             return
         pattern, countries = self._country_table()
+        yield from self._city_country(text, countries)
         for m in pattern.finditer(text):
             prep, name = m.group(1), m.group(2)
             if prep[:1].isupper() and not _sentence_start(text, m.start()):
@@ -295,6 +297,29 @@ class ContractionsDetector(LexiconDetector):
             yield _Finding(m.start(), m.end(), "GRAMMAR-COUNTRY-PREPOSITION",
                            f"« {name} » est {kind} : « {fixed} {name} », non « {prep} {name} »",
                            f"{fixed} {name}")
+
+    def _city_country(self, text: str, countries: dict[str, tuple[str, str]]) -> Iterator[_Finding]:
+        """"à New York, les États-Unis" ("in New York, United States") → "à New York, aux
+        États-Unis": the country after a city takes its own preposition. Only after "à" + a
+        capitalised name inside the sentence (not a fronted "À Riyad, l'Arabie saoudite a…"),
+        with the country's article, and when punctuation or the end follows the country."""
+        for m in _AFTER_CITY.finditer(text):
+            name = m.group(2)
+            if name not in countries:
+                continue
+            city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if city is None or city.start() == 0 or _sentence_start(text, city.start()):
+                continue
+            if not re.match(r"\s*(?:[,.;:)!?]|$)", text[m.end() :]):
+                continue
+            gender, number = countries[name]
+            vowel = starts_with_vowel_sound(name)
+            right = "aux" if number == "pl" else "en" if gender == "f" or vowel else "au"
+            start = m.start(1)
+            wrong = text[start : m.end()]
+            yield _Finding(start, m.end(), "GRAMMAR-COUNTRY-PREPOSITION",
+                           f"après une ville, le pays prend sa préposition : « {right} {name} », non "
+                           f"« {wrong} »", f"{right} {name}")
 
     # --- fixed phrases: "à le moins" -> "au moins", "de lequel" -> "duquel" -----------------
 
@@ -536,6 +561,16 @@ _NO_ARTICLE = frozenset({
     "Nations Unies", "Union européenne", "Samoa américaines", "Pays-Bas caribéens",
     "Territoires palestiniens",
 })  # fmt: skip
+
+
+# ", les États-Unis" after a city: the article (or none) and a capitalised name.
+# With an article only: "(né à Dammam, Arabie saoudite)" is the encyclopedias' style.
+_AFTER_CITY = re.compile(
+    r",[ \u00a0]+(l['’]|le |la |les )[ \u00a0]*([A-ZÉÎ][\w’'-]*(?: [\w’'-]+){0,2}?)"
+    r"(?=[ \u00a0]*(?:[,.;:)!?]|$))"
+)
+# "à New York" right before that comma.
+_CITY_BEFORE = re.compile(r"(?<![\w’'-])à[ \u00a0]+[A-Z][\w’'-]+(?:[ \u00a0-][A-Z][\w’'-]+){0,3}$")
 
 
 def _country_pattern(
