@@ -398,6 +398,10 @@ def test_requires_the_parse() -> None:
         ("On devine que la viande seront toujours d'excellente qualité.",
          [(24, "seront", SUBJECT, "sera")]),
         ("Le bruit des armes ont trop longtemps couvert les voix.", [(19, "ont", SUBJECT, "a")]),
+        # the participle agrees with the subject's «de» complement instead of the subject
+        ("Le contrôle du temps de coagulation est recommandée.",
+         [(40, "recommandée", GENDER, "recommandé")]),
+        ("La décision du ministre a été annoncé hier.", [(30, "annoncé", GENDER, "annoncée")]),
     ],
 )  # fmt: skip
 def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]

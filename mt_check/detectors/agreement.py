@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 _GENDER_WORD = {"m": "masculine", "f": "feminine"}
 _VERB_CLITICS = frozenset(("se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui", "leur",
                            "me", "m’", "m'", "te", "t’", "t'", "ne", "n’", "n'"))  # fmt: skip
+_DE_CASES = frozenset(("de", "d’", "d'", "du", "des"))
 _REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
 _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
@@ -1606,7 +1607,7 @@ class AgreementDetector(LexiconDetector):
             # Nouns between that the participle may agree with if the parse is wrong; not
             # names (unless modified: "la Shoah roumaine"), nor asides in parentheses.
             nouns_between = [
-                t for t in between if not self._in_parentheses(t) and (
+                t for t in between if not self._in_parentheses(t) and not self._complement_of(t, subj) and (
                     t.pos_ == "NOUN" and (self._lexicon_noun(t) or not t.text.isupper())
                     or t.pos_ == "PROPN" and any(c.dep_ == "amod" for c in t.children)
                     or self._noun_like(t)
@@ -1622,6 +1623,20 @@ class AgreementDetector(LexiconDetector):
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in inside
                    and not self._clitic_of(t, pred) for t in between):
             yield from self._subject_verb(sentence, pred, subj, feats)
+
+    @staticmethod
+    def _complement_of(tok: Token, subj: Token) -> bool:
+        """``tok`` is a «de» complement of the subject, directly or down a chain of them ("le
+        contrôle du temps de coagulation"): the subject's own words, which its participle does
+        not agree with ("… est recommandée" is the error)."""
+        if _quantity(subj) or subj.lower_ in _COLLECTIVES:
+            return False
+        up = tok
+        while up.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE_CASES for c in up.children):
+            if up.head.i == subj.i:
+                return True
+            up = up.head
+        return False
 
     def _only_finite(self, tok: Token) -> bool:
         readings = self.lexicon.analyses(tok.text) if tok.is_alpha else []
