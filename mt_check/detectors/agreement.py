@@ -1598,12 +1598,8 @@ class AgreementDetector(LexiconDetector):
         if any(t.pos_ not in ("VERB", "AUX") and self._only_finite(t) for t in between):
             return  # "où la maladie sévit ont": a verb the tagger took for a noun
         children = list(pred.children)
-        etre = [c for c in children if c.dep_ in ("aux:pass", "cop", "aux:tense")
-                and self._is_form_of(c, "être")]
-        reflexive = any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children)
-        if etre and not reflexive and pred.pos_ in ("VERB", "ADJ"):
+        if self._etre_predicate(pred, children):
             readings = self._family(pred.text, _ADJ_POS)
-            is_part = "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
             # Nouns between that the participle may agree with if the parse is wrong; not
             # names (unless modified: "la Shoah roumaine"), nor asides in parentheses.
             nouns_between = [
@@ -1613,7 +1609,7 @@ class AgreementDetector(LexiconDetector):
                     or self._noun_like(t)
                 )
             ]
-            if readings and is_part and not self._ambiguous_modifier(pred, readings) and not any(
+            if readings and not self._ambiguous_modifier(pred, readings) and not any(
                 self._agrees(pred.text, _ADJ_POS, self._noun_feats(t)) for t in nouns_between
             ):
                 gender_ok, number_ok = self._allows(readings, feats)
@@ -1731,17 +1727,8 @@ class AgreementDetector(LexiconDetector):
             return
         if self._allows(readings, _Feats(None, number))[1]:
             return
-        gender = _unique((a.gender for a in readings), ("m", "f"))
-        pos = "adj" if any("adj" in a.pos for a in readings) else "ppas"
-        forms = [f for f in self.lexicon.inflect(pred.text, gender=gender, number=number, pos=pos)
-                 if f != pred.text]
-        if not forms:
-            return
-        start = sentence.start + pred.idx
-        message = (f"«{pred.text}» ({_describe(readings)}) must be {_NUMBER_WORD[number]} like "
-                   f"its auxiliary «{verb.text}»: «{forms[0]}»")
-        yield self.issue(sentence, start, start + len(pred.text), Category.AGREEMENT,
-                         Severity.MINOR, "AGREEMENT-NUMBER", message, forms[0])
+        # the auxiliary stands in for the subject: "«évacué» must agree with «ont» (plural)"
+        yield from self._flag(sentence, pred, readings, verb, _Feats(None, number), True, False)
 
     @staticmethod
     def _in_parentheses(tok: Token) -> bool:

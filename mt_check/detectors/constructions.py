@@ -309,8 +309,7 @@ class ConstructionsDetector(LexiconDetector):
             return None  # "plus que 2019": a year compared, not an amount
         if any(t.lower_ in _NEGATION or t.lower_ in ("personne", "rien") for t in tokens[:i]):
             return None  # "il ne reste plus que 20 places": only
-        de = "d’" if amount.text[:1].lower() in _VOWEL_START else "de"
-        return i + 1, f"{tok.text} {de}" if de == "de" else f"{tok.text} d’"
+        return i + 1, f"{tok.text} {'d’' if amount.text[:1].lower() in _VOWEL_START else 'de'}"
 
     @staticmethod
     def _valency(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
