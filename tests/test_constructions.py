@@ -51,6 +51,21 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Il a beaucoup argent.", [("GRAMMAR-MISSING-DE", "beaucoup argent", "beaucoup d’argent")]),
         ("Pour plus informations, lisez l’aide.",
          [("GRAMMAR-MISSING-DE", "plus informations", "plus d’informations")]),
+        # a noun of number right before its noun (the parse may read it as an adjective)
+        ("La société a déclaré une perte de 38,2 millions dollars et un millier habitants.",
+         [("GRAMMAR-MISSING-DE", "millions dollars", "millions de dollars"),
+          ("GRAMMAR-MISSING-DE", "millier habitants", "millier d’habitants")]),
+        # a pronoun of quantity, «de» and a bare plural noun
+        ("La plupart de victimes et chacun de blessés ont été soignés.",
+         [("GRAMMAR-QUANTIFIER-DE", "La plupart de victimes", "La plupart des victimes"),
+          ("GRAMMAR-QUANTIFIER-DE", "chacun de blessés", "chacun des blessés")]),
+        ("Plusieurs de nouveaux cas ont été signalés ; aucune des scènes ne manque.",
+         [("GRAMMAR-QUANTIFIER-DE", "Plusieurs de nouveaux cas", "Plusieurs nouveaux cas")]),
+        # «avant» and «au lieu» before a bare infinitive
+        ("Avant installer la mise à jour, fermez les applications.",
+         [("GRAMMAR-PREPOSITION", "Avant installer", "Avant d’installer")]),
+        ("Au lieu créer un compte, utilisez le vôtre.",
+         [("GRAMMAR-PREPOSITION", "lieu créer", "lieu de créer")]),
         # English constructions word for word
         ("Il a menti en ordre de protéger sa famille.",
          [("GRAMMAR-CALQUE", "en ordre de", "afin de")]),
@@ -117,10 +132,13 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Le président a rencontré avec le ministre mardi.",
          [("GRAMMAR-CALQUE", "rencontré avec", "rencontré")]),
         ("La police a arrêté autant que 12 suspects.", [("GRAMMAR-CALQUE", "autant que", "")]),
+        ("La police a arrêté autant de 23 personnes.", [("GRAMMAR-CALQUE", "autant de", "")]),
         # the indefinite article after a negated avoir
         ("Si vous n'avez pas un compte, créez-en un.", [("GRAMMAR-NEGATIVE-ARTICLE", "un", "de")]),
         ("Il n'y a pas des problèmes et il n'a plus des amis.",
          [("GRAMMAR-NEGATIVE-ARTICLE", "des", "de"), ("GRAMMAR-NEGATIVE-ARTICLE", "des ", "d’")]),
+        ("L'application n'affiche plus des notifications et ne contient pas un virus.",
+         [("GRAMMAR-NEGATIVE-ARTICLE", "des", "de"), ("GRAMMAR-NEGATIVE-ARTICLE", "un", "de")]),
         ("N'hésitez pas de nous contacter.", [("GRAMMAR-CALQUE", "hésitez pas de", "hésitez pas à")]),
         # "between X with Y": one singular party after «entre», the other after «avec»
         ("Les relations entre l'Indonésie avec la Malaisie se sont améliorées.",
@@ -210,8 +228,21 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il gagne deux fois autant que 50 ouvriers et travaille autant que possible.",
         "Ce n'est pas un problème ; il n'a pas un seul ami.",
         "Il n'a pas des amis mais des relations ; vous n'avez pas de compte.",
+        "Il ne dispose pas d'un compte ; il ne voit pas un seul client ; ce n'était pas une surprise.",
+        "Le fichier ne contient pas un virus mais deux.",
         "Le budget gouvernemental et les agents de police sont là.",
         "Il a rencontré le ministre le gouvernement étant absent.",
+        # nouns of number with «de», before an adjective or a number
+        "Il a perdu deux millions d'euros, puis deux millions supplémentaires, et trois millions 500 000.",
+        # pronouns of quantity before a determiner, a pronoun, «entre», a singular noun
+        "Plusieurs de ces maisons et la plupart de nos clients sont partis.",
+        "La plupart d'entre eux et chacun de nous ont voté ; aucun de ceux-là n'est venu.",
+        "La plupart de temps, il dort.",
+        # «autant de» compared with «que»
+        "Il y avait autant de 2 que de 3 dans la série.",
+        # «avant» before «de», a noun, a noun also read as a verb
+        "Avant de partir, il a dîné avant midi ; avant toute chose, lisez la notice.",
+        "Il se lave les mains avant manger.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

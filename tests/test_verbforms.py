@@ -161,6 +161,9 @@ def test_registered() -> None:
         # «après» + a bare infinitive: the past infinitive, with être for verbs of motion
         ("Après cliquer sur Terminer, la page se recharge.", [(FORM, "cliquer", "avoir cliqué")]),
         ("Après arriver à Jakarta, le ministre a parlé.", [(FORM, "arriver", "être arrivé")]),
+        # a bare present participle ending the sentence after its noun
+        ("Les preuves sont des images et des vidéos circulant.", [(FORM, "circulant", "qui circulent")]),
+        ("Les habitants ont reçu une lettre menaçant.", [(FORM, "menaçant", "qui menace")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -272,6 +275,13 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         # the past infinitive; set phrases; «d'après», «après-demain», «après tout»
         "Après avoir cliqué sur Terminer et après être arrivé, il a parlé.",
         "Après manger, il dort ; d'après lui, il viendra après-demain. Après tout, il a raison.",
+        # a present participle with a complement, an agreeing verbal adjective, a noun, a
+        # preposition, a gerund, set phrases
+        "Le ministère a vérifié les informations circulant sur les réseaux sociaux.",
+        "Il a reçu un message menaçant.",
+        "Les manifestants sont venus ; il a plu la nuit durant.",
+        "Elle écoute la musique en chantant.",
+        "Prévenez votre médecin, le cas échéant ; il est parti, chemin faisant.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

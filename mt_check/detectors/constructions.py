@@ -18,7 +18,8 @@ Codes:
   budget gouvernement" → "gouvernemental", "les agents police" → "de police": a listed noun
   right after a common noun where French uses its relational adjective.
 - ``GRAMMAR-NEGATIVE-ARTICLE`` (grammar, minor): "vous n'avez pas un compte" → "pas de compte",
-  "il n'y a pas des problèmes" → "pas de": the indefinite article after a negated *avoir*.
+  "il n'y a pas des problèmes" → "pas de", "n'affiche plus des notifications" → "plus de": the
+  indefinite article after a negated *avoir* or a listed common transitive verb.
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -39,7 +40,12 @@ Codes:
   tant, autant, énormément, combien; plus and moins before a plural) right before a word the
   lexicon knows only as a common noun:
   "beaucoup personnes" → "beaucoup de personnes" ("d’" before a vowel). "trop tard", "peu
-  importe", "beaucoup plus", "merci beaucoup Marie" have no noun there.
+  importe", "beaucoup plus", "merci beaucoup Marie" have no noun there. The same after a noun of
+  number: "38 millions dollars" → "millions de dollars", "un millier personnes".
+- ``GRAMMAR-QUANTIFIER-DE`` (grammar, minor): a pronoun of quantity, "de" and a bare plural noun:
+  "la plupart de victimes" → "la plupart des victimes", "chacun de participants" → "chacun des",
+  "plusieurs de maisons" → "plusieurs maisons" ("plusieurs de ces maisons", "la plupart d’entre
+  eux", "chacun de nous" are French).
 - ``GRAMMAR-CALQUE`` (grammar, minor): English constructions translated word for word that are
   never French as they stand: "en ordre de" + infinitive ("in order to") → "afin de" ("en ordre
   de marche" is French), "ce qui est pourquoi" ("which is why") → "c’est pourquoi", "faire du
@@ -86,6 +92,17 @@ _MAX_INTERPOSED = 25  # tokens a participial phrase between commas may run
 _QUANTITY_ADVERBS = frozenset({"beaucoup", "énormément", "trop", "assez", "peu", "tant", "autant",
                                "combien"})  # fmt: skip
 _COMPARATIVES = frozenset({"plus", "moins"})  # "plus informations": before a plural noun only
+# Nouns of number that take "de" before what they count ("2 millions de dollars").
+_NUMBER_NOUNS = frozenset({"million", "millions", "milliard", "milliards", "millier", "milliers",
+                           "centaine", "centaines", "dizaine", "dizaines", "douzaine", "douzaines",
+                           "billion", "billions", "trillion", "trillions"})  # fmt: skip
+# Pronouns of quantity before "de" + a noun with its article ("la plupart des victimes"): with a
+# bare plural noun, "de" becomes "des" (True) or goes (False: "plusieurs maisons").
+_QUANTIFIER_PRONOUNS = {
+    ("la", "plupart"): True, ("chacun",): True, ("chacune",): True, ("aucun",): True,
+    ("aucune",): True, ("l’un",): True, ("l'un",): True, ("l’une",): True, ("l'une",): True,
+    ("plusieurs",): False, ("certains",): False, ("certaines",): False,
+}  # fmt: skip
 # "makes sense" calqued as "faire du sens": "avoir du sens", in the same tense and person.
 _AVOIR_FOR_FAIRE = {
     "fait": "a", "font": "ont", "faisait": "avait", "faisaient": "avaient", "fera": "aura",
@@ -149,6 +166,13 @@ _PRONOMINAL_IMPERATIVES: dict[str, frozenset[str]] = {
     **{form: frozenset({"de", "d’", "d'", "que", "qu’", "qu'"}) for form in ("souvenez", "souviens")},
 }
 _NEGATIONS = frozenset({"pas", "plus", "jamais", "point", "guère"})
+# Verbs whose negated direct object takes «de» for the indefinite article ("ne contient pas de
+# virus"): avoir and common transitive verbs of help-centre and news English.
+_NEGATED_OBJECT_VERBS = frozenset(
+    "avoir exister contenir afficher recevoir trouver utiliser fournir offrir proposer inclure "
+    "comporter envoyer accepter nécessiter exiger requérir posséder obtenir créer générer produire "
+    "détecter prévoir signaler enregistrer rencontrer constater voir".split()
+)
 # "participer dans le cadre de", "dans une large mesure", "dans la limite de": French.
 _PARTICIPER_DANS = frozenset({"cadre", "mesure", "limite", "respect", "perspective", "optique"})
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
@@ -170,13 +194,17 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-MISSING-QUE", Category.GRAMMAR, Severity.MAJOR,
              "a verb of saying followed by a clause without `que`"),
         Code("GRAMMAR-MISSING-DE", Category.GRAMMAR, Severity.MINOR,
-             "an adverb of quantity right before its noun: `beaucoup personnes` → `beaucoup de personnes`"),
+             "an adverb or a noun of quantity right before its noun: `beaucoup personnes` → "
+             "`beaucoup de personnes`, `2 millions dollars` → `2 millions de dollars`"),
+        Code("GRAMMAR-QUANTIFIER-DE", Category.GRAMMAR, Severity.MINOR,
+             "a pronoun of quantity, «de» and a bare noun: `la plupart de victimes` → "
+             "`la plupart des victimes`, `plusieurs de maisons` → `plusieurs maisons`"),
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
              "a pronominal verb's imperative without its pronoun: `Assurez que` → "
              "`Assurez-vous que`, `Connectez à votre compte` → `Connectez-vous à`"),
         Code("GRAMMAR-NEGATIVE-ARTICLE", Category.GRAMMAR, Severity.MINOR,
-             "an indefinite article kept after a negated avoir: `vous n’avez pas un compte` → "
-             "`pas de compte`, `il n’y a pas des problèmes` → `pas de problèmes`"),
+             "an indefinite article kept after a negated avoir or transitive verb: `vous n’avez pas "
+             "un compte` → `pas de compte`, `n’affiche plus des notifications` → `plus de notifications`"),
         Code("GRAMMAR-NOUN-AS-ADJECTIVE", Category.GRAMMAR, Severity.MINOR,
              "a noun put after another where French uses its adjective: `postes ministres` → "
              "`postes ministériels`, `la reprise économie` → `économique`"),
@@ -188,7 +216,7 @@ class ConstructionsDetector(LexiconDetector):
              "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`"),
     )
-    version = "4"
+    version = "5"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -199,6 +227,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._preposition(sentence, tokens)
             yield from self._missing_que(sentence, doc.text, tokens)
             yield from self._missing_de(sentence, tokens)
+            yield from self._quantifier_de(sentence, tokens)
             yield from self._calques(sentence, tokens)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
@@ -207,11 +236,15 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._negative_article(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
-        """"beaucoup personnes": the next word is a common noun and nothing else in the lexicon
-        (not "trop tard", "peu importe", "beaucoup plus", "assez grand")."""
+        """"beaucoup personnes", "2 millions dollars": the next word is a common noun and nothing
+        else in the lexicon (not "trop tard", "peu importe", "beaucoup plus", "assez grand",
+        "deux millions supplémentaires")."""
         for adverb, noun in zip(tokens, tokens[1:], strict=False):
             comparative = adverb.lower_ in _COMPARATIVES
-            if not (adverb.lower_ in _QUANTITY_ADVERBS or comparative) or noun.pos_ != "NOUN":
+            number_noun = adverb.lower_ in _NUMBER_NOUNS  # the parse may take the noun for an adjective
+            quantity = adverb.lower_ in _QUANTITY_ADVERBS or number_noun
+            tags = ("NOUN", "ADJ") if number_noun else ("NOUN",)
+            if not (quantity or comparative) or noun.pos_ not in tags:
                 continue
             if not noun.is_alpha or not noun.text.islower() or not adverb.whitespace_:
                 continue
@@ -227,6 +260,41 @@ class ConstructionsDetector(LexiconDetector):
                 Severity.MINOR, "GRAMMAR-MISSING-DE",
                 f"«{adverb.text}» takes «de» before a noun.", f"{adverb.text} {de}{noun.text}",
             )  # fmt: skip
+
+    def _quantifier_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"la plupart de victimes" → "la plupart des victimes", "plusieurs de maisons" →
+        "plusieurs maisons" (Indonesian "sebagian", "beberapa" read as "some of"): a pronoun of
+        quantity takes "de" + a determiner ("plusieurs de ces maisons", "la plupart d’entre
+        eux", "chacun de nous" are French); before a bare plural noun (adjectives allowed before
+        it) the article is missing, or "de" is."""
+        lowers = [t.lower_ for t in tokens]
+        for i, first in enumerate(tokens):
+            for words, article in _QUANTIFIER_PRONOUNS.items():
+                k = i + len(words)
+                if tuple(lowers[i:k]) != words or k + 1 >= len(tokens) or lowers[k] not in ("de", "d’", "d'"):
+                    continue
+                j = k + 1
+                while j < len(tokens) - 1 and j < k + 3 and tokens[j].pos_ == "ADJ" and tokens[j].is_alpha:
+                    j += 1
+                noun = tokens[j]
+                if noun.pos_ != "NOUN" or not noun.is_alpha or not noun.text.islower():
+                    continue
+                readings = self.lexicon.analyses(noun.text)
+                # a noun the same in both numbers ("cas") is plural after a plural adjective only
+                plural = any("Plur" in t.morph.get("Number") for t in tokens[k + 1 : j])
+                if any("nom" in a.pos and a.number == "sg" for a in readings) or not any(
+                    "nom" in a.pos and (a.number == "pl" or a.number == "inv" and plural) for a in readings
+                ):
+                    continue  # "la plupart de temps" wants "du": only a plural noun is fixed
+                de = tokens[k]
+                rest = sentence.text[tokens[k + 1].idx : noun.idx + len(noun.text)]
+                quantifier = sentence.text[first.idx : tokens[k - 1].idx + len(tokens[k - 1].text)]
+                fix = f"{quantifier} {'des ' if article else ''}{rest}"
+                yield self.issue(
+                    sentence, sentence.start + first.idx, sentence.start + noun.idx + len(noun.text),
+                    Category.GRAMMAR, Severity.MINOR, "GRAMMAR-QUANTIFIER-DE",
+                    f"«{quantifier} {de.text}» takes a determiner before its noun.", fix,
+                )
 
     def _calques(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """English constructions translated word for word, each never French as it stands."""
@@ -266,10 +334,13 @@ class ConstructionsDetector(LexiconDetector):
             ) and tok.pos_ in ("VERB", "AUX"):  # fmt: skip
                 end = i + 1
                 fix = tok.text
-            # "as many as 50 people" (Indonesian "sebanyak"): "autant que 50 personnes" → "50".
-            elif lowers[i : i + 2] == ["autant", "que"] and i + 2 < len(tokens) and (
-                tokens[i + 2].like_num or tokens[i + 2].pos_ == "NUM"
-            ) and not (i and lowers[i - 1] in ("fois", "pas", "tout")):
+            # "as many as 50 people" (Indonesian "sebanyak"): "autant que 50 personnes", "autant
+            # de 50 personnes" → "50" ("autant de 2 que de 3" compares).
+            elif lowers[i] == "autant" and i + 3 < len(tokens) and (
+                lowers[i + 1] == "que" or lowers[i + 1] == "de" and "que" not in lowers[i + 3 :]
+            ) and (tokens[i + 2].like_num or tokens[i + 2].pos_ == "NUM") and not (
+                i and lowers[i - 1] in ("fois", "pas", "tout")
+            ):
                 end = i + 1
                 fix = ""
             else:
@@ -365,7 +436,8 @@ class ConstructionsDetector(LexiconDetector):
         financial-wire English): "cliquez le bouton" (click the button) → "cliquez sur le",
         "appuyez la touche" → "appuyez sur la touche", "un lien à la page" (a link to) → "un
         lien vers la page", "a chuté 12 %" (fell 12%) → "a chuté de 12 %", "dans 2023" /
-        "dans janvier" (in 2023) → "en 2023", "en janvier"."""
+        "dans janvier" (in 2023) → "en 2023", "en janvier", "avant installer" (before installing)
+        → "avant d’installer", "au lieu créer" → "au lieu de créer"."""
         n = len(tokens)
         for i, tok in enumerate(tokens[:-1]):
             nxt = tokens[i + 1]
@@ -390,6 +462,11 @@ class ConstructionsDetector(LexiconDetector):
             elif lemma in _CHANGE_VERBS and tok.pos_ in ("VERB", "NOUN") and _percentage(tokens, i + 1):
                 # "de 11 %", "de 8 %": no elision before a figure
                 found = (i, i, f"{tok.text} de", f"«{tok.text}» takes «de» before the size of the change.")
+            elif (tok.lower_ == "avant" or tok.lower_ == "lieu" and i and tokens[i - 1].lower_ == "au") \
+                    and self._bare_infinitive(nxt):  # fmt: skip
+                de = "d’" if nxt.lower_[:1] in _VOWEL_START else "de "
+                found = (i, i + 1, f"{tok.text} {de}{nxt.text}",
+                         f"«{tok.text}» takes «de» before an infinitive.")
             elif tok.lower_ == "dans" and _bare_date(tokens, i + 1):
                 found = (i, i, _match_case("en", tok.text), "«in 2023», «in January»: French says «en».")
             if found is None:
@@ -399,6 +476,14 @@ class ConstructionsDetector(LexiconDetector):
             end = sentence.start + tokens[last].idx + len(tokens[last].text)
             yield self.issue(sentence, start, end, Category.GRAMMAR, Severity.MINOR,
                              "GRAMMAR-PREPOSITION", message, fix)
+
+    def _bare_infinitive(self, tok: Any) -> bool:
+        """A word the lexicon reads as an infinitive and nothing else ("avant manger" has the
+        noun "manger"; "avant dîner" the noun "dîner")."""
+        if not tok.is_alpha or not tok.text.islower():
+            return False
+        readings = self.lexicon.analyses(tok.text)
+        return bool(readings) and all("infi" in a.pos and not a.pos & {"nom", "adj"} for a in readings)
 
     def _reflexive_imperatives(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"Assurez que …" (make sure that) → "Assurez-vous que", "Connectez à votre compte" →
@@ -474,9 +559,11 @@ class ConstructionsDetector(LexiconDetector):
 
     def _negative_article(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"si vous n'avez pas un compte" → "pas de compte", "il n'y a pas des problèmes" →
-        "pas de problèmes": after a negated *avoir* (or "il y a"), the direct object's
-        indefinite article becomes «de». "pas un seul", "ce n'est pas un problème" (être) and
-        the contrast "pas des X mais des Y" are left alone."""
+        "pas de problèmes", "l'application n'affiche plus des notifications" → "plus de": after
+        a negated *avoir* (or "il y a", "il n'existe") or a common transitive verb, the direct
+        object's indefinite article becomes «de». "pas un seul", "ce n'est pas un problème"
+        (être), "il ne dispose pas d'un" (the preposition) and the contrast "pas des X mais des
+        Y" are left alone."""
         n = len(tokens)
         for i, tok in enumerate(tokens):
             if tok.lower_ not in _NEGATION or i + 3 >= n:
@@ -485,7 +572,9 @@ class ConstructionsDetector(LexiconDetector):
             if tokens[k].lower_ == "y":
                 k += 1
             verb = tokens[k]
-            if not (verb.lemma_.lower() == "avoir" or verb.lower_ in _AVOIR_FORMS):
+            lemmas = {verb.lemma_.lower()}
+            lemmas |= {a.lemma for a in self.lexicon.analyses(verb.text) if "v" in a.pos}
+            if not (lemmas & _NEGATED_OBJECT_VERBS or verb.lower_ in _AVOIR_FORMS):
                 continue
             if tokens[k + 1].lower_ not in _NEGATIONS or k + 2 >= n:
                 continue

@@ -160,6 +160,10 @@ _SUBJ_ADJECTIVES = frozenset(
 # "il est probable que" takes the indicative, "il est peu probable que" the subjunctive.
 _SUBJ_IF_PEU = frozenset({"probable", "vraisemblable"})
 _SUBJ_NOUNS = frozenset("possibilité éventualité nécessité crainte peur risque".split())
+# Set phrases where a present participle ends a noun phrase: "le cas échéant", "chemin faisant",
+# "tambour battant", "Dieu aidant", "argent comptant".
+_ABSOLUTE_PARTICIPLES = frozenset({"échéant", "faisant", "battant", "aidant", "comptant", "tenant"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", "…"})
 
 
 def _norm(text: str) -> str:
@@ -195,7 +199,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "3"
+    version = "4"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -224,6 +228,7 @@ class VerbFormsDetector(LexiconDetector):
     def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         tokens = list(doc)
         yield from self._bare_main_verb(sentence, tokens)
+        yield from self._bare_present_participle(sentence, tokens)
         for tok in tokens:
             low = _norm(tok.text)
             # The tagger reads "de" before a verb it does not recognise as a partitive article.
@@ -293,6 +298,46 @@ class VerbFormsDetector(LexiconDetector):
             sentence, start, start + len(verb.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
             f"«{verb.text}» is {what}, and the sentence has no conjugated verb: «{fix}».", fix,
         )
+
+    def _bare_present_participle(self, sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Issue]:
+        """``des vidéos circulant.`` → ``qui circulent``: a present participle with nothing after
+        it, ending the sentence after its noun (Indonesian "video yang beredar", "the videos that
+        circulate"). A participle with a complement ("des informations circulant sur les
+        réseaux") is French; so is a verbal adjective that agrees ("un message menaçant"), a
+        word that is also a noun, a preposition or an adverb ("la nuit durant", "des
+        manifestants"), and the set phrases "le cas échéant", "chemin faisant"."""
+        for k in range(1, len(tokens)):
+            word, noun = tokens[k], tokens[k - 1]
+            if not word.text.endswith("ant") or not word.is_alpha or word.lower_ in _ABSOLUTE_PARTICIPLES:
+                continue
+            if noun.pos_ != "NOUN" or not noun.text.islower() or not noun.is_alpha:
+                continue
+            if k + 1 < len(tokens) and tokens[k + 1].text not in _SENTENCE_ENDS:
+                continue
+            readings = self.lexicon.analyses(word.text)
+            participles = [a for a in readings if "ppre" in a.pos]
+            if not participles or any(a.pos & {"nom", "prep", "adv", "cjco", "cjsub"} for a in readings):
+                continue
+            number = "pl" if "Plur" in _morph(noun, "Number") else "sg"
+            genders = {a.gender for a in self.lexicon.analyses(noun.text) if "nom" in a.pos}
+            gender = "f" if "Fem" in _morph(noun, "Gender") or genders == {"f"} else "m"
+            adjective = any("adj" in a.pos for a in readings)
+            if adjective and (gender, number) == ("m", "sg"):
+                continue  # "un document existant": the verbal adjective, agreeing
+            forms = self._present(participles[0].lemma, "3pl" if number == "pl" else "3sg")
+            if not forms:
+                continue
+            fix = f"qui {forms[0]}"
+            also = ""
+            if adjective:
+                agreed = self.lexicon.inflect(word.text, gender=gender, number=number, pos="adj")
+                if agreed and agreed[0] != word.text:
+                    also = f" (or the adjective «{agreed[0]}»)"
+            start = sentence.start + word.idx
+            yield self.issue(
+                sentence, start, start + len(word.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
+                f"«{word.text}» is a bare present participle after «{noun.text}»: «{fix}»{also}.", fix,
+            )
 
     def _present(self, infinitive: str, person: str) -> list[str]:
         """The present indicative of ``infinitive`` for ``person`` ("activer", "3sg" → "active")."""
