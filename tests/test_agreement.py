@@ -402,6 +402,11 @@ def test_requires_the_parse() -> None:
         ("Le contrôle du temps de coagulation est recommandée.",
          [(40, "recommandée", GENDER, "recommandé")]),
         ("La décision du ministre a été annoncé hier.", [(30, "annoncé", GENDER, "annoncée")]),
+        # «qui» after a noun that a verb governs through a preposition other than «de»
+        ("Il ne doit pas être utilisé chez les patients qui présente des problèmes rénaux.",
+         [(50, "présente", SUBJECT, "présentent")]),
+        ("Il faut des aides pour les régions qui dispose de petits budgets.",
+         [(39, "dispose", SUBJECT, "disposent")]),
     ],
 )  # fmt: skip
 def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -438,6 +443,11 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Ce genre de choses arrivent souvent.",
         "Ses deux fils, Ivo Lola et le peintre Jurica Ribar y ont grandi.",
         "La France et l'Allemagne ont signé ; les Pays-Bas ont voté.",
+        # «qui» after a «de» complement, a bare noun, a conjunct or a comma: which noun?
+        "Le numéro de la saison qui sera diffusé est connu.",
+        "Il vend des livres pour enfants qui est un succès.",
+        "Les relations entre le Parlement européen et le Parlement belge qui se sont situées au-delà.",
+        "Les comptes de l'exercice, c'est-à-dire le deuxième acte, qui peuvent être clôturés.",
     ],
 )
 def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

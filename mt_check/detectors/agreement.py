@@ -39,7 +39,10 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
   may stand between (``ce haricot se mirent``); a name after a singular article is singular
   (``la France ont``); a plural complement excuses the verb only after a quantity or a noun of
   kind (``ce genre de choses arrivent``, not ``le bruit des armes ont``); a verb coordinated
-  to another without a subject of its own takes that subject;
+  to another without a subject of its own takes that subject; relative «qui» takes the noun
+  right before it (its adjectives allowed), also after a preposition other than «de» (``chez
+  les patients qui présente``), never after a «de» complement, a bare noun, a conjunct or a
+  comma, where the antecedent is uncertain;
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
@@ -334,7 +337,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "3"
+    version = "4"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -1390,12 +1393,22 @@ class AgreementDetector(LexiconDetector):
         if lower in _SUBJECT_PRONOUNS:
             gender, number = _SUBJECT_PRONOUNS[lower]
             return subj, _Feats(gender, number)
+        relative = lower == "qui"
         if lower == "qui" and subj.i > 0:
             antecedent = pred.head if pred.dep_.startswith("acl") else None
-            if antecedent is None or antecedent.pos_ != "NOUN" or antecedent.i != subj.i - 1:
+            if antecedent is None or antecedent.pos_ != "NOUN" or not self._next_to_qui(antecedent, subj):
                 return None  # only "noun qui …", where the antecedent is certain
-            if antecedent.dep_ == "nmod" or antecedent.dep_.startswith("obl"):
-                return None  # "le numéro de la saison qui sera diffusé": which noun?
+            cases = [c for c in antecedent.children if c.dep_ == "case"]
+            if (antecedent.dep_ == "nmod" or antecedent.dep_.startswith("obl")) and (
+                any(c.lower_ in _DE_CASES for c in cases)
+                or not any(c.dep_ == "det" for c in antecedent.children)
+            ):
+                # "le numéro de la saison qui sera diffusé", "un livre pour enfants qui est":
+                # which noun? ("chez les patients qui présentent", "pour les pays qui
+                # disposent": the noun before «qui»)
+                return None
+            if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
+                return None  # "les relations entre le Parlement européen et le Parlement belge qui"
             subj = antecedent
         if lower in ("l’", "l'") and subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].head == subj:
             subj = subj.doc[subj.i + 1]  # "L’Inde est présent": the tagger took the article
@@ -1441,6 +1454,8 @@ class AgreementDetector(LexiconDetector):
             return None
         left = subj.left_edge
         before = subj.doc[left.i - 1] if left.i > 0 else None
+        if relative:
+            before = None  # the antecedent may be any noun: "chez les patients qui présentent"
         if before is not None and before.pos_ in ("VERB", "AUX", "ADP") and before.dep_ != "fixed":
             # "pour désamorcer la crise n’a pas été utilisé": an object, not a subject (but
             # "en outre les salles sont …": a fixed adverbial)
@@ -1450,7 +1465,7 @@ class AgreementDetector(LexiconDetector):
             return None  # "… Les charniers de Timisoara est une affaire": a title, one thing
         if any(c.dep_ == "cc" for c in subj.children):
             return None  # "Ivo Lola et le peintre Jurica Ribar y ont grandi": one of several
-        if any(c.dep_ == "case" for c in subj.children) or before is not None and (
+        if any(c.dep_ == "case" for c in subj.children) and not relative or before is not None and (
             before.pos_ == "SCONJ" and before.head.i != pred.i or "Rel" in _morph(before, "PronType")
         ):
             # "dans un silence où seuls les articles font écho", "des pays où la maladie sévit
@@ -1644,6 +1659,16 @@ class AgreementDetector(LexiconDetector):
         which stands between a subject and its verb without being a subject."""
         return tok.lower_ in _VERB_CLITICS and (tok.head.i == pred.i or tok.head.head.i == pred.i) and (
             not tok.dep_.startswith("nsubj"))
+    @staticmethod
+    def _next_to_qui(antecedent: Token, qui: Token) -> bool:
+        """Nothing but its adjectives between the antecedent and «qui» ("les ressources
+        financières adéquates qui"; after a comma, «qui» may go back further: "les comptes de
+        l'exercice, c'est-à-dire le deuxième acte, qui peuvent")."""
+        between = qui.doc[antecedent.i + 1 : qui.i]
+        if antecedent.i >= qui.i or len(between) > 3:
+            return False
+        return all(t.pos_ == "ADJ" and t.head.i == antecedent.i for t in between)
+
     @staticmethod
     def _relative_verb(verb: Token) -> bool:
         """The verb of a relative clause opened by its own relative pronoun (``qui n'ont pas
