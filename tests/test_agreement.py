@@ -448,6 +448,9 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Il vend des livres pour enfants qui est un succès.",
         "Les relations entre le Parlement européen et le Parlement belge qui se sont situées au-delà.",
         "Les comptes de l'exercice, c'est-à-dire le deuxième acte, qui peuvent être clôturés.",
+        # an adjective after the noun it modifies, after the copula; coordinates
+        "La superficie brûlée est de 2350 mètres carrés.",
+        "Le séisme était situé à 7,07 latitude sud et 129,94 longitude est.",
     ],
 )
 def test_never_flags_subject_attraction(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

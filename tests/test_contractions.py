@@ -104,6 +104,13 @@ C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
         # Determiners with a form for vowels: "cet", "son".
         ("Ce homme a vu sa amie dans ce avion.",
          [(U, "Ce homme", "Cet homme"), (U, "sa amie", "son amie"), (U, "ce avion", "cet avion")]),
+        # nouvel, bel, vieil after a singular determiner, before a masculine vowel-initial noun
+        ("Créez un nouveau espace ; il a un beau appartement et ce vieux ordinateur.",
+         [(U, "nouveau espace", "nouvel espace"), (U, "beau appartement", "bel appartement"),
+          (U, "vieux ordinateur", "vieil ordinateur")]),
+        # an acronym that starts with a vowel letter after «de», «que», «le»
+        ("Votre version de ONTAP montre que IAM marche avec le AWS CLI.",
+         [(E, "de ONTAP", "d’ONTAP"), (E, "que IAM", "qu’IAM"), (E, "le AWS", "l’AWS")]),
     ],
 )
 def test_flagged(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
@@ -159,6 +166,8 @@ def test_flagged(detector, make_context, text, expected) -> None:  # type: ignor
         "Il a vu ce à quoi il pensait.",
         # A dash typed as two hyphens ends the word.
         "Il est parti de la ville--et vite.",
+        # nouveau before an aspirated h, a plural, a feminine noun, no determiner, after «mon».
+        "Un nouveau héros, les vieux amis, de nouveau heureux, mon nouveau amie.",
         # Correct elisions and contractions.
         "L’avion du président est arrivé à l’aéroport aux premières heures.",
     ],

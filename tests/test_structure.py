@@ -69,6 +69,8 @@ def test_repeated_word_flagged(make_context, paragraphs, expected) -> None:  # t
         "Elle, elle-même, le dit.",
         # Numbers are not words.
         "Le score est de 10 10.",
+        # A name ending in a word, then the word: "Java Est est".
+        "La régence de Blitar, Java Est est toujours à la recherche d'une victime.",
     ],
 )
 def test_repeated_word_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

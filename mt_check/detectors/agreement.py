@@ -179,6 +179,18 @@ _SUBJECT_PRONOUNS = {
 }
 # Quantity nouns whose verb and modifiers may agree with the complement ("la plupart des gens
 # pensent", "une dizaine de personnes ont été tuées").
+# Determiners that open a sentence's subject, and the number they say.
+_OPENING_DETERMINERS = {
+    "le": "sg", "la": "sg", "l’": "sg", "l'": "sg", "un": "sg", "une": "sg", "ce": "sg",
+    "cet": "sg", "cette": "sg", "les": "pl", "des": "pl", "ces": "pl",
+}  # fmt: skip
+_COORDINATES = frozenset({"latitude", "longitude"})
+_OPENING_CLITICS = frozenset({"ne", "n’", "n'", "se", "s’", "s'"})
+# Nouns that open adverbials of time, after which the subject may come after its verb.
+_TIME_NOUNS = frozenset(
+    "jour jours lendemain veille matin soir nuit semaine mois an année siècle fois heure moment "
+    "été hiver automne printemps week-end".split()
+)
 _QUANTITY_NOUNS = frozenset(
     "plupart majorité minorité nombre moitié tiers quart totalité ensemble reste partie foule "
     "série multitude masse groupe dizaine douzaine quinzaine vingtaine trentaine quarantaine "
@@ -400,6 +412,7 @@ class AgreementDetector(LexiconDetector):
             if tok.like_num or tok.pos_ == "NUM":
                 yield from self._counted_noun(sentence, tok)
         yield from self._pronouns(sentence, doc)
+        yield from self._initial_subject_verb(sentence, doc)
 
     def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         parsed = list(self._parsed(sentence, doc))
@@ -1565,8 +1578,8 @@ class AgreementDetector(LexiconDetector):
         value = _number_value(num.text)
         if value is None or value < 2 or re.fullmatch(r"1\d{3}|20\d{2}", num.text):
             return  # "élue en 2001 conseillère générale": a year
-        if not noun.text.islower() or not noun.is_alpha or noun.lower_ in _MONTHS:
-            return
+        if not noun.text.islower() or not noun.is_alpha or noun.lower_ in _MONTHS | _COORDINATES:
+            return  # "7,07 latitude sud": the fix is "7,07° de latitude", not a plural
         if num.i + 2 < len(doc) and doc[num.i + 2].text.startswith("-"):
             return
         prev = doc[num.i - 1] if num.i else None
@@ -1717,9 +1730,13 @@ class AgreementDetector(LexiconDetector):
             "Part" in _morph(pred, "VerbForm") or pred.pos_ == "ADJ"
         ):
             return False
-        if not any(c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")
-                   for c in children):
+        etre = [c for c in children
+                if c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")]
+        if not etre:
             return False
+        before = pred.doc[pred.i - 1] if pred.i else None
+        if pred.pos_ == "ADJ" and before is not None and before.pos_ == "NOUN" and etre[0].i < before.i:
+            return False  # "la superficie est de 2350 mètres carrés": the adjective is the noun's
         return not any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children)
 
     def _auxiliary_number(
@@ -1859,6 +1876,58 @@ class AgreementDetector(LexiconDetector):
         if tok.pos_ not in ("VERB", "AUX") and self._family(tok.text, _NOUN_POS | _ADJ_POS):
             return []
         return [a for a in self.lexicon.analyses(tok.text) if a.persons and a.tenses & _FINITE_TAGS]
+
+    def _initial_subject_verb(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        """``Quinze prévenus comparaît``, ``La crise conciliaire connaîtront``: the wrong number
+        misleads the parse, which gives the verb no subject (or takes an adjective for the
+        verb). A sentence that opens with a plain noun phrase, read from the lexicon (an
+        article, demonstrative or number; adjectives; a common noun; adjectives), then maybe
+        «ne» or a reflexive clitic, then a finite verb the parse gives no subject: that phrase
+        is its subject. Time nouns open adverbials before an inverted subject ("Le lendemain
+        arrivent les secours") and are left alone."""
+        k = _first_word(doc)
+        if k + 2 >= len(doc) or doc[k].pos_ not in ("DET", "NUM"):
+            return
+        number = self._opening_number(doc[k])
+        if number is None:
+            return
+        i = k + 1
+        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
+            i += 1
+        if i >= len(doc):
+            return
+        noun = doc[i]
+        readings = self._family(noun.text, _NOUN_POS)
+        if not noun.text.islower() or not noun.is_alpha or not readings or noun.lower_ in _TIME_NOUNS:
+            return
+        if _quantity(noun) or noun.pos_ != "NOUN" and self._family(noun.text, _ADJ_POS) or any(
+            a.number not in (number, "inv") for a in readings
+        ):
+            return  # "la plupart viennent"; an adjective read as a noun; "les fils"/"le fils"
+        i += 1
+        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
+            i += 1
+        while i < len(doc) and doc[i].lower_ in _OPENING_CLITICS:
+            i += 1
+        if i >= len(doc):
+            return
+        verb = doc[i]
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
+            return
+        gender = _unique((a.gender for a in readings), ("m", "f"))
+        yield from self._subject_verb(sentence, verb, noun, _Feats(gender, number))
+
+    def _opening_number(self, first: Token) -> str | None:
+        """The number an opening determiner or numeral says: "les", "ces", "quinze", "3" →
+        plural; "le", "la", "un", "cette" → singular."""
+        if first.pos_ == "NUM" or first.like_num:
+            value = _number_value(first.text)
+            return "pl" if value is not None and value >= 2 else None
+        return _OPENING_DETERMINERS.get(first.lower_)
+
+    def _adjective_only(self, tok: Token) -> bool:
+        readings = self.lexicon.analyses(tok.text)
+        return bool(readings) and all(a.pos & _ADJ_POS and not a.pos & (_NOUN_POS | {"v"}) for a in readings)
 
     def _subject_verb(
         self, sentence: Sentence, pred: Token, subj: Token, feats: _Feats

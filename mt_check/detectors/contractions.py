@@ -13,7 +13,8 @@ Codes:
   "s’il", "jusque à" -> "jusqu’à", "je ai" -> "j’ai", "ne est" -> "n’est", "se est" -> "s’est",
   "ce est" -> "c’est").
 - ``GRAMMAR-EUPHONY`` (grammar, minor): the determiner form French uses before a vowel ("ce
-  avion" -> "cet avion", "sa amie" -> "son amie").
+  avion" -> "cet avion", "sa amie" -> "son amie"), and nouvel, bel, vieil, fol, mol after a
+  singular determiner ("un nouveau espace" -> "un nouvel espace").
 - ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
   "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
   Indonésie", "à Canada" -> "au Canada"; a country after a city with its article ("à New
@@ -133,6 +134,14 @@ _ELIDED = {"le": "l", "la": "l", "de": "d", "je": "j", "me": "m", "te": "t", "se
            "ne": "n", "ce": "c", "que": "qu", "lorsque": "lorsqu", "puisque": "puisqu",
            "quoique": "quoiqu", "jusque": "jusqu", "si": "s"}
 _EUPHONIC = {"ce": "cet", "ma": "mon", "ta": "ton", "sa": "son"}
+# Adjectives with a form for a masculine singular noun that starts with a vowel sound, after a
+# singular determiner: "un nouvel espace", "le bel été", "ce vieil homme".
+_MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
+_PRENOMINAL_EUPHONIC = {"nouveau": "nouvel", "beau": "bel", "vieux": "vieil", "fou": "fol", "mou": "mol"}
+_EUPHONIC_ADJECTIVE = re.compile(
+    r"\b(?:un|le|ce|mon|ton|son|notre|votre|leur|du|au)\s+(nouveau|beau|vieux|fou|mou)\s+(\w+)",
+    re.IGNORECASE,
+)
 # Opening punctuation after which a capitalised word still starts a sentence.
 _OPENERS = "«\"“‘([—–-:"
 _OPEN_QUOTES = "«\"“‘"
@@ -192,13 +201,13 @@ class ContractionsDetector(LexiconDetector):
              "a missing elision before a vowel or mute h: `le avion` → `l’avion`, `que il` → "
              "`qu’il`, `si il` → `s’il`, `je ai` → `j’ai`"),
         Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
-             "the determiner form used before a vowel: `ce avion` → `cet avion`, `sa amie` → "
-             "`son amie`"),
+             "the determiner or adjective form used before a vowel: `ce avion` → `cet avion`, "
+             "`sa amie` → `son amie`, `un nouveau espace` → `un nouvel espace`"),
         Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "4"
+    version = "5"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -209,6 +218,7 @@ class ContractionsDetector(LexiconDetector):
                 *self._fixed(sentence.text),
                 *self._elisions(sentence.text, apostrophe),
                 *self._countries(sentence.text),
+                *self._euphonic_adjectives(sentence.text),
                 *(self._prep_articles(sentence.text, doc) if doc is not None else ()),
             ]
             seen: set[tuple[int, int]] = set()
@@ -413,6 +423,28 @@ class ContractionsDetector(LexiconDetector):
                    f"« à l{apostrophe}{word} » ou, devant un pays, « en {word} »")
         return _Finding(start, end, "GRAMMAR-CONTRACTION", message, None)
 
+    def _euphonic_adjectives(self, text: str) -> Iterator[_Finding]:
+        """"un nouveau espace" → "un nouvel espace": before a masculine singular noun (only
+        that, in the lexicon) that starts with a vowel sound ("un nouveau héros": an aspirated h
+        keeps it; "de nouveau heureuse" has no determiner)."""
+        for m in _EUPHONIC_ADJECTIVE.finditer(text):
+            adjective, noun = m.group(1), m.group(2)
+            if not starts_with_vowel_sound(noun) or noun[:1].isupper():
+                continue
+            readings = [a for a in self._analyses(noun) if "nom" in a.pos]
+            # an epicene noun ("un élève") is masculine after a masculine determiner, not after
+            # "mon", "son" (also feminine before a vowel: "mon amie")
+            masculine = m.group(0).split()[0].lower() in _MASCULINE_DETERMINERS
+            genders = ("m", "epi") if masculine else ("m",)
+            if not readings or any(a.gender not in genders or a.number not in ("sg", "inv")
+                                   for a in readings):
+                continue
+            form = _PRENOMINAL_EUPHONIC[adjective.lower()]
+            form = form.upper() if adjective.isupper() else _capitalise(form, adjective)
+            yield _Finding(m.start(1), m.end(2), "GRAMMAR-EUPHONY",
+                           f"devant un nom masculin qui commence par une voyelle, « {adjective} » "
+                           f"devient « {form} »", f"{form} {noun}")
+
     def _elides(self, text: str, low: str, word: str, start: int, end: int) -> bool:
         """Whether ``low`` ("le", "que"...) must elide before ``word`` (which starts with a
         vowel sound) at ``text[start:end]``."""
@@ -424,18 +456,20 @@ class ContractionsDetector(LexiconDetector):
                 return low == "le"  # "que le on trouve": "l'on"
             if wlow == "a":  # "il le a vu": the object pronoun before "a"; else the letter
                 return _previous_word(text, start) in _BEFORE_OBJECT
-            # an acronym read from a vowel, when the lexicon knows it: "l'ONU", "l'OTAN", "l'UE"
-            # (unknown ones vary: "la ECW" for a wrestling federation is usual)
-            return self._is_word(word) or (
-                _vowel_acronym(word) and any("nom" in a.pos for a in self._analyses(word)))
+            # an acronym read from a vowel: "l'ONU", "l'OTAN", "l'AWS CLI"; after «la», only
+            # those the lexicon knows (unknown ones vary: "la ECW" for a wrestling federation)
+            return self._is_word(word) or _vowel_acronym(word) and (
+                low == "le" or any("nom" in a.pos for a in self._analyses(word)))
         if low == "de":
             if wlow in _DE_KEEPS:
                 return False
             if wlow in _NUMERAL_ONE and _next_word(text, end).lower() in ("à", "sur", "ou"):
                 return False  # "de un à trois": a range of numbers
-            return wlow in ("y", "en") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE)
+            return wlow in ("y", "en") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE) or (
+                _vowel_acronym(word))
         if low == "que":
-            return wlow in ("y", "en", "à") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE)
+            return wlow in ("y", "en", "à") or self._is_word(word, _FUNCTION, _CAPITAL_POS_DE) or (
+                _vowel_acronym(word))
         if low == "jusque":
             return True
         if low == "si":

@@ -284,6 +284,8 @@ class StructureDetector(Detector):
                 match.start() == 0 and (first[0].islower() or first.lower() in _SENTENCE_OPENERS)
             ):
                 continue  # a name: "de De Gaulle", "Bora Bora", "La La Land"
+            if first[0].isupper() and second[0].islower() and match.start() > 0:
+                continue  # a name, then the word: "Java Est est toujours", "le Sud sud-coréen"
             start = sentence.start + match.start()
             yield self.issue(
                 sentence,
