@@ -405,6 +405,8 @@ def test_requires_the_parse() -> None:
         # «qui» after a noun that a verb governs through a preposition other than «de»
         ("Il ne doit pas être utilisé chez les patients qui présente des problèmes rénaux.",
          [(50, "présente", SUBJECT, "présentent")]),
+        # a sentence's opening noun phrase, when the parse gives the verb no subject
+        ("Quinze prévenus comparaît pour fraude.", [(16, "comparaît", SUBJECT, "comparaissent")]),
         ("Il faut des aides pour les régions qui dispose de petits budgets.",
          [(39, "dispose", SUBJECT, "disposent")]),
     ],
