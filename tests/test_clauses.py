@@ -126,6 +126,10 @@ def test_apposition_not_flagged(make_context, sentence) -> None:  # type: ignore
          "Alors que"),
         # "Tandis que" clause standing alone
         ("Tandis que les prix de l'énergie augmentent.", "Tandis que"),
+        # an aside between commas after the conjunction; "De sorte que", a relative "Où"
+        ("Bien que, selon lui, la décision est entre les mains du président élu.", "Bien que"),
+        ("De sorte que le traitement des affaires continuera sans être affecté.", "De sorte que"),
+        ("Où Megawati est le cinquième président de la République.", "Où"),
     ],
 )  # fmt: skip
 def test_no_main_clause_flagged(make_context, paragraphs, span) -> None:  # type: ignore[no-untyped-def]
@@ -161,6 +165,10 @@ def test_no_main_clause_flagged(make_context, paragraphs, span) -> None:  # type
         "Parce que tu crois qu'il viendra ?",
         # a conjunction inside the sentence, not at its start
         "Il est sorti alors que la pluie tombait.",
+        # an aside, then a main clause; a concessive «où que»; a question with «où»
+        "Bien que, selon lui, il soit tard, nous partons.",
+        "Où que vous alliez, il vous suivra.",
+        "Où est-il parti hier soir",
     ],
 )
 def test_no_main_clause_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

@@ -347,6 +347,11 @@ def test_run_together(detector: SpellingDetector, parsed_document, text: str, ex
             "La croissance de l’Amérique Latine ralentit cette année.",
             [(28, "Latine", CAPITAL, "latine")],
         ),
+        # an acronym the same document writes in capitals (not the dateline, not "Jakarta")
+        (
+            "JAKARTA - Le KPK enquête. Le porte-parole de Kpk a dit que kpk et Jakarta coopèrent.",
+            [(45, "Kpk", CAPITAL, "KPK"), (59, "kpk", CAPITAL, "KPK")],
+        ),
     ],
 )
 def test_capitals(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -358,6 +363,10 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
     [
         # the accent of a capital alone is house style
         "L’Etat et l’Ecole publique ont signé.",
+        # lower-case words beside an all-capital heading or a dateline, a common English word
+        "LES RÉSULTATS DU VOTE\nLes résultats sont tombés.",
+        "PARIS - Le maire de Paris a parlé.",
+        "Le groupe THE a sorti un disque ; the end.",
         # all capitals keep no accents
         "DENOMINATION DU MEDICAMENT",
         # an English word whose accented form is French

@@ -14,11 +14,12 @@ Codes:
   lendemain, Pierre a mangé", "Le 24 septembre, Macron a déclaré") are left alone; the name must
   be the verb's subject in the parse, or the title's head in the second shape.
 - ``GRAMMAR-NO-MAIN-CLAUSE`` (grammar, major; needs the parse): a sentence opened by a
-  subordinating conjunction ("Alors que", "Bien que", "Lorsque"…) whose clause is the whole
-  sentence: every conjugated verb belongs to the subordinate clause or to a relative clause
-  (Indonesian "sementara" rendered word for word). The span is the conjunction. Questions,
-  exclamations, quoted speech and answers to a question ("Parce que …" after a "?") are left
-  alone.
+  subordinating conjunction ("Alors que", "Bien que", "Lorsque", "De sorte que", a relative
+  "Où" that is no question…) whose clause is the whole sentence: every conjugated verb belongs
+  to the subordinate clause or to a relative clause (Indonesian "sementara" rendered word for
+  word); an aside between commas may follow the conjunction ("Bien que, selon lui, …"). The
+  span is the conjunction. Questions, exclamations, quoted speech, answers to a question
+  ("Parce que …" after a "?") and "Où que …" (a concessive) are left alone.
 - ``GRAMMAR-SUBORDINATOR-WITHOUT-VERB`` (grammar, major; needs the parse): a multi-word
   subordinator that requires a clause ("jusqu'à ce que", "à moins que", "de sorte que"…) followed
   by a noun phrase and the end of the sentence, with no conjugated verb: "puis des pierres
@@ -92,7 +93,7 @@ _OPENING_CONJUNCTIONS: tuple[tuple[str, ...], ...] = tuple(
         "alors que", "alors même que", "bien que", "parce que", "lorsque", "tandis que", "puisque",
         "quoique", "même si", "pendant que", "avant que", "après que", "dès que", "afin que",
         "pour que", "sans que", "jusque à ce que", "depuis que", "dès lors que", "étant donné que",
-        "une fois que", "tant que", "à mesure que",
+        "une fois que", "tant que", "à mesure que", "de sorte que", "où",
     )
 )  # fmt: skip
 # Multi-word subordinators that need a clause and that the structure detector does not read.
@@ -115,6 +116,7 @@ _INTRODUCERS = frozenset(
 _CLAUSE_END = frozenset({".", ";", "!", "?", "…"})
 _CLAUSE_STOP = frozenset({",", ":", "»", "«", "(", ")", "—", "–", '"'}) | _CLAUSE_END
 _LEADING_CONNECTIVES = frozenset({"mais", "et", "or", "puis"})
+_QUE_WORDS = frozenset({"que", "qu'", "qu’"})
 _QUOTES = "«“\"—–-"
 # Subjunctive forms the small tagger reads as conjunctions ("soit … soit").
 _SUBJUNCTIVE_AUX = frozenset({"soit", "soient", "ait", "aient"})
@@ -150,7 +152,7 @@ class ClausesDetector(Detector):
              "a paragraph of several sentences (or a long body paragraph) whose last sentence has "
              "no final punctuation: `… 4,71 dollars. , plus que prévu` → `prévu.`"),
     )  # fmt: skip
-    version = "3"
+    version = "4"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -264,13 +266,24 @@ class ClausesDetector(Detector):
             return  # the answer to a question: "Pourquoi ? Parce qu'il pleuvait."
         first = 1 if tokens and tokens[0].lower_ in _LEADING_CONNECTIVES else 0
         width = _match(words, first, _OPENING_BY_FIRST)
-        if not width:
-            return
+        if not width or words[first] == "où" and first + 1 < len(words) and words[first + 1] in _QUE_WORDS:
+            return  # "Où que vous alliez, …": a concessive with its main clause
         start_clause = first + width
-        stretch = next((k for k in range(start_clause, len(tokens)) if tokens[k].text in _CLAUSE_STOP),
-                       len(tokens))  # fmt: skip
-        if not any(_verb(tokens, k) for k in range(start_clause, stretch)):
-            return  # elliptic ("Bien que dépassée, elle…") or verbless: the conjunction has no clause
+        stretch = start_clause
+        while True:
+            # the clause runs to the next comma; an adverbial aside before it ("Bien que, selon
+            # lui, …", "Jusqu'à ce que finalement, la police ouvre") is skipped; anything else
+            # there makes the clause elliptic ("Bien que dépassée, elle…")
+            stop = next((k for k in range(stretch, len(tokens)) if tokens[k].text in _CLAUSE_STOP),
+                        len(tokens))  # fmt: skip
+            if any(_verb(tokens, k) for k in range(start_clause, stop)):
+                break
+            aside = stop == stretch or tokens[stretch].pos_ in ("ADV", "ADP") and not any(
+                tokens[k].pos_ in ("ADJ", "VERB", "AUX") for k in range(stretch, stop)
+            )
+            if stop >= len(tokens) or tokens[stop].text != "," or not aside:
+                return  # elliptic or verbless: the conjunction has no clause
+            stretch = stop + 1
         open_clauses = 1  # the conjunction waits for its verb
         for k in range(start_clause, len(tokens)):
             if _introducer(tokens, k):

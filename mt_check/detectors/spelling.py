@@ -28,7 +28,9 @@ Codes, most specific first:
   hyphenated form is not a word (``bienêtre`` is ``bien-être`` welded, 1990 style).
 * ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
   or a conjunction (``présents, Tous, merci``, ``et L’engagement``), and a geographic adjective
-  capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``).
+  capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``); and an acronym
+  written in lower or title case that the same document writes in capitals (``de Kpk`` →
+  ``KPK``, when the word is neither in the dictionary nor common in French or English).
 * ``SPELLING-TITLE-CASE`` (minor): a heading in English title case (``Comment Créer Un Compte
   Sur La Plateforme``): French capitalises a title's first word and its names only. Flagged
   when at least two function words (articles, prepositions, conjunctions, possessives) are
@@ -333,11 +335,33 @@ def _copied(word: str, back_translation: str) -> bool:
     )
 
 
+def _document_acronyms(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The all-capital words (2 to 6 letters) of a document's sentences, less datelines
+    ("JAKARTA - ...") and all-capital headings, which capitalise words that are not acronyms."""
+    found: set[str] = set()
+    for sentence in sentences:
+        text = sentence.text
+        words = text.split()
+        if not words or 2 * sum(w.isupper() and len(w) > 1 for w in words) > len(words):
+            continue
+        for m in _ACRONYM.finditer(text):
+            if m.start() == 0 and _DATELINE_DASH.match(text, m.end()):
+                continue
+            found.add(m.group())
+    return frozenset(found)
+
+
 def _foreign_zipf(word: str, lang: str) -> float:
     """``word``'s Zipf frequency in ``lang`` when at least the foreign-word threshold, else 0."""
     if lang in _FOREIGN_INDEXED:
         return frequent_words(lang, _FOREIGN_ZIPF).zipf(word)
     return _zipf(word, lang)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_ACRONYM_LIKE = re.compile(r"\b[A-Za-z][a-z]{1,5}\b")
+_DATELINE_DASH = re.compile(r"\s*[-–—]")
+_COMMON_ZIPF = 3.0  # a word this frequent in French or English is a word, not a lower-cased acronym
 
 
 @lru_cache(maxsize=65536)
@@ -399,7 +423,8 @@ class SpellingDetector(LexiconDetector):
              "two common words glued into a non-word (`lesdonnées` → `les données`, `il ya` → `il y a`)"),
         Code("SPELLING-CAPITALISATION", Category.SPELLING, Severity.MINOR,
              "a capital inside a sentence: a function word after a comma or a conjunction "
-             "(`, Tous,`), a geographic adjective (`Arabie Saoudite`)"),
+             "(`, Tous,`), a geographic adjective (`Arabie Saoudite`); an acronym in lower case "
+             "that the text writes in capitals elsewhere (`de Kpk` → `KPK`)"),
         Code("SPELLING-TITLE-CASE", Category.SPELLING, Severity.MINOR,
              "a heading in English title case: `Comment Créer Un Compte` → `Comment créer un compte`"),
         Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
@@ -407,7 +432,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "4"
+    version = "5"
 
     def load(self) -> None:
         super().load()
@@ -419,10 +444,33 @@ class SpellingDetector(LexiconDetector):
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
         apostrophe = _apostrophe(ctx.document.text)
         capitals = self._capital_style(ctx.document.text)
+        acronyms = _document_acronyms(ctx.sentences)
         for i, sentence in enumerate(ctx.sentences):
             doc = ctx.parses[i] if ctx.parses is not None else None
             translation = ctx.translations[i] if i < len(ctx.translations) else None
             yield from self._sentence(sentence, doc, translation, apostrophe, capitals)
+            if acronyms:
+                yield from self._acronym_case(sentence, acronyms)
+
+    def _acronym_case(self, sentence: Sentence, acronyms: frozenset[str]) -> Iterator[Issue]:
+        """``le porte-parole de Kpk``, ``kpk a mené`` → ``KPK``: a word the dictionary does not
+        know, written elsewhere in the same document in capitals as an acronym. MT lower-cases
+        acronyms it takes for words (Indonesian "KPK", "BMKG"); a word that is common in
+        French or English ("the" beside a heading's "THE") is left alone."""
+        for m in _ACRONYM_LIKE.finditer(sentence.text):
+            word = m.group()
+            upper = word.upper()
+            if upper not in acronyms or word == upper:
+                continue
+            if self.lexicon.known(word) or self.lexicon.known(word.lower()):
+                continue
+            if _zipf(word.lower(), "fr") >= _COMMON_ZIPF or _zipf(word.lower(), "en") >= _COMMON_ZIPF:
+                continue
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.SPELLING,
+                Severity.MINOR, "SPELLING-CAPITALISATION",
+                f"«{word}» is the acronym «{upper}», written in capitals elsewhere in the text", upper,
+            )
 
     def _capital_style(self, text: str) -> str:
         """Whether the document leaves capitals unaccented ("Etat", "Ecole": a house style,
