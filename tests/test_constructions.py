@@ -133,6 +133,13 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "rencontré avec", "rencontré")]),
         ("La police a arrêté autant que 12 suspects.", [("GRAMMAR-CALQUE", "autant que", "")]),
         ("La police a arrêté autant de 23 personnes.", [("GRAMMAR-CALQUE", "autant de", "")]),
+        # Indonesian press formulas word for word
+        ("« C'est faux », a déclaré Ghulam lorsqu’il a été confirmé par les journalistes.",
+         [("GRAMMAR-CALQUE", "lorsqu’il a été confirmé", "interrogé")]),
+        ("Elle a répondu lorsqu'elle a été rencontrée après la réunion.",
+         [("GRAMMAR-CALQUE", "lorsqu'elle a été rencontrée", None)]),
+        ("Rapporté plus tôt, le KPK a mené une opération.",
+         [("GRAMMAR-CALQUE", "Rapporté plus tôt,", "Comme nous l’avons rapporté,")]),
         # the indefinite article after a negated avoir
         ("Si vous n'avez pas un compte, créez-en un.", [("GRAMMAR-NEGATIVE-ARTICLE", "un", "de")]),
         ("Il n'y a pas des problèmes et il n'a plus des amis.",
@@ -240,6 +247,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "La plupart de temps, il dort.",
         # «autant de» compared with «que»
         "Il y avait autant de 2 que de 3 dans la série.",
+        # confirmed in office
+        "Il a été heureux lorsqu'il a été confirmé dans ses fonctions, puis à son poste.",
         # «avant» before «de», a noun, a noun also read as a verb
         "Avant de partir, il a dîné avant midi ; avant toute chose, lisez la notice.",
         "Il se lave les mains avant manger.",

@@ -309,6 +309,13 @@ def test_glued_symbol_never_flagged(text: str) -> None:
           ("NUMBER-TIME-FORMAT", 32, "3:30 pm", "15 h 30"),
           ("NUMBER-TIME-FORMAT", 48, "8 p.m.", "20 h")]),
         ("Rendez-vous à 12 AM précises.", [("NUMBER-TIME-FORMAT", 14, "12 AM", "0 h")]),
+        # a stray ".m" after a time (Indonesian MT)
+        ("Le séisme a eu lieu à 22h34.m heure locale.",
+         [("NUMBER-TIME-FORMAT", 22, "22h34.m", "22 h 34")]),
+        # digits and «mille»
+        ("Il y a 500 mille vaccinations, soit 500 à 650 mille injections.",
+         [("NUMBER-DIGITS-AND-WORDS", 7, "500 mille", "500\u00a0000"),
+          ("NUMBER-DIGITS-AND-WORDS", 36, "500 à 650 mille", "500\u00a0000 à 650\u00a0000")]),
     ],
 )
 def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
@@ -326,6 +333,8 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
         "Il a fini 2nd puis a marché sur la 5th Avenue.",
         # 24-hour times, French times, the radio band.
         "Le train part à 15:30 ou à 10 h 30 ; écoutez 1010 AM.",
+        # «mille» in words, a time with «h», a thousand in digits
+        "Il a mille raisons, part à 22 h 34 et gagne 2 000 euros.",
         # "1er", other days ending in 1, a number before a comma
         "Le 1er mars, le 21 mars et le 11 mai ; page 1, mars 2020.",
     ],
@@ -358,6 +367,9 @@ CURRENCY = "NUMBER-CURRENCY-FORMAT"
          [(CURRENCY, 16, "US$ 20", "20\u00a0$\u00a0US"), (CURRENCY, 35, "€10", "10\u00a0€")]),
         ("Il a payé £300 000 pour la maison.", [(CURRENCY, 10, "£300 000", "300 000\u00a0£")]),
         ("Le prix est de C$4.50 par action.", [(CURRENCY, 15, "C$4.50", "4,50\u00a0$\u00a0CA")]),
+        # the rupiah's symbols after «de»
+        ("Il a donné 650 millions de rps, soit 150 millions de IDR.",
+         [(CURRENCY, 24, "de rps", "de roupies"), (CURRENCY, 50, "de IDR", "de roupies")]),
     ],
 )
 def test_currency_before_the_amount(text: str, expected: list[_Row]) -> None:
@@ -385,7 +397,7 @@ def test_every_code_is_declared() -> None:
     assert codes == {
         MONTH, SPACE, BEFORE, DOUBLED, ENTITY, GLUED, "NUMBER-DATE-RANGE", "NUMBER-DATE-FORMAT",
         "NUMBER-ORDINAL-FORMAT", "NUMBER-TIME-FORMAT", "GRAMMAR-DISTANCE-DIRECTION", "STYLE-REPEATED-GLOSS",
-        CURRENCY, "GRAMMAR-MISSING-DE-NAME",
+        CURRENCY, "GRAMMAR-MISSING-DE-NAME", "NUMBER-DIGITS-AND-WORDS",
     }
     assert all(f"``{code}``" in (conventions.__doc__ or "") for code in codes)
 

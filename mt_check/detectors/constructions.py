@@ -175,6 +175,14 @@ _NEGATED_OBJECT_VERBS = frozenset(
 )
 # "participer dans le cadre de", "dans une large mesure", "dans la limite de": French.
 _PARTICIPER_DANS = frozenset({"cadre", "mesure", "limite", "respect", "perspective", "optique"})
+# "lorsqu'il a été confirmé (par les journalistes)", "lorsqu'elle a été rencontrée".
+_WHEN_CONFIRMED = re.compile(
+    r"\b(lorsqu['’](?:il|elle|ils|elles)|quand (?:il|elle|ils|elles)) (?:a|ont) été "
+    r"(confirm|rencontr)é(e|s|es)?\b"
+    # "confirmé dans ses fonctions", "à son poste", "comme ministre": confirmed in office
+    r"(?!\s+(?:dans|comme|en tant|à (?:son|sa|ses|leur|leurs|la tête)))", re.IGNORECASE,
+)
+_REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
 
@@ -229,6 +237,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._missing_de(sentence, tokens)
             yield from self._quantifier_de(sentence, tokens)
             yield from self._calques(sentence, tokens)
+            yield from self._press_calques(sentence)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
@@ -355,6 +364,30 @@ class ConstructionsDetector(LexiconDetector):
                 sentence, start, sentence.start + last.idx + len(last.text), Category.GRAMMAR,
                 Severity.MINOR, "GRAMMAR-CALQUE",
                 "An English construction translated word for word.", fix,
+            )
+
+    def _press_calques(self, sentence: Sentence) -> Iterator[Issue]:
+        """Indonesian press formulas word for word: "a déclaré X lorsqu'il a été confirmé"
+        ("saat dikonfirmasi", when asked for confirmation) → "interrogé", "lorsqu'il a été
+        rencontré" ("saat ditemui", when met by reporters); "Rapporté plus tôt," ("Diberitakan
+        sebelumnya") → "Comme nous l'avons rapporté,"."""
+        text = sentence.text
+        for m in _WHEN_CONFIRMED.finditer(text):
+            verb, ending = m.group(2).lower(), m.group(3) or ""
+            fix = f"interrogé{ending}" if verb == "confirm" else None
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-CALQUE",
+                "An Indonesian press formula word for word: a speaker is «interrogé» (or "
+                "«rencontré par la presse»), not «confirmé».", fix,
+            )
+        m = _REPORTED_EARLIER.match(text)
+        if m is not None:
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-CALQUE",
+                "An Indonesian press formula word for word («Diberitakan sebelumnya»).",
+                "Comme nous l’avons rapporté,",
             )
 
     @staticmethod

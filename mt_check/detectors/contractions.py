@@ -136,6 +136,7 @@ _ELIDED = {"le": "l", "la": "l", "de": "d", "je": "j", "me": "m", "te": "t", "se
 _EUPHONIC = {"ce": "cet", "ma": "mon", "ta": "ton", "sa": "son"}
 # Adjectives with a form for a masculine singular noun that starts with a vowel sound, after a
 # singular determiner: "un nouvel espace", "le bel été", "ce vieil homme".
+_CURRENCY_CODES = frozenset({"IDR", "INR", "EUR", "USD", "AUD", "AED", "ISK", "UAH"})
 _MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
 _PRENOMINAL_EUPHONIC = {"nouveau": "nouvel", "beau": "bel", "vieux": "vieil", "fou": "fol", "mou": "mol"}
 _EUPHONIC_ADJECTIVE = re.compile(
@@ -570,9 +571,10 @@ class ContractionsDetector(LexiconDetector):
 
 
 def _vowel_acronym(word: str) -> bool:
-    """An acronym that starts with a vowel ("ONU", "OTAN"); not a Roman numeral ("le IV")."""
+    """An acronym that starts with a vowel ("ONU", "OTAN"); not a Roman numeral ("le IV") nor a
+    currency code ("de IDR" wants "de roupies": the conventions detector's)."""
     return (len(word) > 1 and word.isupper() and word.isalpha() and word[0] in "AEIOUÉ"
-            and not _ROMAN.match(word))
+            and not _ROMAN.match(word) and word not in _CURRENCY_CODES)
 
 
 def _one_pronoun(article: str, one: str, after: str) -> bool:

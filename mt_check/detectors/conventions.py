@@ -48,7 +48,8 @@ Codes:
 - ``NUMBER-CURRENCY-FORMAT`` (number, minor): a currency sign before the amount, as English
   writes it ("$5" -> "5 $", "US$ 20" -> "20 $ US", "€10" -> "10 €"); after a scale word French
   names the currency ("$1.5 milliard" -> "1,5 milliard de dollars"). Signs inside a word, a URL or
-  a template ("x$1", "=$2") are left alone.
+  a template ("x$1", "=$2") are left alone. The rupiah's symbols after «de» ("650 millions de
+  rps", "de IDR") -> "de roupies".
 - ``NUMBER-TIME-FORMAT`` (number, minor): 12-hour times ("10 am", "3:30 pm", "8 p.m.") ->
   "10 h", "15 h 30", "20 h", and Indonesian dotted times ("à 14.30 WIB" -> "14 h 30", "de 00.00
   à 05.00 WITA" -> "0 h" ... "5 h", "vers 9.15 heures" -> "9 h 15"): an hour 0-23 and minutes
@@ -56,7 +57,10 @@ Codes:
   (in the span) after a clock preposition ("à", "vers", "dès", ...), or in a range ("de … à …",
   "entre … et …", "…-…") that such a word follows. Decimals ("3.50 dollars", "1.25 mètre",
   "version 14.30", "entre 2.50 et 3.10 dollars") and durations ("à 2.30 heures de route") have
-  none of these. "15:30" is common in French news and left alone.
+  none of these. "15:30" is common in French news and left alone. A stray ".m" after a time
+  ("22h34.m", Indonesian MT) -> "22 h 34".
+- ``NUMBER-DIGITS-AND-WORDS`` (number, minor): digits and "mille" together ("500 mille
+  vaccinations", Indonesian "ribu") -> "500 000".
 - ``GRAMMAR-MISSING-DE-NAME`` (grammar, minor): an administrative unit in lower case after a
   determiner, then a place name without "de" ("dans la régence Bekasi" -> "régence de Bekasi",
   "le village Sukamaju" -> "village de Sukamaju", "la province Aceh" -> "province d’Aceh"), as
@@ -295,6 +299,12 @@ _UNITS = (
     "régence", "province", "sous-district", "district", "village", "ville", "commune",
     "préfecture", "municipalité",
 )  # not "région", "département": "la région Vénétie", "la région Bretagne" are French
+# "22h34.m", "03h25.m." (Indonesian "WIB" misread as a meridiem): the ".m" goes.
+_STRAY_MERIDIEM = re.compile(r"\b(\d{1,2})" + _S + r"?h" + _S + r"?(\d{2})" + _S + r"?\.m\b")
+# "500 mille vaccinations", "500 à 650 mille" (Indonesian "ribu"): digits and a number word.
+_DIGITS_MILLE = re.compile(r"\b(\d{1,3})(?:" + _S + r"à" + _S + r"(\d{1,3}))?" + _S + r"mille\b")
+# "650 millions de rps", "150 millions de IDR": the rupiah's symbols after «de».
+_RUPIAH_AFTER_DE = re.compile(r"\b(?:de" + _S + r"|d[’'])(IDR|Rps?|rps?)\b(?!\.?" + _S + r"?\d)")
 _UNIT_NAME = re.compile(
     r"(?<![\w’'\-])(?:[Ll][ae]|[Dd]u|[Aa]u|[Cc]e|[Cc]ette)" + _S + r"+(" + "|".join(_UNITS) + r")"
     r"(" + _S + r"+)([" + _UP + r"][" + _LOW + r"]+(?:-[" + _UP + r"]?[" + _LOW + r"]+)*)(?![\w\-’'])"
@@ -637,6 +647,30 @@ def _times(text: str) -> Iterator[_Finding]:
     yield from _dotted_times(text)
 
 
+def _stray_meridiem(text: str) -> Iterator[_Finding]:
+    for match in _STRAY_MERIDIEM.finditer(text):
+        hour, minutes = match.groups()
+        if int(hour) > 23 or int(minutes) > 59:
+            continue
+        yield _Finding(match.start(), match.end(), "NUMBER-TIME-FORMAT",
+                       "A time takes no '.m': '22 h 34'.", _clock(hour, minutes))
+
+
+def _digits_and_mille(text: str) -> Iterator[_Finding]:
+    for match in _DIGITS_MILLE.finditer(text):
+        first, second = match.groups()
+        fixed = f"{first}\u00a0000" + (f" à {second}\u00a0000" if second else "")
+        yield _Finding(match.start(), match.end(), "NUMBER-DIGITS-AND-WORDS",
+                       "A number is written in digits or in words, not both: '500 000'.", fixed)
+
+
+def _rupiah_symbols(text: str) -> Iterator[_Finding]:
+    for match in _RUPIAH_AFTER_DE.finditer(text):
+        yield _Finding(match.start(), match.end(), "NUMBER-CURRENCY-FORMAT",
+                       "After an amount and «de», the currency is written out: 'de roupies'.",
+                       "de roupies")
+
+
 def _clock(hour: str, minutes: str) -> str:
     return f"{int(hour)} h" + (f" {minutes}" if minutes != "00" else "")
 
@@ -710,9 +744,13 @@ class ConventionsDetector(Detector):
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English ordinal suffix: `la 3rd place` → `3e`"),
         Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
-             "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → `10 €`"),
+             "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → "
+             "`10 €`; `millions de IDR` → `de roupies`"),
         Code("NUMBER-TIME-FORMAT", Category.NUMBER, Severity.MINOR,
-             "a 12-hour or dotted time: `8 p.m.` → `20 h`, `14.30 WIB` → `14 h 30 WIB`"),
+             "a 12-hour or dotted time: `8 p.m.` → `20 h`, `14.30 WIB` → `14 h 30 WIB`, "
+             "`22h34.m` → `22 h 34`"),
+        Code("NUMBER-DIGITS-AND-WORDS", Category.NUMBER, Severity.MINOR,
+             "digits and «mille» together: `500 mille vaccinations` → `500 000`"),
         Code("GRAMMAR-MISSING-DE-NAME", Category.GRAMMAR, Severity.MINOR,
              "a unit then a place name without «de»: `la régence Bekasi` → `régence de Bekasi`"),
         Code("GRAMMAR-DISTANCE-DIRECTION", Category.GRAMMAR, Severity.MINOR,
@@ -720,7 +758,7 @@ class ConventionsDetector(Detector):
         Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
     )
-    version = "5"
+    version = "6"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
@@ -739,6 +777,9 @@ class ConventionsDetector(Detector):
             *_glued_symbols(text),
             *_english_dates(text),
             *_times(text),
+            *_stray_meridiem(text),
+            *_digits_and_mille(text),
+            *_rupiah_symbols(text),
             *_currencies(text),
             *_directions(text),
             *_units_without_de(text),
