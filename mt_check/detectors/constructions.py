@@ -381,10 +381,11 @@ class ConstructionsDetector(LexiconDetector):
                 "An Indonesian press formula word for word: a speaker is «interrogé» (or "
                 "«rencontré par la presse»), not «confirmé».", fix,
             )
-        m = _REPORTED_EARLIER.match(text)
-        if m is not None:
+        reported = _REPORTED_EARLIER.match(text)
+        if reported is not None:
             yield self.issue(
-                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
+                sentence, sentence.start + reported.start(), sentence.start + reported.end(),
+                Category.GRAMMAR,
                 Severity.MINOR, "GRAMMAR-CALQUE",
                 "An Indonesian press formula word for word («Diberitakan sebelumnya»).",
                 "Comme nous l’avons rapporté,",
