@@ -184,6 +184,7 @@ _OPENING_DETERMINERS = {
     "le": "sg", "la": "sg", "l’": "sg", "l'": "sg", "un": "sg", "une": "sg", "ce": "sg",
     "cet": "sg", "cette": "sg", "les": "pl", "des": "pl", "ces": "pl",
 }  # fmt: skip
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
 _COORDINATES = frozenset({"latitude", "longitude"})
 _OPENING_CLITICS = frozenset({"ne", "n’", "n'", "se", "s’", "s'"})
 # Nouns that open adverbials of time, after which the subject may come after its verb.
@@ -1616,6 +1617,8 @@ class AgreementDetector(LexiconDetector):
         between = subj.doc[subj.i + 1 : pred.i]
         if any(t.pos_ == "CCONJ" or t.lower_ in ("ainsi", "comme", "avec") for t in between):
             return  # "la population ainsi que les intellectuels furent …"
+        if any(t.text in _CLOSING_QUOTES for t in between):
+            return  # "« … des organisateurs », a déclaré Tessa": the quote ends the noun's clause
         # The subject's own complements and relative clauses ("les habitants du village",
         # "les utilisateurs qui n'ont pas de compte") may stand between it and its verb.
         inside = range(subj.left_edge.i, subj.right_edge.i + 1)
