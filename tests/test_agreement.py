@@ -451,6 +451,8 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Les relations entre le Parlement européen et le Parlement belge qui se sont situées au-delà.",
         "Les comptes de l'exercice, c'est-à-dire le deuxième acte, qui peuvent être clôturés.",
         # an adjective after the noun it modifies, after the copula; coordinates
+        # the invariable locution «côté» + noun
+        "Il prend en charge plusieurs langues côté client.",
         # a quotation's noun before its reporting verb
         "« Tous deux sont des organisateurs du gouvernement », a déclaré Tessa.",
         "La superficie brûlée est de 2350 mètres carrés.",

@@ -564,6 +564,8 @@ class AgreementDetector(LexiconDetector):
         if after is not None and (after.text.startswith("-") or not noun.whitespace_ and
                                   after.is_alpha):
             return  # a compound the tokenizer split ("les hit-parades")
+        if noun.lower_ == "côté" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return  # "plusieurs langues côté client": the invariable locution
         if after is not None and self._family(noun.text, _ADJ_POS) and (
             after.pos_ in ("NOUN", "PROPN")
             or after.text[:1].islower() and self._agrees(det.text, _DET_POS, self._lexicon_feats(after))
