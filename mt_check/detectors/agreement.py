@@ -564,7 +564,9 @@ class AgreementDetector(LexiconDetector):
         if after is not None and (after.text.startswith("-") or not noun.whitespace_ and
                                   after.is_alpha):
             return  # a compound the tokenizer split ("les hit-parades")
-        if noun.lower_ == "côté" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+        if noun.lower_ == "côté" and after is not None and (
+            after.pos_ in ("NOUN", "PROPN") or after.is_alpha and self._family(after.text, _NOUN_POS)
+        ):
             return  # "plusieurs langues côté client": the invariable locution
         if after is not None and self._family(noun.text, _ADJ_POS) and (
             after.pos_ in ("NOUN", "PROPN")
