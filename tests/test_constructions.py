@@ -45,6 +45,12 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         # a gerund with a reflexive clitic between commas
         ("Il a expliqué, en se basant sur les données, la croissance du pays restera faible.",
          [("GRAMMAR-MISSING-QUE", "", " que")]),
+        # an adverbial aside between commas, then the clause
+        ("Riza a dit, à partir de demain, toute personne sera examinée.",
+         [("GRAMMAR-MISSING-QUE", "", " que")]),
+        ("Le ministre a expliqué, lundi, la situation est grave.", [("GRAMMAR-MISSING-QUE", "", " que")]),
+        ("Bambang a mentionné, l’impact du séisme a été ressenti.",
+         [("GRAMMAR-MISSING-QUE", "mentionné, l’impact du séisme", "mentionné que l’impact du séisme")]),
         # an adverb of quantity right before its noun ("d’" before a vowel)
         ("Beaucoup personnes sont venues.",
          [("GRAMMAR-MISSING-DE", "Beaucoup personnes", "Beaucoup de personnes")]),

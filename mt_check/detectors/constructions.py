@@ -30,10 +30,12 @@ Codes:
   ("le tremblement de terre qui s'est produit était…"). The span runs from the verb to the
   subject of the new clause; the suggestion inserts "que". When a participial or gerund phrase
   between commas comes first ("a déclaré, étant donné l'emplacement de l'épicentre, le séisme
-  était…", "a déclaré, citant une source, le président est…"), the issue is zero-length after the
-  verb and the suggestion " que". Parenthetical uses ("comme il l'a expliqué, la situation est
-  grave"), clauses after an adverbial between commas, and a participle or infinitive that opens
-  a fronted adverbial ("Avant de répondre, le ministre a…", "quelques morts annoncés, les
+  était…", "a déclaré, citant une source, le président est…"), or an adverbial aside without a
+  verb ("a dit, à partir de demain, toute personne sera…", "a expliqué, lundi, la situation
+  est…"), the issue is zero-length after the verb and the suggestion " que". Parenthetical uses
+  ("comme il l'a expliqué, la situation est grave"), an object after the aside ("il a annoncé,
+  en revanche, la fin des travaux"), and a participle or infinitive that opens a fronted
+  adverbial ("Avant de répondre, le ministre a…", "quelques morts annoncés, les
   télévisions ont…": no verb before it) are left alone.
 
 - ``GRAMMAR-MISSING-DE`` (grammar, minor): an adverb of quantity (beaucoup, trop, assez, peu,
@@ -78,7 +80,7 @@ _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "e
 _SAYING_VERBS = frozenset(
     "dire déclarer affirmer clarifier expliquer indiquer préciser souligner annoncer assurer "
     "rappeler signifier estimer penser croire confirmer prévenir avertir répondre ajouter "
-    "reconnaître admettre promettre garantir démontrer montrer prouver".split()
+    "reconnaître admettre promettre garantir démontrer montrer prouver mentionner".split()
 )
 _PARENTHETICAL = frozenset({"comme", "ainsi"})
 _QUE = frozenset({"que", "qu’", "qu'"})
@@ -700,6 +702,8 @@ class ConstructionsDetector(LexiconDetector):
             # "a déclaré, étant tenu de l'emplacement…, le séisme était…": a participial phrase
             # between commas comes before the clause; "que" goes right after the verb.
             interposed = _interposed_end(tokens, j + 1)
+            if interposed is None:
+                interposed = _aside_end(tokens, j + 1)
             comma = j if interposed is None else interposed
             k = _subject_end(tokens, comma + 1)
             if k is None or not _finite_group(tokens, _after_relative(tokens, k)):
@@ -768,6 +772,20 @@ def _heads_clause(tokens: Sequence[Any], i: int) -> bool:
     if "Part" in verb.morph.get("VerbForm"):
         return any(t.pos_ == "AUX" for t in tokens[max(0, i - 3) : i])
     return any(t.pos_ in {"AUX", "VERB"} for t in tokens[:i])  # the tagger may miss its finiteness ("vise")
+
+
+def _aside_end(tokens: Sequence[Any], k: int) -> int | None:
+    """The closing comma of an adverbial aside opening at ``k``: a prepositional phrase or an
+    adverb ("à partir de demain,", "en plus de l'équipe nationale,", "lundi,"), without a verb of
+    its own, else None."""
+    if k >= len(tokens) or not (tokens[k].pos_ in ("ADP", "ADV") or tokens[k].lower_ in _WEEKDAYS):
+        return None
+    for m in range(k + 1, min(len(tokens), k + _MAX_INTERPOSED)):
+        if tokens[m].text == ",":
+            return m
+        if tokens[m].text in _STOPS or tokens[m].lower_ in _QUE or _finite(tokens[m]):
+            return None
+    return None
 
 
 def _interposed_end(tokens: Sequence[Any], k: int) -> int | None:
