@@ -146,6 +146,15 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "lorsqu'elle a été rencontrée", None)]),
         ("Rapporté plus tôt, le KPK a mené une opération.",
          [("GRAMMAR-CALQUE", "Rapporté plus tôt,", "Comme nous l’avons rapporté,")]),
+        # financial-wire English word for word
+        ("LVMH a annoncé une baisse, manquant les estimations des analystes.",
+         [("GRAMMAR-CALQUE", "manquant les estimations", None)]),
+        ("Les attentes du marché sont que la société produira plus.",
+         [("GRAMMAR-CALQUE", "Les attentes du marché sont que", None)]),
+        ("Le titre monte sur la spéculation selon laquelle la société se prépare.",
+         [("GRAMMAR-CALQUE", "sur la spéculation selon laquelle", None)]),
+        ("Selon les prévisions de gestion, le BPA montera.",
+         [("GRAMMAR-CALQUE", "prévisions de gestion", "prévisions de la direction")]),
         # the indefinite article after a negated avoir
         ("Si vous n'avez pas un compte, créez-en un.", [("GRAMMAR-NEGATIVE-ARTICLE", "un", "de")]),
         ("Il n'y a pas des problèmes et il n'a plus des amis.",
@@ -253,6 +262,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "La plupart de temps, il dort.",
         # «autant de» compared with «que»
         "Il y avait autant de 2 que de 3 dans la série.",
+        # «manquer» a train, expectations that are great
+        "Il a manqué les trains et ses attentes sont grandes.",
         # confirmed in office
         "Il a été heureux lorsqu'il a été confirmé dans ses fonctions, puis à son poste.",
         # «avant» before «de», a noun, a noun also read as a verb

@@ -184,6 +184,20 @@ _WHEN_CONFIRMED = re.compile(
     # "confirmé dans ses fonctions", "à son poste", "comme ministre": confirmed in office
     r"(?!\s+(?:dans|comme|en tant|à (?:son|sa|ses|leur|leurs|la tête)))", re.IGNORECASE,
 )
+# Financial-wire English word for word: (pattern, message, fix or None).
+_WIRE_CALQUES = (
+    (re.compile(r"\b(?:manqu|rat)(?:é|ée|és|ées|ant|e|ent|er|ait|aient)\s+(?:les|ses|leurs)\s+"
+                r"(?:estimations|attentes|prévisions|objectifs du consensus)\b", re.IGNORECASE),
+     "«missed estimates»: results «inférieurs aux estimations» (or «en deçà des attentes»).", None),
+    (re.compile(r"\b(?:les\s+)?(?:attentes|prévisions|estimations)(?:\s+(?:du marché|des analystes))?"
+                r"\s+(?:sont|étaient|seront)\s+que\b", re.IGNORECASE),
+     "«the expectations are that»: «on s’attend à ce que» (or «le marché s’attend à ce que»).", None),
+    (re.compile(r"\bsur\s+(?:la|les)\s+spéculations?\s+(?:selon\s+laquelle|selon\s+lesquelles|que)\b",
+                re.IGNORECASE),
+     "«on speculation that»: «sur fond de spéculations selon lesquelles».", None),
+    (re.compile(r"\b(prévisions|orientations|perspectives)\s+de\s+gestion\b", re.IGNORECASE),
+     "«management guidance»: the forecasts «de la direction».", None),
+)
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
@@ -369,10 +383,13 @@ class ConstructionsDetector(LexiconDetector):
             )
 
     def _press_calques(self, sentence: Sentence) -> Iterator[Issue]:
-        """Indonesian press formulas word for word: "a déclaré X lorsqu'il a été confirmé"
+        """Press formulas word for word. Indonesian: "a déclaré X lorsqu'il a été confirmé"
         ("saat dikonfirmasi", when asked for confirmation) → "interrogé", "lorsqu'il a été
         rencontré" ("saat ditemui", when met by reporters); "Rapporté plus tôt," ("Diberitakan
-        sebelumnya") → "Comme nous l'avons rapporté,"."""
+        sebelumnya") → "Comme nous l'avons rapporté,". English financial wires: "a manqué ses
+        prévisions" (missed), "les attentes sont que" (expectations are that), "sur la
+        spéculation selon laquelle" (on speculation that), "prévisions de gestion" (management
+        guidance)."""
         text = sentence.text
         for m in _WHEN_CONFIRMED.finditer(text):
             verb, ending = m.group(2).lower(), m.group(3) or ""
@@ -383,6 +400,15 @@ class ConstructionsDetector(LexiconDetector):
                 "An Indonesian press formula word for word: a speaker is «interrogé» (or "
                 "«rencontré par la presse»), not «confirmé».", fix,
             )
+        for pattern, message, fix in _WIRE_CALQUES:
+            for m in pattern.finditer(text):
+                suggestion = fix
+                if m.lastindex:  # "prévisions de gestion" → "prévisions de la direction"
+                    suggestion = f"{m.group(1)} de la direction"
+                yield self.issue(
+                    sentence, sentence.start + m.start(), sentence.start + m.end(),
+                    Category.GRAMMAR, Severity.MINOR, "GRAMMAR-CALQUE", message, suggestion,
+                )
         reported = _REPORTED_EARLIER.match(text)
         if reported is not None:
             yield self.issue(
