@@ -451,6 +451,8 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Les relations entre le Parlement européen et le Parlement belge qui se sont situées au-delà.",
         "Les comptes de l'exercice, c'est-à-dire le deuxième acte, qui peuvent être clôturés.",
         # an adjective after the noun it modifies, after the copula; coordinates
+        # one pronoun of a coordinated subject
+        "Il pense que lui et elle viendront.",
         # the invariable locution «côté» + noun
         "Il prend en charge plusieurs langues côté client.",
         # a quotation's noun before its reporting verb

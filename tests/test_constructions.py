@@ -146,6 +146,10 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "lorsqu'elle a été rencontrée", None)]),
         ("Rapporté plus tôt, le KPK a mené une opération.",
          [("GRAMMAR-CALQUE", "Rapporté plus tôt,", "Comme nous l’avons rapporté,")]),
+        # a subject pronoun coordinated with a noun or a pronoun
+        ("Il a déclaré qu’il et sa famille étaient partis, qu'ils et Marie viendront.",
+         [("GRAMMAR-STRESSED-PRONOUN", "qu’il", "que lui"),
+          ("GRAMMAR-STRESSED-PRONOUN", "qu'ils", "que eux")]),
         # financial-wire English word for word
         ("LVMH a annoncé une baisse, manquant les estimations des analystes.",
          [("GRAMMAR-CALQUE", "manquant les estimations", None)]),
@@ -262,6 +266,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "La plupart de temps, il dort.",
         # «autant de» compared with «que»
         "Il y avait autant de 2 que de 3 dans la série.",
+        # «qu'il» before «et» + a verb; the stressed pronoun already there
+        "Il dit qu'il et demande ; il pense que lui et elle viendront, qu'elle et Marie aussi.",
         # «manquer» a train, expectations that are great
         "Il a manqué les trains et ses attentes sont grandes.",
         # confirmed in office

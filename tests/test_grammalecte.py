@@ -129,6 +129,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "Il dit que ce était vrai.",
         # ... and "se" + "avoir" is the verbforms detector's ("se ont" -> "se sont", not "s’ont").
         "Ils se ont vus hier.",
+        # ... and "qu'il et sa famille" the constructions detector's ("que lui et", not "ait").
+        "Il a déclaré qu’il et sa famille étaient partis.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

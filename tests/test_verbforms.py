@@ -151,6 +151,8 @@ def test_registered() -> None:
         ("Elle se a levée tôt.", [(AUXILIARY, "se a", "s’est")]),
         ("Ils se ont vus hier et se avaient parlé.",
          [(AUXILIARY, "se ont", "se sont"), (AUXILIARY, "se avaient", "s’étaient")]),
+        # «avoir été» + the participle of an intransitive verb of «être»
+        ("Les manifestants ont été revenus dans la rue.", [(AUXILIARY, "ont été revenus", "sont revenus")]),
         # a bare infinitive (or a participle and its object) as the sentence's only verb
         ("BPBD activer les postes de réfugiés.", [(FORM, "activer", "active")]),
         ("Le gouvernement prolonger les restrictions jusqu'en juin.",
@@ -282,6 +284,8 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Les manifestants sont venus ; il a plu la nuit durant.",
         "Elle écoute la musique en chantant.",
         "Prévenez votre médecin, le cas échéant ; il est parti, chemin faisant.",
+        # the passive of a verb with a transitive use
+        "Les bagages ont été descendus et les poubelles ont été sorties.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

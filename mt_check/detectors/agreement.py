@@ -1409,6 +1409,10 @@ class AgreementDetector(LexiconDetector):
         subj = subjects[0]
         lower = subj.lower_
         if lower in _SUBJECT_PRONOUNS:
+            if subj.i > 1 and subj.doc[subj.i - 1].lower_ in ("et", "ou", "ni") or any(
+                c.dep_ == "conj" for c in subj.children
+            ):
+                return None  # "lui et elle viendront": one conjunct of a coordinated subject
             gender, number = _SUBJECT_PRONOUNS[lower]
             return subj, _Feats(gender, number)
         relative = lower == "qui"
@@ -1510,6 +1514,8 @@ class AgreementDetector(LexiconDetector):
             return  # inversion: "a-t-il"
         if pron.lower_ in ("elle", "elles") and pron.i and doc[pron.i - 1].pos_ == "ADP":
             return  # "avec elle": not a subject
+        if pron.i > 1 and doc[pron.i - 1].lower_ in ("et", "ou", "ni"):
+            return  # "lui et elle viendront": one conjunct of a coordinated subject
         j = pron.i + 1
         while j < len(doc) and doc[j].lower_ in ("ne", "n’", "n'"):
             j += 1

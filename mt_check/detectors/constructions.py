@@ -20,6 +20,9 @@ Codes:
 - ``GRAMMAR-NEGATIVE-ARTICLE`` (grammar, minor): "vous n'avez pas un compte" → "pas de compte",
   "il n'y a pas des problèmes" → "pas de", "n'affiche plus des notifications" → "plus de": the
   indefinite article after a negated *avoir* or a listed common transitive verb.
+- ``GRAMMAR-STRESSED-PRONOUN`` (grammar, minor): "qu'il et sa famille" (Indonesian "bahwa dia
+  dan …") → "que lui et sa famille", "qu'ils et" → "que eux et": a subject pronoun coordinated
+  with a noun or a pronoun takes its stressed form ("qu'elle et Marie" is French).
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -198,6 +201,11 @@ _WIRE_CALQUES = (
     (re.compile(r"\b(prévisions|orientations|perspectives)\s+de\s+gestion\b", re.IGNORECASE),
      "«management guidance»: the forecasts «de la direction».", None),
 )
+# "qu'il et sa famille" (Indonesian "bahwa dia dan …"): «que lui et sa famille».
+_PRONOUN_AND_NOUN = re.compile(
+    r"\b([Qq]u)['’](il|ils)(?=\s+et\s+(?:le|la|les|l['’]|sa|son|ses|leur|leurs|moi|toi|lui|elle|elles|eux|nous|vous|[A-Z]))",
+)
+_STRESSED = {"il": "lui", "ils": "eux"}  # "qu'elle et Marie" is French: the same form
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
@@ -223,6 +231,8 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-QUANTIFIER-DE", Category.GRAMMAR, Severity.MINOR,
              "a pronoun of quantity, «de» and a bare noun: `la plupart de victimes` → "
              "`la plupart des victimes`, `plusieurs de maisons` → `plusieurs maisons`"),
+        Code("GRAMMAR-STRESSED-PRONOUN", Category.GRAMMAR, Severity.MINOR,
+             "a subject pronoun coordinated with a noun: `qu’il et sa famille` → `que lui et sa famille`"),
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
              "a pronominal verb's imperative without its pronoun: `Assurez que` → "
              "`Assurez-vous que`, `Connectez à votre compte` → `Connectez-vous à`"),
@@ -409,6 +419,16 @@ class ConstructionsDetector(LexiconDetector):
                     sentence, sentence.start + m.start(), sentence.start + m.end(),
                     Category.GRAMMAR, Severity.MINOR, "GRAMMAR-CALQUE", message, suggestion,
                 )
+        for m in _PRONOUN_AND_NOUN.finditer(text):
+            que, pronoun = m.group(1), m.group(2).lower()
+            stressed = _STRESSED[pronoun]
+            fix = f"{'Q' if que[0] == 'Q' else 'q'}ue {stressed}"
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(2), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-STRESSED-PRONOUN",
+                f"A subject pronoun coordinated with a noun takes its stressed form: «{fix} et …».",
+                fix,
+            )
         reported = _REPORTED_EARLIER.match(text)
         if reported is not None:
             yield self.issue(

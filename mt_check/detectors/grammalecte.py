@@ -443,7 +443,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "2"
+    version = "3"
     enabled_by_default = True
 
     def __init__(
@@ -636,10 +636,13 @@ _WORD_BEFORE_STOP = re.compile(r"(\w+)[.]$")
 # Pronoun + verb pairs Grammalecte misreads, each reported by another detector with its fix:
 # "ce" before a form of "être" that starts with a vowel ("Ce est": Grammalecte takes "ce" for a
 # determiner and suggests "Cet est", "Ce étai"; contractions: "C’est"), and "se" before a vowel
-# form of "avoir" ("se ont": Grammalecte suggests the elision "s’ont"; verbforms: "se sont").
+# form of "avoir" ("se ont": Grammalecte suggests the elision "s’ont"; verbforms: "se sont"); and
+# "qu'il et sa famille" (a subject pronoun coordinated with a noun: Grammalecte suggests "qu'il
+# ait"; constructions: "que lui et sa famille").
 _MISREAD_PAIRS = re.compile(
     r"(?<!\w)(?:([Cc]e)\s+(est|était|étaient|eût|eut|étant)"
-    r"|([Ss]e)\s+(a|ont|avait|avaient|aura|auront|aurait|auraient|eut|eurent|ait|aient|ayant|avoir))"
+    r"|([Ss]e)\s+(a|ont|avait|avaient|aura|auront|aurait|auraient|eut|eurent|ait|aient|ayant|avoir)"
+    r"|(qu['’](?:il|ils))\s+(et)(?=\s+(?:le|la|les|l['’]|sa|son|ses|leur|leurs|moi|toi|lui|elle|elles|eux|nous|vous|[A-Z])))"
     r"(?!\w)"
 )
 
@@ -649,8 +652,8 @@ def _misread_pair(text: str, start: int, end: int) -> bool:
     span may take the space after the word: "se ")."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    for match in _MISREAD_PAIRS.finditer(text, max(0, start - 4), min(len(text), end + 10)):
-        first, second = (1, 2) if match.group(1) else (3, 4)
+    for match in _MISREAD_PAIRS.finditer(text, max(0, start - 8), min(len(text), end + 10)):
+        first, second = (1, 2) if match.group(1) else (3, 4) if match.group(3) else (5, 6)
         spans = {(match.start(first), match.end(first)), (match.start(second), match.end(second)),
                  (match.start(), match.end())}
         if (start, end) in spans:

@@ -37,7 +37,8 @@ Codes (category grammar):
   indirect questions (``je me demande s'il viendrait``).
 * ``GRAMMAR-AUXILIARY`` (minor): a reflexive verb conjugated with ``avoir`` (``elle se a
   levée`` → ``s’est levée``, ``ils se ont vus`` → ``se sont``): "se" before a form of
-  ``avoir`` is never French.
+  ``avoir`` is never French; and «avoir été» + the participle of an intransitive verb of
+  «être», which has no passive (``ont été revenus`` → ``sont revenus``).
 * ``GRAMMAR-SPURIOUS-REFLEXIVE``: ``se`` + ``être`` + an adjective that is not a participle
   (``a tendance à s'être stable`` → ``être stable``; minor), or + a bare noun (``s'est
   adieux``: the participle itself is missing; major, no suggestion).
@@ -48,6 +49,7 @@ grammar words; everything about the forms comes from the lexicon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -68,6 +70,13 @@ _ETRE_FOR_AVOIR = {
     "auront": "seront", "aurait": "serait", "auraient": "seraient", "eut": "fut",
     "eurent": "furent", "ait": "soit", "aient": "soient", "ayant": "étant", "avoir": "être",
 }
+
+# "ont été revenus": avoir été + the participle of an intransitive verb of «être».
+_PASSIVE_OF_MOTION = re.compile(
+    r"\b(a|ont|avait|avaient|aura|auront|aurait|auraient)\s+été\s+"
+    r"((?:(?:re)?venu|arrivé|parti|allé|mort|né|devenu|resté|tombé|parvenu|décédé|intervenu)"
+    r"(?:e|s|es)?)\b", re.IGNORECASE,
+)
 
 # Prepositions after which a verb can only be an infinitive ("afin de", "avant de", "au lieu
 # de" end in "de").
@@ -193,7 +202,8 @@ class VerbFormsDetector(LexiconDetector):
              "wrong mood in a subordinate clause: `après qu’il ait` → `a`, `la possibilité que … "
              "pourrait` → `puisse`, `si j’aurais su` → `avais`"),
         Code(AUXILIARY, Category.GRAMMAR, Severity.MINOR,
-             "a reflexive verb conjugated with `avoir`: `elle se a levée` → `s’est levée`"),
+             "a reflexive verb conjugated with `avoir`: `elle se a levée` → `s’est levée`; `ont été "
+             "revenus` → `sont revenus`"),
         Code(REFLEXIVE, Category.GRAMMAR, Severity.MINOR,
              "reflexive `se` + `être` without a participle: `s’être stable` → `être stable`; "
              "`s’est adieux` (major: a verb is missing)"),
@@ -229,6 +239,7 @@ class VerbFormsDetector(LexiconDetector):
         tokens = list(doc)
         yield from self._bare_main_verb(sentence, tokens)
         yield from self._bare_present_participle(sentence, tokens)
+        yield from self._passive_of_motion(sentence)
         for tok in tokens:
             low = _norm(tok.text)
             # The tagger reads "de" before a verb it does not recognise as a partitive article.
@@ -337,6 +348,23 @@ class VerbFormsDetector(LexiconDetector):
             yield self.issue(
                 sentence, start, start + len(word.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
                 f"«{word.text}» is a bare present participle after «{noun.text}»: «{fix}»{also}.", fix,
+            )
+
+    def _passive_of_motion(self, sentence: Sentence) -> Iterator[Issue]:
+        """``ont été revenus`` → ``sont revenus``: «avoir été» + the participle of a verb that
+        has no passive (venir, arriver, partir, mourir…: intransitive, conjugated with
+        «être»). Verbs with a transitive use ("les bagages ont été descendus", "sortis") are
+        left alone."""
+        for m in _PASSIVE_OF_MOTION.finditer(sentence.text):
+            avoir, participle = m.group(1), m.group(2)
+            etre = _ETRE_FOR_AVOIR.get(avoir.lower())
+            if etre is None:
+                continue
+            fix = _match_case(avoir, etre) + " " + participle
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
+                Severity.MINOR, AUXILIARY,
+                f"«{participle}» has no passive: its compound tense takes «être», «{fix}».", fix,
             )
 
     def _present(self, infinitive: str, person: str) -> list[str]:
