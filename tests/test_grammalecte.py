@@ -335,7 +335,7 @@ def test_codes_cover_every_family() -> None:
 def test_available_and_versioned() -> None:
     detector = GrammalecteDetector()
     assert detector.unavailable_reason() is None
-    assert detector.data_version().startswith("2+grammalecte-")
+    assert detector.data_version().startswith(f"{GrammalecteDetector.version}+grammalecte-")
     assert "|" not in detector.data_version()  # the report signature's separator
     versions = {
         GrammalecteDetector().data_version(),
