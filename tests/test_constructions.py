@@ -150,6 +150,11 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Il a déclaré qu’il et sa famille étaient partis, qu'ils et Marie viendront.",
          [("GRAMMAR-STRESSED-PRONOUN", "qu’il", "que lui"),
           ("GRAMMAR-STRESSED-PRONOUN", "qu'ils", "que eux")]),
+        # a title opening the sentence as its subject, without its article
+        ("JAKARTA - Chef du bureau des transports Budi Awaluddin a demandé de rester chez soi.",
+         [("GRAMMAR-MISSING-ARTICLE", "Chef", "Le chef")]),
+        ("Ministre des Affaires maritimes Susi Pudjiastuti a déclaré la guerre à la pêche illégale.",
+         [("GRAMMAR-MISSING-ARTICLE", "Ministre", None)]),
         # financial-wire English word for word
         ("LVMH a annoncé une baisse, manquant les estimations des analystes.",
          [("GRAMMAR-CALQUE", "manquant les estimations", None)]),
@@ -268,6 +273,10 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il y avait autant de 2 que de 3 dans la série.",
         # «qu'il» before «et» + a verb; the stressed pronoun already there
         "Il dit qu'il et demande ; il pense que lui et elle viendront, qu'elle et Marie aussi.",
+        # titles in apposition before a comma; a verbless caption
+        "Ministre de l'Intérieur depuis 2017, il a réformé la police.",
+        "Président de la République, Emmanuel Macron a parlé.",
+        "Directeur du journal depuis dix ans.",
         # «manquer» a train, expectations that are great
         "Il a manqué les trains et ses attentes sont grandes.",
         # confirmed in office

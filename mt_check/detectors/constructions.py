@@ -20,6 +20,11 @@ Codes:
 - ``GRAMMAR-NEGATIVE-ARTICLE`` (grammar, minor): "vous n'avez pas un compte" → "pas de compte",
   "il n'y a pas des problèmes" → "pas de", "n'affiche plus des notifications" → "plus de": the
   indefinite article after a negated *avoir* or a listed common transitive verb.
+- ``GRAMMAR-MISSING-ARTICLE`` (grammar, minor): a sentence (or its dateline) opened by a title
+  and its complement without the article, the subject of a verb that follows ("JAKARTA - Chef
+  du bureau … a demandé" → "Le chef"; Indonesian has no articles). An apposition before a
+  comma ("Ministre de l'Intérieur depuis 2017, il a …") is French. The suggestion
+  leaves epicene titles (ministre, porte-parole, secrétaire) to the reviewer.
 - ``GRAMMAR-STRESSED-PRONOUN`` (grammar, minor): "qu'il et sa famille" (Indonesian "bahwa dia
   dan …") → "que lui et sa famille", "qu'ils et" → "que eux et": a subject pronoun coordinated
   with a noun or a pronoun takes its stressed form ("qu'elle et Marie" is French).
@@ -206,6 +211,15 @@ _PRONOUN_AND_NOUN = re.compile(
     r"\b([Qq]u)['’](il|ils)(?=\s+et\s+(?:le|la|les|l['’]|sa|son|ses|leur|leurs|moi|toi|lui|elle|elles|eux|nous|vous|[A-Z]))",
 )
 _STRESSED = {"il": "lui", "ils": "eux"}  # "qu'elle et Marie" is French: the same form
+# A sentence opened by a title and its complement without the article (Indonesian has none):
+# "JAKARTA - Chef du bureau … a demandé" → "Le chef du bureau".
+_BARE_TITLE = re.compile(
+    r"^(?:[A-Z][A-Z .]+\s[-–—]\s)?(Chef|Ministre|Directeur|Directrice|Président|Présidente|"
+    r"Gouverneur|Gouverneure|Porte-parole|Secrétaire|Commandant|Régent|Vice-président|"
+    r"Vice-gouverneur|Coordinateur|Coordinatrice)\s+(?:de|du|des|d['’])\s?\w"
+)
+_TITLE_ARTICLE = {"Directrice": "La", "Présidente": "La", "Gouverneure": "La", "Coordinatrice": "La",
+                  "Ministre": None, "Porte-parole": None, "Secrétaire": None}  # fmt: skip
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
@@ -231,6 +245,9 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-QUANTIFIER-DE", Category.GRAMMAR, Severity.MINOR,
              "a pronoun of quantity, «de» and a bare noun: `la plupart de victimes` → "
              "`la plupart des victimes`, `plusieurs de maisons` → `plusieurs maisons`"),
+        Code("GRAMMAR-MISSING-ARTICLE", Category.GRAMMAR, Severity.MINOR,
+             "a title opening the sentence as its subject without its article: `Chef du bureau … a "
+             "demandé` → `Le chef du bureau`"),
         Code("GRAMMAR-STRESSED-PRONOUN", Category.GRAMMAR, Severity.MINOR,
              "a subject pronoun coordinated with a noun: `qu’il et sa famille` → `que lui et sa famille`"),
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
@@ -263,7 +280,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._missing_de(sentence, tokens)
             yield from self._quantifier_de(sentence, tokens)
             yield from self._calques(sentence, tokens)
-            yield from self._press_calques(sentence)
+            yield from self._press_calques(sentence, tokens)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
@@ -392,7 +409,7 @@ class ConstructionsDetector(LexiconDetector):
                 "An English construction translated word for word.", fix,
             )
 
-    def _press_calques(self, sentence: Sentence) -> Iterator[Issue]:
+    def _press_calques(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """Press formulas word for word. Indonesian: "a déclaré X lorsqu'il a été confirmé"
         ("saat dikonfirmasi", when asked for confirmation) → "interrogé", "lorsqu'il a été
         rencontré" ("saat ditemui", when met by reporters); "Rapporté plus tôt," ("Diberitakan
@@ -429,6 +446,16 @@ class ConstructionsDetector(LexiconDetector):
                 f"A subject pronoun coordinated with a noun takes its stressed form: «{fix} et …».",
                 fix,
             )
+        title = _BARE_TITLE.match(text)
+        if title is not None and self._clause_after_title(tokens, title.end(1)):
+            word = title.group(1)
+            article = _TITLE_ARTICLE.get(word, "Le")
+            yield self.issue(
+                sentence, sentence.start + title.start(1), sentence.start + title.end(1),
+                Category.GRAMMAR, Severity.MINOR, "GRAMMAR-MISSING-ARTICLE",
+                f"A title that opens the sentence as its subject takes the article: «le/la {word.lower()}».",
+                None if article is None else f"{article} {word.lower()}",
+            )
         reported = _REPORTED_EARLIER.match(text)
         if reported is not None:
             yield self.issue(
@@ -438,6 +465,19 @@ class ConstructionsDetector(LexiconDetector):
                 "An Indonesian press formula word for word («Diberitakan sebelumnya»).",
                 "Comme nous l’avons rapporté,",
             )
+
+    @staticmethod
+    def _clause_after_title(tokens: Sequence[Any], end: int) -> bool:
+        """A finite verb follows the title with no comma before it: "Ministre de l'Intérieur
+        depuis 2017, il a …", "Président de la République, Emmanuel Macron a …" are appositions."""
+        for tok in tokens:
+            if tok.idx < end:
+                continue
+            if tok.text == ",":
+                return False
+            if _finite(tok) and tok.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     @staticmethod
     def _comparison(tokens: Sequence[Any], i: int) -> tuple[int, str] | None:
