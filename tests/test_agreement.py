@@ -71,6 +71,8 @@ def test_message_names_both_words(detector, sample_article) -> None:  # type: ig
         ("Cette accord a été signé par les deux pays.", [(0, "Cette", GENDER, "Cet")]),
         # ... and the reverse: "cet" is a masculine form
         ("Cet fonctionnalité est disponible.", [(0, "Cet", GENDER, "Cette")]),
+        # «cet» before a feminine noun that starts with a vowel: «cette», not «cet» again
+        ("Il habite dans cet agglomération.", [(15, "cet", GENDER, "cette")]),
         # determiner elided before a vowel: the span runs to the noun
         ("Le escalade des tensions inquiète.", [(0, "Le ", GENDER, "L’")]),
         # sentence-initial determiner, feminine noun
@@ -451,6 +453,8 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         "Les relations entre le Parlement européen et le Parlement belge qui se sont situées au-delà.",
         "Les comptes de l'exercice, c'est-à-dire le deuxième acte, qui peuvent être clôturés.",
         # an adjective after the noun it modifies, after the copula; coordinates
+        # an adjective after a bare noun in a compound may agree with the noun before it
+        "Le groupe dispose des droits d’accès utilisateur suivants :",
         # one pronoun of a coordinated subject
         "Il pense que lui et elle viendront.",
         # the invariable locution «côté» + noun

@@ -273,6 +273,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il y avait autant de 2 que de 3 dans la série.",
         # «qu'il» before «et» + a verb; the stressed pronoun already there
         "Il dit qu'il et demande ; il pense que lui et elle viendront, qu'elle et Marie aussi.",
+        # an infinitive of saying closing a clause
+        "Vous ne pouvez plus recevoir de tickets ni y répondre, le compte devient inaccessible.",
         # titles in apposition before a comma; a verbless caption
         "Ministre de l'Intérieur depuis 2017, il a réformé la police.",
         "Président de la République, Emmanuel Macron a parlé.",

@@ -131,6 +131,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "Ils se ont vus hier.",
         # ... and "qu'il et sa famille" the constructions detector's ("que lui et", not "ait").
         "Il a déclaré qu’il et sa famille étaient partis.",
+        # a file type after a space: no sentence glued to a full stop
+        "Convertissez le fichier .mdb au format .accdb.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

@@ -783,7 +783,9 @@ class AgreementDetector(LexiconDetector):
         else:
             return None
         vowel = next_word[:1].lower() in _ELIDABLE and self.lexicon.known("l'" + next_word)
-        if number == "sg" and vowel and before_vowel is not None:
+        # before a vowel: "l’" and "mon" for both genders, "cet" for the masculine only
+        # ("cette agglomération", not "cet")
+        if number == "sg" and vowel and before_vowel is not None and (masc != "ce" or gender == "m"):
             form = before_vowel
         return None if form == det else form
 
@@ -809,6 +811,12 @@ class AgreementDetector(LexiconDetector):
                          for c in noun.children)
         if not determined and mod.i < noun.i and self._family(mod.text, _NOUN_POS):
             return  # "(simple dames)": without a determiner, «simple» may be the noun
+        if not determined and mod.i > noun.i and noun.i and noun.doc[noun.i - 1].pos_ == "NOUN" and (
+            self._agrees(mod.text, _ADJ_POS, self._lexicon_feats(noun.doc[noun.i - 1]))
+        ):
+            # "les droits d'accès utilisateur suivants": a bare noun in a compound; the adjective
+            # agrees with the noun before it (not "l'océan Indien méridionale")
+            return
         if not determined and noun.i and noun.doc[noun.i - 1].is_alpha and not self.lexicon.known(
             noun.doc[noun.i - 1].text
         ):

@@ -777,6 +777,8 @@ class ConstructionsDetector(LexiconDetector):
         for i, verb in enumerate(tokens):
             if verb.pos_ != "VERB" or verb.lemma_ not in _SAYING_VERBS or not _heads_clause(tokens, i):
                 continue
+            if "Inf" in verb.morph.get("VerbForm") and i + 1 < len(tokens) and tokens[i + 1].text == ",":
+                continue  # "ni y répondre, le compte devient…": a bare infinitive closing a clause
             if any(t.lower_ in _PARENTHETICAL for t in tokens[max(0, i - 4) : i]):
                 continue
             j = i + 1

@@ -667,7 +667,8 @@ def _not_a_missing_space(rule: str, text: str, start: int, end: int) -> bool:
     upper-case code after a colon ("NYSE:SNAP"), a URL's query ("?lang=fr"), and after a full
     stop anything but a sentence start, i.e. a capitalised word after a word of two letters or
     more ("rec.arts.movies", "D.III", "fichier.txt" are names; "déclaré.Ce" is the error: two
-    sentences run together)."""
+    sentences run together); a space before a full stop glued to the next word, unless that
+    word is capitalised ("fin .Puis"; not "le fichier .mdb")."""
     name = rule_name(rule)
     word = text[start:end]
     if name == "typo_espace_manquant_après1":
@@ -678,6 +679,10 @@ def _not_a_missing_space(rule: str, text: str, start: int, end: int) -> bool:
         before = _WORD_BEFORE_STOP.search(text, max(0, start - 60), start)
         capitalised = (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
         return not capitalised or before is None or len(before.group(1)) < 2
+    if name == "typo_point_collé_à_mot_suivant":
+        # "fin .Puis" is two sentences; "fichier .mdb", "version .5" are a file type, a number
+        following = text[end : end + 1]
+        return not following.isalpha() or not following.isupper()
     return False
 
 
