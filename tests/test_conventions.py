@@ -129,6 +129,10 @@ def test_month_and_day_never_flagged(text: str) -> None:
         ("Qui paiera?Personne ne le sait.", [(SPACE, 11, "", " ")]),
         # After a capitalised word, when a function word opens the next sentence.
         ("Il est né à Paris.Il est mort à Lyon.", [(SPACE, 18, "", " ")]),
+        # A function word glued to a name kept in English; an acronym glued to a word.
+        ("Créez-la dans la mêmeAWS région avec uneStartTranscriptionJob demande.",
+         [(SPACE, 21, "", " "), (SPACE, 40, "", " ")]),
+        ("Choisissez L'Région AWSendroit où vous travaillez.", [(SPACE, 23, "", " ")]),
     ],
 )
 def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> None:
@@ -152,6 +156,8 @@ def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> No
         "Il travaille chez Yahoo!Finance et utilise Excel.Application.",
         # Ellipsis and "etc.)".
         "Il hésita...Puis il partit (pommes, poires, etc.) sans rien dire.",
+        # CamelCase names, a name after an acronym-like start, words that start like "de"
+        "Il utilise iPhone, eBay, McDonald, YouTube et le DevOps ; au déplaisir de MCarson.",
     ],
 )
 def test_missing_space_never_flagged(text: str) -> None:

@@ -22,7 +22,10 @@ Codes:
   a zero-length issue after the mark, suggestion " ". Initials ("J.R.R. Tolkien", "M.Dupont"),
   titles ("St.John"), decimals, web addresses, file names, e-mails, dotted identifiers
   ("System.Collections") and all-caps extensions ("10.JPG", "ASP.NET") are left alone: the next
-  word must look like a sentence start (an upper-case letter then lower-case, or « “).
+  word must look like a sentence start (an upper-case letter then lower-case, or « “). Also a
+  French function word glued to the name after it ("la mêmeAWS région", "uneStartTranscriptionJob
+  demande") or an acronym glued to a common word ("AWSendroit"): documentation MT drops the
+  space around the names it keeps in English.
 - ``PUNCTUATION-SPACE-BEFORE`` (punctuation, minor): a space before a comma, a full stop or a
   closing bracket, or after an opening bracket ("septembre , après", "Nouveau )", "( voir");
   the span is the space, the suggestion "". Spaces before : ; ! ? » are French house style and
@@ -299,6 +302,13 @@ _UNITS = (
     "régence", "province", "sous-district", "district", "village", "ville", "commune",
     "préfecture", "municipalité",
 )  # not "région", "département": "la région Vénétie", "la région Bretagne" are French
+# "la mêmeAWS région", "duMedia paramètre": a French function word glued to a name in capitals.
+_WORD_BEFORE_NAME = re.compile(
+    r"\b(un|une|le|la|les|du|des|de|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|"
+    r"même|autre|chaque|dans|sur|par|pour|avec|sans|entre)([A-Z][A-Za-z0-9]+)\b"
+)
+# "AWSendroit": an acronym glued to a common French word after it.
+_ACRONYM_BEFORE_WORD = re.compile(r"\b([A-Z]{2,})([a-zéèêàâîôûç]{3,})\b")
 # "22h34.m", "03h25.m." (Indonesian "WIB" misread as a meridiem): the ".m" goes.
 _STRAY_MERIDIEM = re.compile(r"\b(\d{1,2})" + _S + r"?h" + _S + r"?(\d{2})" + _S + r"?\.m\b")
 # "500 mille vaccinations", "500 à 650 mille" (Indonesian "ribu"): digits and a number word.
@@ -461,6 +471,21 @@ def _missing_spaces(text: str) -> Iterator[_Finding]:
             continue  # two names joined by a mark: "Excel.Application", "Yahoo!Finance"
         yield _Finding(at + 1, at + 1, "PUNCTUATION-MISSING-SPACE",
                        f"No space after '{text[at]}': two sentences run together.", " ")
+
+
+def _glued_names(text: str) -> Iterator[_Finding]:
+    """A French function word glued to the code or product name after it ("la mêmeAWS région",
+    "uneStartTranscriptionJob demande"), or an acronym glued to the French word after it
+    ("AWSendroit"): documentation MT drops the space around the names it leaves in English."""
+    for match in _WORD_BEFORE_NAME.finditer(text):
+        yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
+                       f"No space between «{match.group(1)}» and «{match.group(2)}».", " ")
+    for match in _ACRONYM_BEFORE_WORD.finditer(text):
+        acronym, word = match.groups()
+        if not _frequent(word):
+            continue  # "MCarson": a name
+        yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
+                       f"No space between «{acronym}» and «{word}».", " ")
 
 
 def _misplaced_spaces(text: str) -> Iterator[_Finding]:
@@ -728,7 +753,8 @@ class ConventionsDetector(Detector):
         Code("SPELLING-CAPITALISED-MONTH", Category.SPELLING, Severity.MINOR,
              "a capitalised month or day name: `le 24 Septembre` → `septembre`"),
         Code("PUNCTUATION-MISSING-SPACE", Category.PUNCTUATION, Severity.MINOR,
-             "no space after a sentence end: `vers 20 h.Les résultats` → `. Les`"),
+             "no space after a sentence end: `vers 20 h.Les résultats` → `. Les`; a word glued to "
+             "a name: `la mêmeAWS région` → `même AWS`"),
         Code("PUNCTUATION-SPACE-BEFORE", Category.PUNCTUATION, Severity.MINOR,
              "a space before , . ) or after (: `septembre , après` → `septembre, après`"),
         Code("PUNCTUATION-DOUBLED", Category.PUNCTUATION, Severity.MINOR,
@@ -771,6 +797,7 @@ class ConventionsDetector(Detector):
         findings = [
             *_months_and_days(text, starts),
             *_missing_spaces(text),
+            *_glued_names(text),
             *_doubled(text),
             *_misplaced_spaces(text),
             *_entities(text),

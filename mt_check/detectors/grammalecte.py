@@ -681,8 +681,8 @@ def _not_a_missing_space(rule: str, text: str, start: int, end: int) -> bool:
         return not capitalised or before is None or len(before.group(1)) < 2
     if name == "typo_point_collé_à_mot_suivant":
         # "fin .Puis" is two sentences; "fichier .mdb", "version .5" are a file type, a number
-        following = text[end : end + 1]
-        return not following.isalpha() or not following.isupper()
+        following = text[end : end + 2]  # a file type has two letters or more ("du .m." is one)
+        return not following[:1].isalpha() or not following[:1].isupper() and following.isalpha()
     return False
 
 
