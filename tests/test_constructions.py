@@ -155,6 +155,11 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-MISSING-ARTICLE", "Chef", "Le chef")]),
         ("Ministre des Affaires maritimes Susi Pudjiastuti a déclaré la guerre à la pêche illégale.",
          [("GRAMMAR-MISSING-ARTICLE", "Ministre", None)]),
+        # «y avoir» after a subject other than the impersonal «il»
+        ("Cela doit y avoir une coordination entre les services.",
+         [("GRAMMAR-IMPERSONAL", "Cela doit y avoir", "Il doit y avoir")]),
+        ("Cette période doit y avoir des contrôles.",
+         [("GRAMMAR-IMPERSONAL", "Cette période doit y avoir", None)]),
         # financial-wire English word for word
         ("LVMH a annoncé une baisse, manquant les estimations des analystes.",
          [("GRAMMAR-CALQUE", "manquant les estimations", None)]),
@@ -275,6 +280,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il dit qu'il et demande ; il pense que lui et elle viendront, qu'elle et Marie aussi.",
         # an infinitive of saying closing a clause
         "Vous ne pouvez plus recevoir de tickets ni y répondre, le compte devient inaccessible.",
+        # the impersonal «il»; a past infinitive after «y»
+        "Il doit y avoir une solution ; le joueur doit y avoir joué.",
+        "Le tunnel peut y avoir été creusé.",
         # titles in apposition before a comma; a verbless caption
         "Ministre de l'Intérieur depuis 2017, il a réformé la police.",
         "Président de la République, Emmanuel Macron a parlé.",

@@ -151,6 +151,8 @@ def test_registered() -> None:
         ("Elle se a levée tôt.", [(AUXILIARY, "se a", "s’est")]),
         ("Ils se ont vus hier et se avaient parlé.",
          [(AUXILIARY, "se ont", "se sont"), (AUXILIARY, "se avaient", "s’étaient")]),
+        # an imperative coordinated with a bare infinitive
+        ("Respectez et apprécier la nature.", [(FORM, "apprécier", "appréciez")]),
         # «avoir été» + the participle of an intransitive verb of «être»
         ("Les manifestants ont été revenus dans la rue.", [(AUXILIARY, "ont été revenus", "sont revenus")]),
         # a bare infinitive (or a participle and its object) as the sentence's only verb
@@ -284,6 +286,9 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Les manifestants sont venus ; il a plu la nuit durant.",
         "Elle écoute la musique en chantant.",
         "Prévenez votre médecin, le cas échéant ; il est parti, chemin faisant.",
+        # two imperatives; an imperative then «pour» + infinitive
+        "Respectez et appréciez la nature ; venez et voyez.",
+        "Cliquez et attendez pour continuer.",
         # the passive of a verb with a transitive use
         "Les bagages ont été descendus et les poubelles ont été sorties.",
     ],

@@ -25,6 +25,10 @@ Codes:
   du bureau … a demandé" → "Le chef"; Indonesian has no articles). An apposition before a
   comma ("Ministre de l'Intérieur depuis 2017, il a …") is French. The suggestion
   leaves epicene titles (ministre, porte-parole, secrétaire) to the reviewer.
+- ``GRAMMAR-IMPERSONAL`` (grammar, minor): "Cela doit y avoir une coordination" → "Il doit y
+  avoir": «y avoir» (there is) after a modal takes the impersonal «il», not a demonstrative or
+  the sentence's opening noun phrase ("Cette période doit y avoir…": no suggestion, the noun
+  must become an adverbial).
 - ``GRAMMAR-STRESSED-PRONOUN`` (grammar, minor): "qu'il et sa famille" (Indonesian "bahwa dia
   dan …") → "que lui et sa famille", "qu'ils et" → "que eux et": a subject pronoun coordinated
   with a noun or a pronoun takes its stressed form ("qu'elle et Marie" is French).
@@ -220,6 +224,14 @@ _BARE_TITLE = re.compile(
 )
 _TITLE_ARTICLE = {"Directrice": "La", "Présidente": "La", "Gouverneure": "La", "Coordinatrice": "La",
                   "Ministre": None, "Porte-parole": None, "Secrétaire": None}  # fmt: skip
+# "Cela doit y avoir une coordination" (there must be): «y avoir» takes the impersonal «il».
+_MODALS_Y_AVOIR = (
+    r"(doit|devrait|peut|pourrait|va|semble|devait|pouvait|devra|pourra)\s+y\s+avoir\b"
+    # what there is comes next, not a participle ("Le joueur doit y avoir joué")
+    r"(?=\s+(?:un|une|des|de|d['’]|du|beaucoup|plus|moins|peu|trop|assez|plusieurs|aucun|aucune|\d))"
+)
+_PRONOUN_Y_AVOIR = re.compile(r"^(Cela|Ça|Ceci)\s+" + _MODALS_Y_AVOIR)
+_NOUN_Y_AVOIR = re.compile(r"^((?:Ce|Cet|Cette|Ces|Le|La|Les)\s+\w+|L['’]\w+)\s+" + _MODALS_Y_AVOIR)
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
@@ -248,6 +260,9 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-MISSING-ARTICLE", Category.GRAMMAR, Severity.MINOR,
              "a title opening the sentence as its subject without its article: `Chef du bureau … a "
              "demandé` → `Le chef du bureau`"),
+        Code("GRAMMAR-IMPERSONAL", Category.GRAMMAR, Severity.MINOR,
+             "«y avoir» after a subject other than the impersonal «il»: `Cela doit y avoir` → "
+             "`Il doit y avoir`"),
         Code("GRAMMAR-STRESSED-PRONOUN", Category.GRAMMAR, Severity.MINOR,
              "a subject pronoun coordinated with a noun: `qu’il et sa famille` → `que lui et sa famille`"),
         Code("GRAMMAR-REFLEXIVE-IMPERATIVE", Category.GRAMMAR, Severity.MINOR,
@@ -444,6 +459,20 @@ class ConstructionsDetector(LexiconDetector):
                 sentence, sentence.start + m.start(), sentence.start + m.end(2), Category.GRAMMAR,
                 Severity.MINOR, "GRAMMAR-STRESSED-PRONOUN",
                 f"A subject pronoun coordinated with a noun takes its stressed form: «{fix} et …».",
+                fix,
+            )
+        pronoun = _PRONOUN_Y_AVOIR.match(text)
+        noun = None if pronoun is not None else _NOUN_Y_AVOIR.match(text)
+        found = pronoun or noun
+        if found is not None:
+            fix = f"Il {found.group(2)} y avoir" if pronoun is not None else None
+            yield self.issue(
+                sentence, sentence.start + found.start(), sentence.start + found.end(),
+                Category.GRAMMAR, Severity.MINOR, "GRAMMAR-IMPERSONAL",
+                "«y avoir» (there is) takes the impersonal «il»: «il doit y avoir»" + (
+                    "." if pronoun is not None
+                    else " (the noun goes into an adverbial: «durant cette période, il doit y avoir»)."
+                ),
                 fix,
             )
         title = _BARE_TITLE.match(text)

@@ -23,7 +23,10 @@ Codes (category grammar):
   a misspelt ``à`` (``la machine a laver est en panne``). A sentence with no conjugated verb,
   whose subject noun phrase is followed by an infinitive (Indonesian verbs do not conjugate):
   ``Le gouvernement prolonger les restrictions`` → ``prolonge``; a participle there with its
-  object after it → ``a`` + participle (``La police enregistré 15 maisons``). «après» + a bare
+  object after it → ``a`` + participle (``La police enregistré 15 maisons``). An opening
+  imperative coordinated with a bare infinitive (``Respectez et apprécier`` → ``appréciez``), a
+  bare present participle ending the sentence after its noun (``des vidéos circulant`` → ``qui
+  circulent``; not a verbal adjective that agrees, nor "le cas échéant"). «après» + a bare
   infinitive → the past infinitive (``après cliquer`` → ``avoir cliqué``; not ``après manger``).
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
@@ -240,6 +243,7 @@ class VerbFormsDetector(LexiconDetector):
         yield from self._bare_main_verb(sentence, tokens)
         yield from self._bare_present_participle(sentence, tokens)
         yield from self._passive_of_motion(sentence)
+        yield from self._imperative_and_infinitive(sentence, tokens)
         for tok in tokens:
             low = _norm(tok.text)
             # The tagger reads "de" before a verb it does not recognise as a partitive article.
@@ -349,6 +353,35 @@ class VerbFormsDetector(LexiconDetector):
                 sentence, start, start + len(word.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
                 f"«{word.text}» is a bare present participle after «{noun.text}»: «{fix}»{also}.", fix,
             )
+
+    def _imperative_and_infinitive(self, sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Issue]:
+        """``Respectez et apprécier la nature`` → ``appréciez``: an imperative opening the
+        sentence, coordinated with a bare infinitive (help-centre MT mixes the two)."""
+        k = 0
+        while k < len(tokens) and not tokens[k].is_alpha:
+            k += 1
+        if k + 2 >= len(tokens) or not tokens[k].lower_.endswith("ez"):
+            return
+        first = tokens[k]
+        if not any("2pl" in a.persons for a in _verb_readings(self.lexicon.analyses(first.text))):
+            return
+        j = k + 1
+        if tokens[j].text == ",":
+            j += 1
+        if j + 1 >= len(tokens) or tokens[j].lower_ not in ("et", "ou", "puis"):
+            return
+        verb = tokens[j + 1]
+        readings = self.lexicon.analyses(verb.text)
+        if not verb.is_alpha or not readings or not all("infi" in a.pos for a in readings):
+            return
+        forms = [f for f in self._present(verb.text, "2pl") if f.endswith("ez")]  # the imperative's form
+        if not forms:
+            return
+        start = sentence.start + verb.idx
+        yield self.issue(
+            sentence, start, start + len(verb.text), Category.GRAMMAR, Severity.MINOR, VERB_FORM,
+            f"«{verb.text}» is coordinated with the imperative «{first.text}»: «{forms[0]}».", forms[0],
+        )
 
     def _passive_of_motion(self, sentence: Sentence) -> Iterator[Issue]:
         """``ont été revenus`` → ``sont revenus``: «avoir été» + the participle of a verb that
