@@ -295,7 +295,10 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._missing_de(sentence, tokens)
             yield from self._quantifier_de(sentence, tokens)
             yield from self._calques(sentence, tokens)
-            yield from self._press_calques(sentence, tokens)
+            yield from self._press_calques(sentence)
+            yield from self._stressed_pronouns(sentence)
+            yield from self._impersonal(sentence)
+            yield from self._bare_title(sentence, tokens)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
@@ -424,7 +427,7 @@ class ConstructionsDetector(LexiconDetector):
                 "An English construction translated word for word.", fix,
             )
 
-    def _press_calques(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+    def _press_calques(self, sentence: Sentence) -> Iterator[Issue]:
         """Press formulas word for word. Indonesian: "a déclaré X lorsqu'il a été confirmé"
         ("saat dikonfirmasi", when asked for confirmation) → "interrogé", "lorsqu'il a été
         rencontré" ("saat ditemui", when met by reporters); "Rapporté plus tôt," ("Diberitakan
@@ -436,64 +439,68 @@ class ConstructionsDetector(LexiconDetector):
         for m in _WHEN_CONFIRMED.finditer(text):
             verb, ending = m.group(2).lower(), m.group(3) or ""
             fix = f"interrogé{ending}" if verb == "confirm" else None
-            yield self.issue(
-                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
-                Severity.MINOR, "GRAMMAR-CALQUE",
+            yield self._text_issue(
+                sentence, m.start(), m.end(), "GRAMMAR-CALQUE",
                 "An Indonesian press formula word for word: a speaker is «interrogé» (or "
                 "«rencontré par la presse»), not «confirmé».", fix,
             )
-        for pattern, message, fix in _WIRE_CALQUES:
-            for m in pattern.finditer(text):
-                suggestion = fix
-                if m.lastindex:  # "prévisions de gestion" → "prévisions de la direction"
-                    suggestion = f"{m.group(1)} de la direction"
-                yield self.issue(
-                    sentence, sentence.start + m.start(), sentence.start + m.end(),
-                    Category.GRAMMAR, Severity.MINOR, "GRAMMAR-CALQUE", message, suggestion,
-                )
-        for m in _PRONOUN_AND_NOUN.finditer(text):
-            que, pronoun = m.group(1), m.group(2).lower()
-            stressed = _STRESSED[pronoun]
-            fix = f"{'Q' if que[0] == 'Q' else 'q'}ue {stressed}"
-            yield self.issue(
-                sentence, sentence.start + m.start(), sentence.start + m.end(2), Category.GRAMMAR,
-                Severity.MINOR, "GRAMMAR-STRESSED-PRONOUN",
-                f"A subject pronoun coordinated with a noun takes its stressed form: «{fix} et …».",
-                fix,
-            )
-        pronoun = _PRONOUN_Y_AVOIR.match(text)
-        noun = None if pronoun is not None else _NOUN_Y_AVOIR.match(text)
-        found = pronoun or noun
-        if found is not None:
-            fix = f"Il {found.group(2)} y avoir" if pronoun is not None else None
-            yield self.issue(
-                sentence, sentence.start + found.start(), sentence.start + found.end(),
-                Category.GRAMMAR, Severity.MINOR, "GRAMMAR-IMPERSONAL",
-                "«y avoir» (there is) takes the impersonal «il»: «il doit y avoir»" + (
-                    "." if pronoun is not None
-                    else " (the noun goes into an adverbial: «durant cette période, il doit y avoir»)."
-                ),
-                fix,
-            )
-        title = _BARE_TITLE.match(text)
-        if title is not None and self._clause_after_title(tokens, title.end(1)):
-            word = title.group(1)
-            article = _TITLE_ARTICLE.get(word, "Le")
-            yield self.issue(
-                sentence, sentence.start + title.start(1), sentence.start + title.end(1),
-                Category.GRAMMAR, Severity.MINOR, "GRAMMAR-MISSING-ARTICLE",
-                f"A title that opens the sentence as its subject takes the article: «le/la {word.lower()}».",
-                None if article is None else f"{article} {word.lower()}",
-            )
         reported = _REPORTED_EARLIER.match(text)
         if reported is not None:
-            yield self.issue(
-                sentence, sentence.start + reported.start(), sentence.start + reported.end(),
-                Category.GRAMMAR,
-                Severity.MINOR, "GRAMMAR-CALQUE",
+            yield self._text_issue(
+                sentence, reported.start(), reported.end(), "GRAMMAR-CALQUE",
                 "An Indonesian press formula word for word («Diberitakan sebelumnya»).",
                 "Comme nous l’avons rapporté,",
             )
+        for pattern, message, fix in _WIRE_CALQUES:
+            for m in pattern.finditer(text):
+                # "prévisions de gestion" → "prévisions de la direction"
+                suggestion = f"{m.group(1)} de la direction" if m.lastindex else fix
+                yield self._text_issue(sentence, m.start(), m.end(), "GRAMMAR-CALQUE", message, suggestion)
+
+    def _stressed_pronouns(self, sentence: Sentence) -> Iterator[Issue]:
+        """"qu'il et sa famille" → "que lui et sa famille" (see GRAMMAR-STRESSED-PRONOUN)."""
+        for m in _PRONOUN_AND_NOUN.finditer(sentence.text):
+            que, pronoun = m.group(1), m.group(2).lower()
+            fix = f"{'Q' if que[0] == 'Q' else 'q'}ue {_STRESSED[pronoun]}"
+            yield self._text_issue(
+                sentence, m.start(), m.end(2), "GRAMMAR-STRESSED-PRONOUN",
+                f"A subject pronoun coordinated with a noun takes its stressed form: «{fix} et …».", fix,
+            )
+
+    def _impersonal(self, sentence: Sentence) -> Iterator[Issue]:
+        """"Cela doit y avoir" → "Il doit y avoir" (see GRAMMAR-IMPERSONAL)."""
+        pronoun = _PRONOUN_Y_AVOIR.match(sentence.text)
+        found = pronoun or _NOUN_Y_AVOIR.match(sentence.text)
+        if found is None:
+            return
+        yield self._text_issue(
+            sentence, found.start(), found.end(), "GRAMMAR-IMPERSONAL",
+            "«y avoir» (there is) takes the impersonal «il»: «il doit y avoir»" + (
+                "." if pronoun is not None
+                else " (the noun goes into an adverbial: «durant cette période, il doit y avoir»)."
+            ),
+            f"Il {found.group(2)} y avoir" if pronoun is not None else None,
+        )
+
+    def _bare_title(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"JAKARTA - Chef du bureau … a demandé" → "Le chef" (see GRAMMAR-MISSING-ARTICLE)."""
+        title = _BARE_TITLE.match(sentence.text)
+        if title is None or not self._clause_after_title(tokens, title.end(1)):
+            return
+        word = title.group(1)
+        article = _TITLE_ARTICLE.get(word, "Le")
+        yield self._text_issue(
+            sentence, title.start(1), title.end(1), "GRAMMAR-MISSING-ARTICLE",
+            f"A title that opens the sentence as its subject takes the article: «le/la {word.lower()}».",
+            None if article is None else f"{article} {word.lower()}",
+        )
+
+    def _text_issue(
+        self, sentence: Sentence, start: int, end: int, code: str, message: str, fix: str | None
+    ) -> Issue:
+        """A minor grammar issue at sentence offsets ``start``..``end``."""
+        return self.issue(sentence, sentence.start + start, sentence.start + end, Category.GRAMMAR,
+                          Severity.MINOR, code, message, fix)
 
     @staticmethod
     def _clause_after_title(tokens: Sequence[Any], end: int) -> bool:
