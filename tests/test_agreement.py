@@ -455,6 +455,8 @@ def test_flags_subject_attraction(detector: AgreementDetector, parsed_document, 
         # an adjective after the noun it modifies, after the copula; coordinates
         # an adjective after a bare noun in a compound may agree with the noun before it
         "Le groupe dispose des droits d’accès utilisateur suivants :",
+        # a time adverbial before an inverted subject
+        "Le lendemain arrivent les secours.",
         # one pronoun of a coordinated subject
         "Il pense que lui et elle viendront.",
         # the invariable locution «côté» + noun

@@ -1637,6 +1637,10 @@ class AgreementDetector(LexiconDetector):
             return  # "la population ainsi que les intellectuels furent …"
         if any(t.text in _CLOSING_QUOTES for t in between):
             return  # "« … des organisateurs », a déclaré Tessa": the quote ends the noun's clause
+        if subj.lower_ in _TIME_NOUNS and any(
+            t.pos_ in ("NOUN", "PROPN") and t.i > pred.i for t in subj.doc[pred.i + 1 : pred.i + 4]
+        ):
+            return  # "Le lendemain arrivent les secours": a time adverbial, the subject inverted
         # The subject's own complements and relative clauses ("les habitants du village",
         # "les utilisateurs qui n'ont pas de compte") may stand between it and its verb.
         inside = range(subj.left_edge.i, subj.right_edge.i + 1)
