@@ -318,6 +318,12 @@ _GROUP_SEPARATOR = re.compile(r"[.,]")
 _PLAIN_NUMBER = re.compile(r"\d+(?:,\d+)?")
 
 
+def _coordinated_pronoun(pron: Token) -> bool:
+    """A pronoun after «et», «ou», «ni» (not first in the sentence): one conjunct of a
+    coordinated subject ("lui et elle viendront")."""
+    return pron.i > 1 and pron.doc[pron.i - 1].lower_ in ("et", "ou", "ni")
+
+
 def _first_word(doc: Doc) -> int:
     # Asked for every capitalised word of a sentence: the last sentence's answer is kept (with
     # the Doc itself, so that the identity test cannot match a new Doc at a recycled address).
@@ -1417,9 +1423,7 @@ class AgreementDetector(LexiconDetector):
         subj = subjects[0]
         lower = subj.lower_
         if lower in _SUBJECT_PRONOUNS:
-            if subj.i > 1 and subj.doc[subj.i - 1].lower_ in ("et", "ou", "ni") or any(
-                c.dep_ == "conj" for c in subj.children
-            ):
+            if _coordinated_pronoun(subj) or any(c.dep_ == "conj" for c in subj.children):
                 return None  # "lui et elle viendront": one conjunct of a coordinated subject
             gender, number = _SUBJECT_PRONOUNS[lower]
             return subj, _Feats(gender, number)
@@ -1522,7 +1526,7 @@ class AgreementDetector(LexiconDetector):
             return  # inversion: "a-t-il"
         if pron.lower_ in ("elle", "elles") and pron.i and doc[pron.i - 1].pos_ == "ADP":
             return  # "avec elle": not a subject
-        if pron.i > 1 and doc[pron.i - 1].lower_ in ("et", "ou", "ni"):
+        if _coordinated_pronoun(pron):
             return  # "lui et elle viendront": one conjunct of a coordinated subject
         j = pron.i + 1
         while j < len(doc) and doc[j].lower_ in ("ne", "n’", "n'"):

@@ -134,10 +134,13 @@ _ELIDED = {"le": "l", "la": "l", "de": "d", "je": "j", "me": "m", "te": "t", "se
            "ne": "n", "ce": "c", "que": "qu", "lorsque": "lorsqu", "puisque": "puisqu",
            "quoique": "quoiqu", "jusque": "jusqu", "si": "s"}
 _EUPHONIC = {"ce": "cet", "ma": "mon", "ta": "ton", "sa": "son"}
+# Currency codes, which elide as acronyms would, but want their name written out ("de roupies").
+_CURRENCY_CODES = frozenset({"IDR", "INR", "EUR", "USD", "AUD", "AED", "ISK", "UAH"})
+# Determiners after which an epicene noun is masculine ("un élève"; "mon" also goes before a
+# feminine vowel: "mon amie").
+_MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
 # Adjectives with a form for a masculine singular noun that starts with a vowel sound, after a
 # singular determiner: "un nouvel espace", "le bel été", "ce vieil homme".
-_CURRENCY_CODES = frozenset({"IDR", "INR", "EUR", "USD", "AUD", "AED", "ISK", "UAH"})
-_MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
 _PRENOMINAL_EUPHONIC = {"nouveau": "nouvel", "beau": "bel", "vieux": "vieil", "fou": "fol", "mou": "mol"}
 _EUPHONIC_ADJECTIVE = re.compile(
     r"\b(?:un|le|ce|mon|ton|son|notre|votre|leur|du|au)\s+(nouveau|beau|vieux|fou|mou)\s+(\w+)",
