@@ -206,6 +206,15 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # a noun counted by a number of 2 or more, an English thousands separator included
         ("Le dollar a atteint 1,460 naira mardi.", [(26, "naira", NUMBER, "nairas")]),
         ("Il a payé 1 500 euro pour la voiture.", [(16, "euro", NUMBER, "euros")]),
+        # the counted noun's missing «s» is its own error: the plural verb is right ...
+        ("Deux bulldozer ont été envoyés sur place.", [(5, "bulldozer", NUMBER, "bulldozers")]),
+        # ... and a singular one is wrong with it
+        ("Deux bulldozer a détruit la maison.",
+         [(5, "bulldozer", NUMBER, "bulldozers"), (15, "a", SUBJECT, "ont")]),
+        # «l'un des» / «l'une des» take the gender of the noun after «des»
+        ("L'une des suspects a été arrêtée.", [(2, "une", GENDER, "un")]),
+        ("C'est l'un des villes les plus visitées du pays.", [(8, "un", GENDER, "une")]),
+        ("Une des trois plus grands ports est fermé.", [(0, "Une", GENDER, "Un")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -269,6 +278,10 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Son ami et sa fille sont venus.",
         # an adjective and a noun that is also a participle: no participle to agree
         "Les arcs à double volée reposent sur des piles.",
+        # «l'un des» with a noun of its gender, an epicene noun, no noun, the front page
+        "C'est l'une des villes et l'un des ports les plus anciens ; une des nouveautés.",
+        "Elle est l'une des élèves, l'une des ministres et l'un des plus cryptiques.",
+        "L'affaire a fait la une des journaux.",
     ],
 )
 def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

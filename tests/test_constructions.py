@@ -181,6 +181,26 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "avec", "et")]),
         ("La coopération entre le gouvernement avec les entreprises est importante.",
          [("GRAMMAR-CALQUE", "avec", "et")]),
+        # a reporting verb after a quotation with nothing that can be its subject
+        ("« C'est une période pleine de souvenirs », a déclaré.",
+         [("GRAMMAR-MISSING-SUBJECT", "a déclaré", "a-t-il déclaré")]),
+        ("« Nous sommes prêts »,a ajouté aux journalistes à Jakarta, lundi.",
+         [("GRAMMAR-MISSING-SUBJECT", "a ajouté", "a-t-il ajouté")]),
+        ("« Nous restons ici », ont expliqué lors de la conférence de presse.",
+         [("GRAMMAR-MISSING-SUBJECT", "ont expliqué", "ont-ils expliqué")]),
+        # «parce» without «que»
+        ("Il est parti parce ses amis étaient en retard.",
+         [("GRAMMAR-CONNECTOR", "parce", "à cause de")]),
+        ("Parce de la pluie, le match a été annulé.", [("GRAMMAR-CONNECTOR", "Parce", "À cause")]),
+        ("Le vol est retardé parce il neige et parce elle est malade.",
+         [("GRAMMAR-CONNECTOR", "parce il", "parce qu’il"),
+          ("GRAMMAR-CONNECTOR", "parce elle", "parce qu’elle")]),
+        ("Il est absent parce les routes sont coupées.", [("GRAMMAR-CONNECTOR", "parce", None)]),
+        # «Please + verb» word for word
+        ("S'il vous plaît noter que le service est fermé.",
+         [("GRAMMAR-CALQUE", "S'il vous plaît", "Veuillez")]),
+        ("Pour continuer, s’il vous plaît, cliquer sur Suivant.",
+         [("GRAMMAR-CALQUE", "s’il vous plaît,", "veuillez")]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -294,6 +314,16 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # «avant» before «de», a noun, a noun also read as a verb
         "Avant de partir, il a dîné avant midi ; avant toute chose, lisez la notice.",
         "Il se lave les mains avant manger.",
+        # the reporting verb's subject after it, inverted or after its complements
+        "« Nous sommes prêts », a déclaré le ministre.",
+        "« Nous sommes prêts », a déclaré Budi aux journalistes.",
+        "« Nous sommes prêts », a déclaré aux journalistes le chef de la police.",
+        "« Nous sommes prêts », a déclaré hier sur les ondes de la radio Abd Ali.",
+        "« Nous sommes prêts », a-t-il déclaré ; « partons », ont ajouté les experts.",
+        "Il a crié « non », a expliqué sa position et il est parti.",
+        # «parce que», «parce qu'», «s'il vous plaît» with an imperative or at the end
+        "Il est parti parce qu'il était fatigué, parce que ses amis l'attendaient.",
+        "S'il vous plaît, vérifiez votre adresse ; venez demain, s'il vous plaît.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

@@ -417,6 +417,11 @@ GLOSS = "STYLE-REPEATED-GLOSS"
     [
         # English "96 km southwest of" rendered "du": after a distance the direction takes "au".
         ("Le séisme a eu lieu à 96 km du sud-ouest de Bayah.", [(DIRECTION, 28, "du", "au")]),
+        ("Le séisme a frappé à 181 km dans le nord-ouest de Tanimbar.", [(DIRECTION, 28, "dans le", "au")]),
+        ("Le village est à 12 km dans l'ouest de Paris.", [(DIRECTION, 23, "dans l'", "à l’")]),
+        # a number in figures glossed in words
+        ("Le KPK a désigné 2 (deux) suspects et 21 (vingt et un) témoins.",
+         [(GLOSS, 18, " (deux)", ""), (GLOSS, 40, " (vingt et un)", "")]),
         ("La ville se trouve à 12,5 kilomètres du nord d’Amiens.", [(DIRECTION, 37, "du", "au")]),
         # A bracketed gloss that repeats the words just before it is deleted (span with its space).
         ("Les prix ont grimpé de 8 % en glissement annuel (en glissement annuel).",
@@ -431,6 +436,8 @@ def test_direction_and_repeated_gloss(text: str, expected: list[_Row]) -> None:
     "text",
     [
         "Il vient du sud-ouest de la France.",  # no distance: "from the south-west" is meant
+        "La ville est à 23 km à l'ouest d'Oran, dans le nord-ouest de l'Algérie.",
+        "Voir le chapitre 2 (deux parties) et la note 3 (trois pages).",  # not the number alone
         "Elle habite à 10 km du centre de Lyon.",  # a place, not a direction
         "La ville est à 5 km au nord de Paris.",  # already right
         "Le Fonds monétaire international (FMI) a parlé.",  # an acronym is not a repetition

@@ -14,6 +14,7 @@ FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
+PASSIVE = "GRAMMAR-PASSIVE"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def _found(detector: VerbFormsDetector, ctx) -> list[tuple[str, str, str | None]
 def test_registered() -> None:
     assert REGISTRY["verbforms"] is VerbFormsDetector
     assert VerbFormsDetector.requires == frozenset({PARSE})
-    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE, AUXILIARY}
+    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE, AUXILIARY, PASSIVE}
 
 
 @pytest.mark.parametrize(
@@ -168,6 +169,15 @@ def test_registered() -> None:
         # a bare present participle ending the sentence after its noun
         ("Les preuves sont des images et des vidéos circulant.", [(FORM, "circulant", "qui circulent")]),
         ("Les habitants ont reçu une lettre menaçant.", [(FORM, "menaçant", "qui menace")]),
+        # «dans» + an infinitive that is no noun
+        ("Ils ont des problèmes dans s’occuper de l’administration.", [(FORM, "dans s’occuper", None)]),
+        ("La police a aidé dans rechercher les victimes.", [(FORM, "dans rechercher", None)]),
+        # a personal passive of a verb whose person object is indirect
+        ("Le tweet a été répondu par le personnel du ministre.", [(PASSIVE, "a été répondu", None)]),
+        ("La question n'a jamais été répondue.", [(PASSIVE, "a jamais été répondue", None)]),
+        ("Les habitants ont été demandés de quitter leurs maisons.", [(PASSIVE, "ont été demandés", None)]),
+        ("Shin a été donné la responsabilité de l’équipe.", [(PASSIVE, "a été donné", None)]),
+        ("Les patients sont conseillés de boire de l'eau.", [(PASSIVE, "sont conseillés", None)]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -291,6 +301,14 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Cliquez et attendez pour continuer.",
         # the passive of a verb with a transitive use
         "Les bagages ont été descendus et les poubelles ont été sorties.",
+        # «dans» + a noun, an infinitive used as a noun, an article
+        "Il a mis son cœur dans son travail ; il vit dans le devoir et dans le rire.",
+        # the impersonal passive, an inverted subject, a time after the participle, a relative
+        "Il a été demandé de quitter les lieux ; il ne leur a pas été demandé de partir.",
+        "Il est recommandé de redémarrer et il est permis de fumer.",
+        "Ont été remis les prix suivants ; le prix a été remis le 5 mai.",
+        "Le livre a été donné la semaine dernière et les prix qui ont été attribués lundi.",
+        "Il a répondu à la question et elle a été autorisée à partir.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

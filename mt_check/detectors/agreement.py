@@ -318,6 +318,14 @@ _GROUP_SEPARATOR = re.compile(r"[.,]")
 _PLAIN_NUMBER = re.compile(r"\d+(?:,\d+)?")
 
 
+def _counted_plural(noun: Token) -> bool:
+    """A noun counted by a cardinal of two or more ("deux bulldozer", "15 maison")."""
+    return any(
+        c.dep_ == "nummod" and c.i < noun.i and (value := _number_value(c.text)) is not None and value >= 2
+        for c in noun.children
+    )
+
+
 def _coordinated_pronoun(pron: Token) -> bool:
     """A pronoun after «et», «ou», «ni» (not first in the sentence): one conjunct of a
     coordinated subject ("lui et elle viendront")."""
@@ -420,6 +428,44 @@ class AgreementDetector(LexiconDetector):
                 yield from self._counted_noun(sentence, tok)
         yield from self._pronouns(sentence, doc)
         yield from self._initial_subject_verb(sentence, doc)
+        yield from self._one_of(sentence, doc)
+
+    def _one_of(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        """``l'une des suspects`` → ``l'un des``, ``un des villes`` → ``une des``: the pronoun
+        takes the gender of the plural noun after «des» (adjectives, numbers and «plus» may come
+        between: "l'un des trois plus grands ports"). Epicene nouns ("l'une des élèves") and
+        «la une des journaux» (the front page) are left alone."""
+        for tok in doc:
+            lower = tok.lower_
+            if lower not in ("un", "une") or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "des":
+                continue
+            if tok.i and doc[tok.i - 1].lower_ in ("la", "le", "les"):
+                continue  # "la une des journaux"
+            k = tok.i + 2
+            while k < len(doc) and k < tok.i + 6 and doc[k].pos_ in ("ADJ", "NUM", "ADV"):
+                k += 1
+            if k >= len(doc):
+                continue
+            noun = doc[k]
+            if noun.pos_ != "NOUN" or not noun.text.islower() or not noun.is_alpha:
+                continue
+            genders = {a.gender for a in self._family(noun.text, _NOUN_POS) if a.number in ("pl", "inv")}
+            if len(genders) != 1:
+                continue
+            gender = genders.pop()
+            if gender not in ("m", "f"):
+                continue
+            fix = "un" if gender == "m" else "une"
+            if fix == lower:
+                continue
+            fix = _match_initial(tok.text, fix)
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, start + len(tok.text), Category.AGREEMENT, Severity.MINOR,
+                "AGREEMENT-GENDER",
+                f"«{tok.text} des {noun.text}» takes the gender of «{noun.text}» "
+                f"({_GENDER_WORD[gender]}): «{fix}».", fix,
+            )
 
     def _sentence(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         parsed = list(self._parsed(sentence, doc))
@@ -1507,6 +1553,10 @@ class AgreementDetector(LexiconDetector):
             # parse attached to the main verb
             return None
         feats = self._noun_feats(subj, spacy_fallback=False)
+        if _counted_plural(subj):
+            # "Deux bulldozer ont été envoyés": the number says plural, the noun's missing «s»
+            # is its own error (AGREEMENT-NUMBER), not the verb's
+            return subj, _Feats(feats.gender, "pl")
         return subj, feats
 
     def _plural_name(self, tok: Token) -> bool:

@@ -32,6 +32,14 @@ Codes:
 - ``GRAMMAR-STRESSED-PRONOUN`` (grammar, minor): "qu'il et sa famille" (Indonesian "bahwa dia
   dan …") → "que lui et sa famille", "qu'ils et" → "que eux et": a subject pronoun coordinated
   with a noun or a pronoun takes its stressed form ("qu'elle et Marie" is French).
+- ``GRAMMAR-MISSING-SUBJECT`` (grammar, minor): a reporting verb after a closing quotation mark
+  and a comma with nothing after it that can be its subject («…», a déclaré.», «…», a déclaré
+  aux journalistes lundi.») → the inverted pronoun «a-t-il déclaré». A name or an article after
+  the verb, outside a prepositional phrase, is the subject («a déclaré le ministre»).
+- ``GRAMMAR-CONNECTOR`` (grammar, minor): «parce» without «que» (Indonesian "karena", English
+  "because of"): before a clause → «parce que», before a noun → «à cause de».
+- ``GRAMMAR-CALQUE`` also covers «S'il vous plaît» + infinitive (English "Please note") →
+  «Veuillez noter».
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -233,6 +241,25 @@ _MODALS_Y_AVOIR = (
 _PRONOUN_Y_AVOIR = re.compile(r"^(Cela|Ça|Ceci)\s+" + _MODALS_Y_AVOIR)
 _NOUN_Y_AVOIR = re.compile(r"^((?:Ce|Cet|Cette|Ces|Le|La|Les)\s+\w+|L['’]\w+)\s+" + _MODALS_Y_AVOIR)
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
+# «», a déclaré.» (Indonesian "katanya", English "…," said.): a reporting verb after a quotation
+# with no subject after it; French inverts the pronoun («a-t-il déclaré»). What may follow: the
+# end of the sentence, or prepositional phrases («aux journalistes», «à Jakarta», «lundi»).
+_REPORTING_AFTER_QUOTE = re.compile(
+    r"[»”\"]\s*,\s*(a|ont)\s+(déclaré|dit|ajouté|expliqué|souligné|indiqué|affirmé|précisé|poursuivi|"
+    r"conclu|assuré|estimé|rappelé|noté|confié|admis|répondu|insisté|reconnu|annoncé|averti|"
+    r"déploré|espéré|demandé|commenté|raconté|révélé|confirmé)\b"
+)
+# After the verb, what a subject can follow: a preposition or a name's comma do not make one.
+_REPORTING_TAIL_PREPOSITIONS = frozenset(
+    "à au aux de du des d' d’ en dans lors devant pendant par pour sur selon avec après avant".split())
+_TAIL_ARTICLES = frozenset("le la les l' l’ un une".split())
+_TAIL_TIME = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui "
+                       "aujourd’hui demain matin soir midi après-midi".split())  # fmt: skip
+# "parce ses amis" (Indonesian "karena", English "because of"): «parce» only opens «parce que».
+_PARCE = re.compile(r"\b([Pp])arce\b(?!\s*(?:que\b|qu['’]))(?=\s+(\S+))")
+_CLAUSE_OPENERS = frozenset("il elle ils elles on nous vous je tu ce c' c’ cela ça".split())
+# "S'il vous plaît noter que" (English "Please note"): an instruction takes «Veuillez» + infinitive.
+_PLEASE = re.compile(r"\b([Ss])['’]il vous plaît(?:\s*,)?(?=\s+(\w+))")
 _CONTRACTED = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 
 
@@ -277,12 +304,17 @@ class ConstructionsDetector(LexiconDetector):
         Code("WORD-ORDER-WEEKDAY", Category.WORD_ORDER, Severity.MINOR,
              "a weekday left where English puts `on Tuesday`: `la roupie mercredi, qui …`, "
              "`sa plus forte baisse depuis un an mardi`"),
+        Code("GRAMMAR-MISSING-SUBJECT", Category.GRAMMAR, Severity.MINOR,
+             "a reporting verb after a quotation with no subject: `», a déclaré.` → `», a-t-il déclaré.`"),
+        Code("GRAMMAR-CONNECTOR", Category.GRAMMAR, Severity.MINOR,
+             "«parce» without «que»: `parce ses amis` → `à cause de ses amis`"),
         Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
              "an English construction word for word: `en ordre de protéger` → `afin de`, "
              "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
-             "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`"),
+             "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
+             "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "5"
+    version = "6"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -304,6 +336,8 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._weekdays(sentence, tokens)
             yield from self._noun_as_adjective(sentence, tokens)
             yield from self._negative_article(sentence, tokens)
+            yield from self._reporting_without_subject(sentence)
+            yield from self._connectors(sentence)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes", "2 millions dollars": the next word is a common noun and nothing
@@ -494,6 +528,69 @@ class ConstructionsDetector(LexiconDetector):
             f"A title that opens the sentence as its subject takes the article: «le/la {word.lower()}».",
             None if article is None else f"{article} {word.lower()}",
         )
+
+    def _reporting_without_subject(self, sentence: Sentence) -> Iterator[Issue]:
+        """«», a déclaré.» → «», a-t-il déclaré.» (see GRAMMAR-MISSING-SUBJECT): nothing after the
+        verb can be its subject: only the sentence's end, prepositional phrases, time words.
+        «», a déclaré le ministre», «», a déclaré Budi aux journalistes» have one."""
+        text = sentence.text
+        for m in _REPORTING_AFTER_QUOTE.finditer(text):
+            tail = re.findall(r"[\w’'-]+|[^\w\s]", text[m.end():])
+            if not self._subjectless_tail(tail):
+                continue
+            avoir, verb = m.group(1), m.group(2)
+            fix = f"{avoir}-t-il {verb}" if avoir == "a" else f"ont-ils {verb}"
+            yield self.issue(
+                sentence, sentence.start + m.start(1), sentence.start + m.end(), Category.GRAMMAR,
+                Severity.MINOR, "GRAMMAR-MISSING-SUBJECT",
+                f"«{avoir} {verb}» after a quotation needs its subject, inverted: «{fix}» (or «elle»).",
+                fix,
+            )
+
+    @staticmethod
+    def _subjectless_tail(tail: list[str]) -> bool:
+        if not tail or tail[0] in ".!?":
+            return bool(tail)
+        if tail[0].lower() not in _REPORTING_TAIL_PREPOSITIONS | _TAIL_TIME:
+            return False
+        after_preposition = False
+        for word in tail:
+            if word in ".!?":
+                return True
+            low = word.lower()
+            if word[:1].isupper() and not after_preposition:
+                return False  # a name: «, a déclaré aux journalistes Budi»
+            if low in _TAIL_ARTICLES and not after_preposition:
+                return False  # «, a déclaré hier le ministre»
+            after_preposition = low in _REPORTING_TAIL_PREPOSITIONS or (
+                after_preposition and (low in _TAIL_ARTICLES or word[:1].isupper()))
+        return False
+
+    def _connectors(self, sentence: Sentence) -> Iterator[Issue]:
+        """«parce» without «que» (see GRAMMAR-CONNECTOR) and «S'il vous plaît» + infinitive
+        (GRAMMAR-CALQUE)."""
+        text = sentence.text
+        for m in _PARCE.finditer(text):
+            nxt = m.group(2).lower()
+            if nxt in _CLAUSE_OPENERS:
+                word = m.group(2)
+                que = "qu’" if nxt[:1] in "aeiouéèê" else "que "
+                yield self._text_issue(sentence, m.start(), m.start(2) + len(word), "GRAMMAR-CONNECTOR",
+                                       "«parce» opens a clause only as «parce que».",
+                                       f"{m.group(1)}arce {que}{word}")
+            else:
+                cause = "À cause" if m.group(1) == "P" else "à cause"
+                fix = cause if nxt in ("de", "d'", "d’", "du", "des") else (
+                    None if nxt in ("le", "les") else f"{cause} de")
+                message = "«parce» cannot introduce a noun: «à cause de» or «en raison de»."
+                yield self._text_issue(sentence, m.start(), m.end(), "GRAMMAR-CONNECTOR", message, fix)
+        please = _PLEASE.search(text)
+        if please is not None and any("infi" in a.pos for a in self.lexicon.analyses(please.group(2))):
+            yield self._text_issue(
+                sentence, please.start(), please.end(), "GRAMMAR-CALQUE",
+                "«Please + verb» word for word: an instruction is «Veuillez» + infinitive.",
+                "Veuillez" if please.group(1) == "S" else "veuillez",
+            )
 
     def _text_issue(
         self, sentence: Sentence, start: int, end: int, code: str, message: str, fix: str | None

@@ -77,8 +77,8 @@ Codes:
   96 km du sud-ouest de" -> "au sud-ouest de", English "96 km southwest of"); "du sud-ouest de la
   France" without a distance, and "à 10 km du centre", are correct.
 - ``STYLE-REPEATED-GLOSS`` (style, minor): a bracket repeating the two to six words just before it
-  ("en glissement annuel (en glissement annuel)": an abbreviation and its gloss both translated);
-  the suggestion deletes the bracket.
+  ("en glissement annuel (en glissement annuel)": an abbreviation and its gloss both translated),
+  or a number in figures glossed in words ("2 (deux) suspects"); the suggestion deletes the bracket.
 
 The thousands separator and the decimal point are the numbers detector's; not repeated here.
 """
@@ -290,10 +290,12 @@ _HOURS_OF = re.compile(
 
 
 # "à 96 km du sud-ouest de Bayah": after a distance, a direction takes "au" ("à 96 km au sud-ouest
-# de"); "du sud-ouest" reads as "from the south-west" (English "96 km southwest of").
+# de"); "du sud-ouest" reads as "from the south-west" (English "96 km southwest of"), "dans le
+# nord-ouest de" as "in the north-west of" («à l'ouest de» is French: "à 23 km à l'ouest d'Oran").
 _DISTANCE_DIRECTION = re.compile(
     r"(?<![\w,.])\d+(?:[.,]\d+)?" + _S + r"*(?:km|kilomètres?|m|mètres?|miles?|milles?)" + _S
-    + r"+(du|des)" + _S + r"+((?:nord|sud)(?:-(?:est|ouest))?|est|ouest)" + _S + r"+(?:de|d['’]|du|des)\b",
+    + r"+((?:du|des|dans" + _S + r"+le)(?=" + _S + r")|dans" + _S + r"+l['’](?=[eo]))" + _S
+    + r"*((?:nord|sud)(?:-(?:est|ouest))?|est|ouest)" + _S + r"+(?:de|d['’]|du|des)\b",
     re.IGNORECASE,
 )
 # "dans la régence Bekasi" (Indonesian "Kabupaten Bekasi"): a unit noun, in lower case after a
@@ -325,6 +327,15 @@ _NAMES_LIKE_WORDS = frozenset({"Java", "Bali", "Flores", "Solo", "Bone"})
 # before it (an expanded abbreviation, "yoy (yoy)", rendered twice). Two to six words.
 _BRACKET = re.compile(r"(" + _S + r"*)\(([^()\n]{3,80})\)")
 _GLOSS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# "2 (deux) suspects" (Indonesian legal and press style, "2 (dua)"): a number in figures glossed
+# in words. French writes one or the other.
+_NUMBER_GLOSS = re.compile(
+    r"(?<![\w,.])\d{1,4}(" + _S + r"*\(((?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+    r"douze|treize|quatorze|quinze|seize|vingt|vingts|trente|quarante|cinquante|soixante|cent|cents|"
+    r"mille|et)(?:[-" + _SP + r"](?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+    r"treize|quatorze|quinze|seize|vingt|vingts|et|cent|cents|mille))*)\))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -567,12 +578,18 @@ def _glued_symbols(text: str) -> Iterator[_Finding]:
 def _directions(text: str) -> Iterator[_Finding]:
     for match in _DISTANCE_DIRECTION.finditer(text):
         wrong = match.group(1)
-        fix = "au" if wrong.islower() else "Au"
+        fix = "à l’" if wrong[-1] in "'’" else "au"  # "dans l'ouest de" → "à l'ouest de"
+        if wrong[:1].isupper():
+            fix = fix.capitalize()
+        phrase = fix + ("" if fix.endswith("’") else " ") + match.group(2)
         yield _Finding(match.start(1), match.end(1), "GRAMMAR-DISTANCE-DIRECTION",
-                       f"After a distance, a direction takes «au»: «{fix} {match.group(2)} de».", fix)
+                       f"After a distance, a direction takes «au»: «{phrase} de».", fix)
 
 
 def _repeated_glosses(text: str) -> Iterator[_Finding]:
+    for match in _NUMBER_GLOSS.finditer(text):
+        yield _Finding(match.start(1), match.end(1), "STYLE-REPEATED-GLOSS",
+                       f"The bracket repeats the number in words («{match.group(2)}»): keep one.", "")
     for match in _BRACKET.finditer(text):
         inside = _GLOSS_WORD.findall(match.group(2))
         if not 2 <= len(inside) <= 6 or " ".join(inside) != match.group(2).strip():
@@ -782,9 +799,10 @@ class ConventionsDetector(Detector):
         Code("GRAMMAR-DISTANCE-DIRECTION", Category.GRAMMAR, Severity.MINOR,
              "a direction after a distance: `à 96 km du sud-ouest de` → `au sud-ouest de`"),
         Code("STYLE-REPEATED-GLOSS", Category.STYLE, Severity.MINOR,
-             "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`"),
+             "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
+             "`2 (deux) suspects`"),
     )
-    version = "6"
+    version = "7"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent

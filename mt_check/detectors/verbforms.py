@@ -28,6 +28,7 @@ Codes (category grammar):
   bare present participle ending the sentence after its noun (``des vidéos circulant`` → ``qui
   circulent``; not a verbal adjective that agrees, nor "le cas échéant"). «après» + a bare
   infinitive → the past infinitive (``après cliquer`` → ``avoir cliqué``; not ``après manger``).
+  «dans» + an infinitive that is no noun (``dans s'occuper de`` → ``en s'occupant de``).
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
   (``bien que``, ``pour que``, ``avant que``, ``il faut que``, ``il est possible que``, ``la
@@ -42,6 +43,11 @@ Codes (category grammar):
   levée`` → ``s’est levée``, ``ils se ont vus`` → ``se sont``): "se" before a form of
   ``avoir`` is never French; and «avoir été» + the participle of an intransitive verb of
   «être», which has no passive (``ont été revenus`` → ``sont revenus``).
+* ``GRAMMAR-PASSIVE`` (minor): a personal passive of a verb whose person object is indirect
+  (``le tweet a été répondu``, ``ils ont été demandés de partir``, ``Shin a été donné la
+  responsabilité``: English "was answered", "were asked to", "was given"); French makes it
+  active with «on». The impersonal «il» (``il a été demandé de``, ``il est recommandé de``), an
+  inverted subject (``Ont été remis les prix``) and a time after the verb are left alone.
 * ``GRAMMAR-SPURIOUS-REFLEXIVE``: ``se`` + ``être`` + an adjective that is not a participle
   (``a tendance à s'être stable`` → ``être stable``; minor), or + a bare noun (``s'est
   adieux``: the participle itself is missing; major, no suggestion).
@@ -67,6 +73,7 @@ VERB_FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
+PASSIVE = "GRAMMAR-PASSIVE"
 # A reflexive verb takes "être": the form of "être" for each form of "avoir" after "se".
 _ETRE_FOR_AVOIR = {
     "a": "est", "ont": "sont", "avait": "était", "avaient": "étaient", "aura": "sera",
@@ -81,6 +88,26 @@ _PASSIVE_OF_MOTION = re.compile(
     r"(?:e|s|es)?)\b", re.IGNORECASE,
 )
 
+# A personal passive of a verb whose person object is indirect (répondre à qqn, demander à qqn
+# de…; English "was answered", "were asked to", "was given the"): French makes it active with
+# «on» ("on a demandé aux habitants de", "on a confié la responsabilité à Shin").
+_PASSIVE_AUX = (r"(?:(?:a|ont|avait|avaient|aura|auront|aurait|auraient|avoir|ayant)"
+                r"(?:\s+(?:pas|jamais|plus|déjà|toujours|encore|aussi|également))?\s+été|"
+                r"(?:est|sont|était|étaient|sera|seront|serait|seraient|soit|soient|être|été|fut|furent))")
+_INDIRECT_PASSIVE = re.compile(
+    r"\b(" + _PASSIVE_AUX + r"\s+(?:"
+    r"répondu(?:e|s|es)?(?=\s+(?:par|à|au|aux|dans|en)\b|\s*[.,;:!?])"
+    r"|(?:demandé|conseillé|ordonné|recommandé|permis)(?:e|s|es)?(?=\s+(?:de|d['’])\s*\w)"
+    r"|(?:donné|offert|accordé|confié|attribué|promis|remis|refusé)(?:e|s|es)?"
+    r"(?=\s+(?:la|le|les|un|une|des|du|l['’])\s*(\w+))"
+    r"))", re.IGNORECASE,
+)
+# Between the impersonal «il» and its auxiliary: "il ne leur a pas été demandé de".
+_IMPERSONAL_GAP = frozenset("ne n' n’ lui leur y en nous vous me m' m’ te t' t’ pas plus jamais".split())
+# Subjects that make no personal passive: the impersonal «il», «cela», and relatives whose
+# antecedent is the object ("les prix que lui ont été remis").
+_IMPERSONAL_SUBJECTS = frozenset(
+    "il ce c' cela ça que qu' où dont lesquels lesquelles auxquels auxquelles".split())
 # Prepositions after which a verb can only be an infinitive ("afin de", "avant de", "au lieu
 # de" end in "de").
 _INFINITIVE_PREPOSITIONS = frozenset({"sans", "pour", "de", "d'", "à", "par"})
@@ -200,19 +227,22 @@ class VerbFormsDetector(LexiconDetector):
         Code(VERB_FORM, Category.GRAMMAR, Severity.MINOR,
              "participle for infinitive or the reverse: `sans payé` → `payer`, `a décider` → `décidé`; "
              "a bare infinitive as a clause's only verb: `Le gouvernement prolonger les restrictions` "
-             "→ `prolonge`"),
+             "→ `prolonge`; an infinitive after «dans»: `dans s’occuper de` → `en s’occupant de`"),
         Code(MOOD, Category.GRAMMAR, Severity.MINOR,
              "wrong mood in a subordinate clause: `après qu’il ait` → `a`, `la possibilité que … "
              "pourrait` → `puisse`, `si j’aurais su` → `avais`"),
         Code(AUXILIARY, Category.GRAMMAR, Severity.MINOR,
              "a reflexive verb conjugated with `avoir`: `elle se a levée` → `s’est levée`; `ont été "
              "revenus` → `sont revenus`"),
+        Code(PASSIVE, Category.GRAMMAR, Severity.MINOR,
+             "a passive of a verb whose person object is indirect: `le tweet a été répondu`, `ils ont été "
+             "demandés de partir`, `Shin a été donné la responsabilité` (French: active with «on»)"),
         Code(REFLEXIVE, Category.GRAMMAR, Severity.MINOR,
              "reflexive `se` + `être` without a participle: `s’être stable` → `être stable`; "
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "4"
+    version = "5"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -243,6 +273,7 @@ class VerbFormsDetector(LexiconDetector):
         yield from self._bare_main_verb(sentence, tokens)
         yield from self._bare_present_participle(sentence, tokens)
         yield from self._passive_of_motion(sentence)
+        yield from self._indirect_passive(sentence, tokens)
         yield from self._imperative_and_infinitive(sentence, tokens)
         for tok in tokens:
             low = _norm(tok.text)
@@ -250,6 +281,8 @@ class VerbFormsDetector(LexiconDetector):
             preposition = tok.pos_ == "ADP" or (low in ("de", "d'") and tok.pos_ == "DET")
             if low in _INFINITIVE_PREPOSITIONS and preposition:
                 yield from self._after_preposition(sentence, tokens, tok)
+            elif low == "dans" and tok.pos_ == "ADP":
+                yield from self._after_dans(sentence, tokens, tok)
             elif low == "après" and tok.i + 1 < len(tokens):
                 yield from self._after_apres(sentence, tokens, tok)
             elif low in ("que", "qu'", "quoique", "quoiqu'"):
@@ -398,6 +431,59 @@ class VerbFormsDetector(LexiconDetector):
                 sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
                 Severity.MINOR, AUXILIARY,
                 f"«{participle}» has no passive: its compound tense takes «être», «{fix}».", fix,
+            )
+
+    def _after_dans(self, sentence: Sentence, tokens: Sequence[Token], dans: Token) -> Iterator[Issue]:
+        """``dans s'occuper de`` (Indonesian "dalam mengurus", English "in taking care"): «dans»
+        takes no infinitive; French uses «en» + gerund. Only a word the lexicon reads as an
+        infinitive and as no noun ("dans le devoir", "dans le rire" have an article anyway)."""
+        k = dans.i + 1
+        while k < len(tokens) and _norm(tokens[k].text) in _CLITICS - _DETERMINER_CLITICS:
+            k += 1
+        if k >= len(tokens):
+            return
+        word = tokens[k]
+        if not word.text.islower() or not word.is_alpha:
+            return
+        readings = self.lexicon.analyses(word.text)
+        if not any("infi" in a.pos for a in readings) or any(a.pos - {"infi", "v"} for a in readings):
+            return
+        start = sentence.start + dans.idx
+        yield self.issue(
+            sentence, start, sentence.start + word.idx + len(word.text), Category.GRAMMAR,
+            Severity.MINOR, VERB_FORM,
+            f"«dans» takes no infinitive: «en» + gerund, or a noun («dans {word.text}»).",
+        )
+
+    def _indirect_passive(self, sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Issue]:
+        """``le tweet a été répondu``, ``les habitants ont été demandés de``, ``Shin a été donné la
+        responsabilité`` (see GRAMMAR-PASSIVE). Left alone: the impersonal «il» ("il a été
+        demandé de", "il est recommandé de"), a passive without a subject before it ("Ont été
+        remis les prix suivants", "les prix que lui ont été remis"), a time after the verb ("le
+        prix a été remis le 5 mai")."""
+        text = sentence.text
+        for m in _INDIRECT_PASSIVE.finditer(text):
+            before = [t for t in tokens if t.idx + len(t.text) <= m.start()]
+            k = len(before) - 1
+            while k >= 0 and _norm(before[k].text) in _IMPERSONAL_GAP:
+                k -= 1
+            if k < 0:
+                continue
+            subject = before[k]
+            if _norm(subject.text) in _IMPERSONAL_SUBJECTS:
+                continue
+            if subject.pos_ not in ("NOUN", "PROPN", "PRON") or not subject.is_alpha:
+                continue
+            following = m.group(2)
+            if following is not None and (following.lower() in _TIME_WORDS or following.isdigit()
+                                          or following.lower() in ("lendemain", "veille", "même")):
+                continue
+            phrase = m.group(1)
+            yield self.issue(
+                sentence, sentence.start + m.start(1), sentence.start + m.end(1), Category.GRAMMAR,
+                Severity.MINOR, PASSIVE,
+                f"«{phrase}»: this verb's person object is indirect, so French has no such passive; "
+                "make it active with «on» (\"on a répondu à…\", \"on a demandé à… de\", \"on a confié à…\").",
             )
 
     def _present(self, infinitive: str, person: str) -> list[str]:
