@@ -196,6 +196,16 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CONNECTOR", "parce il", "parce qu’il"),
           ("GRAMMAR-CONNECTOR", "parce elle", "parce qu’elle")]),
         ("Il est absent parce les routes sont coupées.", [("GRAMMAR-CONNECTOR", "parce", None)]),
+        # set phrases word for word
+        ("L'entreprise a été fondée dans l'année 2013 par deux ingénieurs.",
+         [("GRAMMAR-CALQUE", "dans l'année 2013", "en 2013")]),
+        ("La plateforme est connue en tant que Binance Smart Chain.",
+         [("GRAMMAR-CALQUE", "connue en tant que", "connue sous le nom de")]),
+        ("Non seulement cela, la police a aussi saisi des armes.",
+         [("GRAMMAR-CALQUE", "Non seulement cela,", "De plus,")]),
+        ("Ils portaient du noir dans le signe de deuil.", [("GRAMMAR-CALQUE", "dans le signe", "en signe")]),
+        ("La police a saisi 12 unités de motos et 3 unités d’ambulances.",
+         [("GRAMMAR-CALQUE", "12 unités de", "12"), ("GRAMMAR-CALQUE", "3 unités d’", "3 ")]),
         # «Please + verb» word for word
         ("S'il vous plaît noter que le service est fermé.",
          [("GRAMMAR-CALQUE", "S'il vous plaît", "Veuillez")]),
@@ -321,6 +331,10 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "« Nous sommes prêts », a déclaré hier sur les ondes de la radio Abd Ali.",
         "« Nous sommes prêts », a-t-il déclaré ; « partons », ont ajouté les experts.",
         "Il a crié « non », a expliqué sa position et il est parti.",
+        # the same words where French uses them
+        "Il est connu comme un grand acteur et connu en tant que peintre.",
+        "Non seulement cela coûte cher, mais c'est inutile ; dans l'année qui suit, en signe de paix.",
+        "Les unités de soins intensifs et 4 unités de production ; 12 motos.",
         # «parce que», «parce qu'», «s'il vous plaît» with an imperative or at the end
         "Il est parti parce qu'il était fatigué, parce que ses amis l'attendaient.",
         "S'il vous plaît, vérifiez votre adresse ; venez demain, s'il vous plaît.",

@@ -133,6 +133,9 @@ def test_month_and_day_never_flagged(text: str) -> None:
         ("Créez-la dans la mêmeAWS région avec uneStartTranscriptionJob demande.",
          [(SPACE, 21, "", " "), (SPACE, 40, "", " ")]),
         ("Choisissez L'Région AWSendroit où vous travaillez.", [(SPACE, 23, "", " ")]),
+        # A French word glued to the capitalised word of the next sentence or link.
+        ("Trouvez un logementC’est facile ; montez votre tenteVivez la nature.",
+         [(SPACE, 19, "", " "), (SPACE, 52, "", " ")]),
     ],
 )
 def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> None:
@@ -158,6 +161,8 @@ def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> No
         "Il hésita...Puis il partit (pommes, poires, etc.) sans rien dire.",
         # CamelCase names, a name after an acronym-like start, words that start like "de"
         "Il utilise iPhone, eBay, McDonald, YouTube et le DevOps ; au déplaisir de MCarson.",
+        # camelCase identifiers whose parts are no French words
+        "Installez phpMyAdmin, appelez getElementById et ouvrez wikiHow.",
     ],
 )
 def test_missing_space_never_flagged(text: str) -> None:

@@ -87,7 +87,7 @@ verb and noun government; the lists are short and each entry is a standard locut
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
@@ -217,6 +217,32 @@ _WIRE_CALQUES = (
      "«on speculation that»: «sur fond de spéculations selon lesquelles».", None),
     (re.compile(r"\b(prévisions|orientations|perspectives)\s+de\s+gestion\b", re.IGNORECASE),
      "«management guidance»: the forecasts «de la direction».", None),
+)
+# Set phrases of English and Indonesian word for word: (pattern, message, the fix from the match).
+def _en(m: re.Match[str], rest: str) -> str:
+    return ("E" if m.group(1) == "D" else "e") + "n " + rest
+
+
+_PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]], ...] = (
+    # "in the year 2013"
+    (re.compile(r"\b([Dd])ans l['’]année (\d{3,4})\b"), "«in the year 2013» word for word: «en 2013».",
+     lambda m: _en(m, m.group(2))),
+    # "known as Binance", "known as « Mini »": a name takes «sous le nom de»
+    (re.compile(r"\b(connue?s?) (?:en tant que|comme)(?=\s+(?:[«\"“]|[A-Z]))"),
+     "«known as» before a name: «connu sous le nom de».", lambda m: f"{m.group(1)} sous le nom de"),
+    # "Not only that," (Indonesian "Tidak hanya itu,")
+    (re.compile(r"^(?:Non|Pas) seulement (?:cela|ça|ceci)\s*,"),
+     "«Not only that» word for word: «De plus,» (or «Mais ce n’est pas tout :»).", lambda m: "De plus,"),
+    # "in the sign of" for «en signe de»
+    (re.compile(r"\b([Dd])ans (?:le|un) signe(?= de\b| d['’])"), "The set phrase is «en signe de».",
+     lambda m: _en(m, "signe")),
+    # Indonesian counts things in "units" ("12 unit rumah"): "12 unités de maisons" → "12 maisons"
+    (re.compile(r"\b(\d+)\s+unités?\s+(?:de\b|d['’])(?=\s*(?:motos?|motocyclettes?|voitures?|véhicules?|"
+                r"maisons?|camions?|bus|bâtiments?|ordinateurs?|bateaux|navires?|logements?|"
+                r"immeubles?|avions?|hélicoptères?|ambulances?|bulldozers?|pelleteuses?|"
+                r"téléphones?|smartphones?|armes?)\b)"),
+     "The Indonesian counter «unit» word for word: count the things themselves («12 maisons»).",
+     lambda m: m.group(1) + (" " if m.group(0)[-1] in "'’" else "")),
 )
 # "qu'il et sa famille" (Indonesian "bahwa dia dan …"): «que lui et sa famille».
 _PRONOUN_AND_NOUN = re.compile(
@@ -485,6 +511,9 @@ class ConstructionsDetector(LexiconDetector):
                 "An Indonesian press formula word for word («Diberitakan sebelumnya»).",
                 "Comme nous l’avons rapporté,",
             )
+        for pattern, message, make_fix in _PHRASE_CALQUES:
+            for m in pattern.finditer(text):
+                yield self._text_issue(sentence, m.start(), m.end(), "GRAMMAR-CALQUE", message, make_fix(m))
         for pattern, message, fix in _WIRE_CALQUES:
             for m in pattern.finditer(text):
                 # "prévisions de gestion" → "prévisions de la direction"

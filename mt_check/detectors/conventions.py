@@ -25,7 +25,10 @@ Codes:
   word must look like a sentence start (an upper-case letter then lower-case, or « “). Also a
   French function word glued to the name after it ("la mêmeAWS région", "uneStartTranscriptionJob
   demande") or an acronym glued to a common word ("AWSendroit"): documentation MT drops the
-  space around the names it keeps in English.
+  space around the names it keeps in English. A common French word glued to the capitalised
+  word of the next sentence or link ("logementC'est", "tenteVivez": scraped pages lose the
+  boundary); camelCase names whose halves are not more French than English ("phpMyAdmin",
+  "wikiHow") are left alone.
 - ``PUNCTUATION-SPACE-BEFORE`` (punctuation, minor): a space before a comma, a full stop or a
   closing bracket, or after an opening bracket ("septembre , après", "Nouveau )", "( voir");
   the span is the space, the suggestion "". Spaces before : ; ! ? » are French house style and
@@ -305,12 +308,19 @@ _UNITS = (
     "préfecture", "municipalité",
 )  # not "région", "département": "la région Vénétie", "la région Bretagne" are French
 # "la mêmeAWS région", "duMedia paramètre": a French function word glued to a name in capitals.
-_WORD_BEFORE_NAME = re.compile(
-    r"\b(un|une|le|la|les|du|des|de|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|"
-    r"même|autre|chaque|dans|sur|par|pour|avec|sans|entre)([A-Z][A-Za-z0-9]+)\b"
-)
+_FUNCTION_WORDS_BEFORE_NAME = (
+    "un une le la les du des de au aux ce cet cette ces son sa ses leur leurs notre votre même autre "
+    "chaque dans sur par pour avec sans entre".split())
+_WORD_BEFORE_NAME = re.compile(r"\b(" + "|".join(_FUNCTION_WORDS_BEFORE_NAME) + r")([A-Z][A-Za-z0-9]+)\b")
 # "AWSendroit": an acronym glued to a common French word after it.
 _ACRONYM_BEFORE_WORD = re.compile(r"\b([A-Z]{2,})([a-zéèêàâîôûç]{3,})\b")
+# "logementC'est", "tenteVivez", "casséSa": a French word glued to the capitalised word of the
+# next sentence or link (scraped or segmented text loses the boundary). No French word has a
+# capital after lower-case letters; product names that do start with one ("iPhone", "eBay").
+_WORD_BEFORE_CAPITAL = re.compile(
+    r"(?<![\w'’-])([a-zàâçéèêëîïôûùüÿœ]{3,})([A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ](?:[a-zàâçéèêëîïôûùüÿœ]+(?:['’][a-zàâçéèêëîïôûùüÿœ]+)?|['’][a-zàâçéèêëîïôûùüÿœ]+))\b"
+)
+_GLUED_WORD_ZIPF = 3.0  # both halves common French words (wordfreq): "phpMyAdmin" is not
 # "22h34.m", "03h25.m." (Indonesian "WIB" misread as a meridiem): the ".m" goes.
 _STRAY_MERIDIEM = re.compile(r"\b(\d{1,2})" + _S + r"?h" + _S + r"?(\d{2})" + _S + r"?\.m\b")
 # "500 mille vaccinations", "500 à 650 mille" (Indonesian "ribu"): digits and a number word.
@@ -355,6 +365,14 @@ def _abbreviations() -> frozenset[str]:
     words = {a.lower().split(".")[-1] for a in French.Abbreviation.ABBREVIATIONS}
     return frozenset(words | _TITLES | {"approx", "janv", "févr", "juill", "sept", "oct", "nov",
                                          "déc", "env", "no", "n°", "p", "vol", "éd", "c"})
+
+
+def _french_word(word: str) -> bool:
+    """Common in French and more French than English (wordfreq's French list holds "my", "get")."""
+    from wordfreq import zipf_frequency
+
+    french = zipf_frequency(word, "fr")
+    return french >= _GLUED_WORD_ZIPF and french > zipf_frequency(word, "en")
 
 
 def _frequent(word: str) -> bool:
@@ -491,6 +509,14 @@ def _glued_names(text: str) -> Iterator[_Finding]:
     for match in _WORD_BEFORE_NAME.finditer(text):
         yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
                        f"No space between «{match.group(1)}» and «{match.group(2)}».", " ")
+    for match in _WORD_BEFORE_CAPITAL.finditer(text):
+        word, capital = match.groups()
+        if word in _FUNCTION_WORDS_BEFORE_NAME or not (
+            _french_word(word) and _french_word(capital.lower().replace("’", "'"))
+        ):
+            continue
+        yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
+                       f"«{word}» and «{capital}» run together: a space (or a full stop) is missing.", " ")
     for match in _ACRONYM_BEFORE_WORD.finditer(text):
         acronym, word = match.groups()
         if not _frequent(word):
