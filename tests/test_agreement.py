@@ -215,6 +215,16 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("L'une des suspects a été arrêtée.", [(2, "une", GENDER, "un")]),
         ("C'est l'un des villes les plus visitées du pays.", [(8, "un", GENDER, "une")]),
         ("Une des trois plus grands ports est fermé.", [(0, "Une", GENDER, "Un")]),
+        # an emphatic pronoun after the subject noun (and its name)
+        ("La sous-clé Control lui-même peut contenir des entrées.", [(20, "lui-même", GENDER, "elle-même")]),
+        ("La police lui-même a confirmé les faits.", [(10, "lui-même", GENDER, "elle-même")]),
+        # a prefixed compound the dictionary lacks agrees like the noun after the prefix
+        ("Ces sous-clés sont inclus dans le registre.", [(19, "inclus", GENDER, "incluses")]),
+        # «qui» after «N de la N»: what both nouns share
+        ("Le numéro de la saison qui seront diffusés demain est connu.",
+         [(27, "seront", SUBJECT, "sera"), (34, "diffusés", NUMBER, "diffusé")]),
+        ("La porte de la maison qui ont été détruits est fermée.",
+         [(26, "ont", SUBJECT, "a"), (34, "détruits", BOTH, "détruite")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -282,6 +292,13 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "C'est l'une des villes et l'un des ports les plus anciens ; une des nouveautés.",
         "Elle est l'une des élèves, l'une des ministres et l'un des plus cryptiques.",
         "L'affaire a fait la une des journaux.",
+        # emphatic pronouns that agree, or that may stand for the subject after an object
+        "La ville elle-même est belle et le pays lui-même aussi.",
+        "Il l'a dit à sa mère lui-même.",
+        # «qui» after «N de la N» agreeing with either noun; a list of complements
+        "Le numéro de la saison qui sera diffusée demain est connu, comme celui qui sera diffusé.",
+        "La liste des documents qui sont disponibles et les habitants de la ville qui est inondée.",
+        "Il parle de la sphère intime, de la sphère privée, de la sphère publique qui se définissent ainsi.",
     ],
 )
 def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -41,14 +41,20 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
   kind (``ce genre de choses arrivent``, not ``le bruit des armes ont``); a verb coordinated
   to another without a subject of its own takes that subject; relative «qui» takes the noun
   right before it (its adjectives allowed), also after a preposition other than «de» (``chez
-  les patients qui présente``), never after a «de» complement, a bare noun, a conjunct or a
-  comma, where the antecedent is uncertain;
+  les patients qui présente``); after «N de la N» it is checked only for what both nouns share
+  (``la porte de la maison qui ont été détruits``: singular either way), never after a bare
+  noun, a conjunct or a comma, where the antecedent is uncertain; a noun counted by a number of
+  two or more is plural whatever its own form (``Deux bulldozer ont``: the noun is the error);
+* «un/une des» + noun (``l'une des suspects`` → ``l'un``), and an emphatic pronoun right after
+  the subject noun (``la clé lui-même`` → ``elle-même``);
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
 A noun's gender comes from the lexicon when it is unambiguous (a determiner that contradicts it
 is the error), else from its determiner; its number from the lexicon and the determiner when they
-agree; for words the lexicon does not know, from spaCy's morphology. Names take the gender of what
+agree; a hyphenated compound the dictionary lacks after a prefix that makes nouns (``sous-clés``,
+``ex-ministre``) agrees like the noun after the prefix; for words the lexicon does not know, from
+spaCy's morphology. Names take the gender of what
 they name: only countries and the common nouns the lexicon knows in capitals (``Inde``,
 ``Banque``, ``URL``) are checked, never first names, surnames or places. Capitalised heads and
 coordinated nouns (``la Russie et les États-Unis``: masculine plural) are handled conservatively:
@@ -74,6 +80,14 @@ _GENDER_WORD = {"m": "masculine", "f": "feminine"}
 _VERB_CLITICS = frozenset(("se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui", "leur",
                            "me", "m’", "m'", "te", "t’", "t'", "ne", "n’", "n'"))  # fmt: skip
 _DE_CASES = frozenset(("de", "d’", "d'", "du", "des"))
+# Emphatic pronouns after a subject noun ("la clé elle-même") and their features.
+_EMPHATIC = {"lui-même": ("m", "sg"), "elle-même": ("f", "sg"), "eux-mêmes": ("m", "pl"),
+             "elles-mêmes": ("f", "pl")}
+_EMPHATIC_FORMS = {feats: form for form, feats in _EMPHATIC.items()}
+# Prefixes that make nouns of nouns with a hyphen, too freely for the dictionary to list them all
+# ("sous-clé", "ex-ministre"); not "post-"/"pré-", whose compounds are often adverbials
+# ("rapportées post-commercialisation").
+_PREFIXES = frozenset("sous co ex vice mini micro demi semi auto contre néo pseudo quasi".split())
 _REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
 _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
@@ -364,7 +378,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "4"
+    version = "5"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -429,6 +443,40 @@ class AgreementDetector(LexiconDetector):
         yield from self._pronouns(sentence, doc)
         yield from self._initial_subject_verb(sentence, doc)
         yield from self._one_of(sentence, doc)
+        yield from self._emphatic_pronouns(sentence, doc)
+
+    def _emphatic_pronouns(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        """``La sous-clé Control lui-même peut`` → ``elle-même``: «lui-même», «elle-même»,
+        «eux-mêmes», «elles-mêmes» right after the subject noun (and its name) take its gender
+        and number. After an object ("il l'a dit à sa mère lui-même") it may be the subject's:
+        left alone."""
+        for tok in doc:
+            if tok.lower_ not in _EMPHATIC or tok.i == 0:
+                continue
+            k = tok.i - 1
+            while k > 0 and doc[k].dep_ in ("flat:name", "flat", "appos") and doc[k].pos_ == "PROPN":
+                k -= 1
+            noun = doc[k]
+            if noun.pos_ != "NOUN" or not noun.dep_.startswith("nsubj") or not noun.text.islower():
+                continue
+            genders = {a.gender for a in self._family(noun.text, _NOUN_POS)}
+            numbers = {a.number for a in self._family(noun.text, _NOUN_POS)}
+            if len(genders) != 1 or len(numbers) != 1:
+                continue
+            gender, number = genders.pop(), numbers.pop()
+            if gender not in ("m", "f") or number not in ("sg", "pl"):
+                continue
+            fix = _EMPHATIC_FORMS[(gender, number)]
+            if fix == tok.lower_:
+                continue
+            fix = _match_initial(tok.text, fix)
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, start + len(tok.text), Category.AGREEMENT, Severity.MINOR,
+                _code(gender == _EMPHATIC[tok.lower_][0], number == _EMPHATIC[tok.lower_][1]),
+                f"«{tok.text}» must agree with «{noun.text}» ({_GENDER_WORD[gender]} "
+                f"{_NUMBER_WORD[number]}): «{fix}».", fix,
+            )
 
     def _one_of(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         """``l'une des suspects`` → ``l'un des``, ``un des villes`` → ``une des``: the pronoun
@@ -485,9 +533,13 @@ class AgreementDetector(LexiconDetector):
         key = (text, pos)
         cached = self._family_cache.get(key)
         if cached is None:
-            cached = self._family_cache[key] = tuple(
-                a for a in self.lexicon.analyses(text) if a.pos & pos
-            )
+            readings = [a for a in self.lexicon.analyses(text) if a.pos & pos]
+            prefix, _, rest = text.partition("-")
+            if not readings and rest and prefix.lower() in _PREFIXES:
+                # "sous-clés", "ex-ministre", "co-fondatrice": a compound the dictionary lacks;
+                # the noun after the prefix says its gender and number
+                readings = [a for a in self.lexicon.analyses(rest) if a.pos & pos & _NOUN_POS]
+            cached = self._family_cache[key] = tuple(readings)
         return list(cached)
 
     def _noun_readings(self, tok: Token) -> list[Analysis]:
@@ -1474,6 +1526,7 @@ class AgreementDetector(LexiconDetector):
             gender, number = _SUBJECT_PRONOUNS[lower]
             return subj, _Feats(gender, number)
         relative = lower == "qui"
+        other: Token | None = None  # the other noun «qui» may stand for
         if lower == "qui" and subj.i > 0:
             antecedent = pred.head if pred.dep_.startswith("acl") else None
             if antecedent is None or antecedent.pos_ != "NOUN" or not self._next_to_qui(antecedent, subj):
@@ -1485,8 +1538,18 @@ class AgreementDetector(LexiconDetector):
             ):
                 # "le numéro de la saison qui sera diffusé", "un livre pour enfants qui est":
                 # which noun? ("chez les patients qui présentent", "pour les pays qui
-                # disposent": the noun before «qui»)
-                return None
+                # disposent": the noun before «qui»). After «N de la N», either: the verb is
+                # checked only for what both nouns share ("le numéro de la saison qui seront
+                # diffusés": singular either way)
+                head = antecedent.head
+                if not (antecedent.dep_ == "nmod" and any(c.lower_ in _DE_CASES for c in cases)
+                        and any(c.dep_ == "det" for c in antecedent.children)
+                        and head.pos_ == "NOUN" and head.i < antecedent.i and head.text.islower()
+                        # "de la sphère intime, de la sphère privée, de la sphère publique qui
+                        # se définissent": a list, every item an antecedent
+                        and not any(t.text in ",;" for t in subj.doc[head.i : subj.i])):
+                    return None
+                other = head
             if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
                 return None  # "les relations entre le Parlement européen et le Parlement belge qui"
             subj = antecedent
@@ -1518,7 +1581,7 @@ class AgreementDetector(LexiconDetector):
             # présentée"); and a name's verb is singular whatever its form ("Les Andalouses est
             # une station balnéaire").
             article = subj.i and subj.doc[subj.i - 1].lower_ in ("l’", "l'", "le", "la", "les")
-            if not article:
+            if not article or other is not None:
                 return None
             feats = self._noun_feats(subj, spacy_fallback=False)
             # "La France ont signé", "La Commission pourraient": a singular article says the
@@ -1553,6 +1616,10 @@ class AgreementDetector(LexiconDetector):
             # parse attached to the main verb
             return None
         feats = self._noun_feats(subj, spacy_fallback=False)
+        if other is not None:
+            shared = self._noun_feats(other, spacy_fallback=False)
+            feats = _Feats(feats.gender if feats.gender == shared.gender else None,
+                           feats.number if feats.number == shared.number else None)
         if _counted_plural(subj):
             # "Deux bulldozer ont été envoyés": the number says plural, the noun's missing «s»
             # is its own error (AGREEMENT-NUMBER), not the verb's
