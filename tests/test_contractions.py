@@ -95,6 +95,9 @@ C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
         ("Le roi ne est-il pas parti ?", [(E, "ne est-il", "n’est-il")]),
         # "ce est" -> "c’est".
         ("Je crois que ce est vrai.", [(E, "ce est", "c’est")]),
+        # «ça» is never the subject of «est».
+        ("Ça est sur le point de changer et ça était prévu.",
+         [(E, "Ça est", "C’est"), (E, "ça était", "c’était")]),
         # The object pronoun before "a" after a subject pronoun.
         ("Il le a vu hier.", [(E, "le a", "l’a")]),
         # "le on" -> "l’on".
@@ -170,6 +173,8 @@ def test_flagged(detector, make_context, text, expected) -> None:  # type: ignor
         "Un nouveau héros, les vieux amis, de nouveau heureux, mon nouveau amie.",
         # Correct elisions and contractions.
         "L’avion du président est arrivé à l’aéroport aux premières heures.",
+        # «ça» before another verb or after a comma; «cela est».
+        "Ça, c’est vrai ; ça va, ça marche et cela est juste.",
     ],
 )
 def test_never_flagged(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]

@@ -100,7 +100,8 @@ _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "e
 _SAYING_VERBS = frozenset(
     "dire déclarer affirmer clarifier expliquer indiquer préciser souligner annoncer assurer "
     "rappeler signifier estimer penser croire confirmer prévenir avertir répondre ajouter "
-    "reconnaître admettre promettre garantir démontrer montrer prouver mentionner".split()
+    "reconnaître admettre promettre garantir démontrer montrer prouver mentionner évaluer juger "
+    "considérer constater noter révéler espérer".split()
 )
 _PARENTHETICAL = frozenset({"comme", "ainsi"})
 _QUE = frozenset({"que", "qu’", "qu'"})

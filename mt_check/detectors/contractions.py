@@ -11,7 +11,7 @@ Codes:
 - ``GRAMMAR-ELISION`` (grammar, minor): a word that must elide before a vowel or a mute h and
   did not ("le avion" -> "l’avion", "de autres" -> "d’autres", "que il" -> "qu’il", "si il" ->
   "s’il", "jusque à" -> "jusqu’à", "je ai" -> "j’ai", "ne est" -> "n’est", "se est" -> "s’est",
-  "ce est" -> "c’est").
+  "ce est" -> "c’est", and «ça» before «est»: "ça est" -> "c’est", "ça était" -> "c’était").
 - ``GRAMMAR-EUPHONY`` (grammar, minor): the determiner form French uses before a vowel ("ce
   avion" -> "cet avion", "sa amie" -> "son amie"), and nouvel, bel, vieil, fol, mol after a
   singular determiner ("un nouveau espace" -> "un nouvel espace").
@@ -134,6 +134,9 @@ _ELIDED = {"le": "l", "la": "l", "de": "d", "je": "j", "me": "m", "te": "t", "se
            "ne": "n", "ce": "c", "que": "qu", "lorsque": "lorsqu", "puisque": "puisqu",
            "quoique": "quoiqu", "jusque": "jusqu", "si": "s"}
 _EUPHONIC = {"ce": "cet", "ma": "mon", "ta": "ton", "sa": "son"}
+# "ça est sur le point de", "ça était" (English "it is", "that was"): «ce» elides, «ça» is never
+# the subject of «est».
+_CA_EST = re.compile(r"\b([Çç]a) (est|était|étaient|étant)\b")
 # Currency codes, which elide as acronyms would, but want their name written out ("de roupies").
 _CURRENCY_CODES = frozenset({"IDR", "INR", "EUR", "USD", "AUD", "AED", "ISK", "UAH"})
 # Determiners after which an epicene noun is masculine ("un élève"; "mon" also goes before a
@@ -203,7 +206,7 @@ class ContractionsDetector(LexiconDetector):
              "`aux`, `au hôpital` → `à l’hôpital`, `en les` + noun"),
         Code("GRAMMAR-ELISION", Category.GRAMMAR, Severity.MINOR,
              "a missing elision before a vowel or mute h: `le avion` → `l’avion`, `que il` → "
-             "`qu’il`, `si il` → `s’il`, `je ai` → `j’ai`"),
+             "`qu’il`, `si il` → `s’il`, `je ai` → `j’ai`, `ça est` → `c’est`"),
         Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
              "the determiner or adjective form used before a vowel: `ce avion` → `cet avion`, "
              "`sa amie` → `son amie`, `un nouveau espace` → `un nouvel espace`"),
@@ -211,7 +214,7 @@ class ContractionsDetector(LexiconDetector):
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "5"
+    version = "6"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -219,7 +222,7 @@ class ContractionsDetector(LexiconDetector):
         for i, sentence in enumerate(ctx.sentences):
             doc = ctx.parses[i] if ctx.parses is not None else None
             findings = [
-                *self._fixed(sentence.text),
+                *self._fixed(sentence.text, apostrophe),
                 *self._elisions(sentence.text, apostrophe),
                 *self._countries(sentence.text),
                 *self._euphonic_adjectives(sentence.text),
@@ -337,7 +340,11 @@ class ContractionsDetector(LexiconDetector):
 
     # --- fixed phrases: "à le moins" -> "au moins", "de lequel" -> "duquel" -----------------
 
-    def _fixed(self, text: str) -> Iterator[_Finding]:
+    def _fixed(self, text: str, apostrophe: str) -> Iterator[_Finding]:
+        for m in _CA_EST.finditer(text):
+            fixed = _capitalise("c" + apostrophe, m.group(1)) + m.group(2)
+            yield _Finding(m.start(), m.end(), "GRAMMAR-ELISION",
+                           f"« {m.group(0)} » s’écrit « {fixed} »", fixed)
         for m in _PREP_ARTICLE_ADVERB.finditer(text):
             prep, article, adverb = m.group(2), m.group(3), m.group(4)
             if prep[:1].isupper() and not _sentence_start(text, m.start()):
