@@ -220,6 +220,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("La police lui-même a confirmé les faits.", [(10, "lui-même", GENDER, "elle-même")]),
         # a prefixed compound the dictionary lacks agrees like the noun after the prefix
         ("Ces sous-clés sont inclus dans le registre.", [(19, "inclus", GENDER, "incluses")]),
+        # a reflexive verb's participle with «se» as its direct object agrees with the subject
+        ("La question qui s’est abattu récemment était grave.", [(22, "abattu", GENDER, "abattue")]),
+        ("Les manifestants se sont dispersé dans le calme.", [(25, "dispersé", NUMBER, "dispersés")]),
         # «qui» after «N de la N»: what both nouns share
         ("Le numéro de la saison qui seront diffusés demain est connu.",
          [(27, "seront", SUBJECT, "sera"), (34, "diffusés", NUMBER, "diffusé")]),
@@ -292,6 +295,10 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "C'est l'une des villes et l'un des ports les plus anciens ; une des nouveautés.",
         "Elle est l'une des élèves, l'une des ministres et l'un des plus cryptiques.",
         "L'affaire a fait la une des journaux.",
+        # reflexive participles: «se» an indirect object, an object of the verb's own, «se faire»
+        "Ils se sont parlé longtemps, elles se sont succédé et elles se sont souri.",
+        "Elle s’est lavé les mains, elle s’est fait opérer et elle s’est permis de partir.",
+        "La ville s’est développée et les prix se sont envolés.",
         # emphatic pronouns that agree, or that may stand for the subject after an object
         "La ville elle-même est belle et le pays lui-même aussi.",
         "Il l'a dit à sa mère lui-même.",

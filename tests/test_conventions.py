@@ -163,6 +163,8 @@ def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> No
         "Il utilise iPhone, eBay, McDonald, YouTube et le DevOps ; au déplaisir de MCarson.",
         # camelCase identifiers whose parts are no French words
         "Installez phpMyAdmin, appelez getElementById et ouvrez wikiHow.",
+        # identifiers whose halves are French nouns
+        "Le champ messageType: indique le type et nomFichier le nom.",
     ],
 )
 def test_missing_space_never_flagged(text: str) -> None:

@@ -18,7 +18,9 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
 * adjective → noun (``amod``, and adjectives coordinated with one), including a modifier set off
   by a comma when no word of the sentence can be what it agrees with;
 * attributive past participle → noun (``acl`` with VerbForm=Part: ``les lignes … créés``);
-* participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary),
+* participle or adjective → subject through *être* (``aux:pass``, ``cop``, *être* as auxiliary;
+  a reflexive verb's participle too when «se» is its direct object: no object of its own, not
+  a verb whose «se» is indirect, ``la question qui s'est abattu`` → ``abattue``),
   also when the subject is a quantity noun (``plusieurs centaines de personnes sont attendus``:
   neither agrees) or a country the lexicon knows (``l'Inde est présent``); and the number of
   the finite auxiliary when it has one number only, whatever noun stands between (``les
@@ -89,6 +91,14 @@ _EMPHATIC_FORMS = {feats: form for form, feats in _EMPHATIC.items()}
 # ("rapportées post-commercialisation").
 _PREFIXES = frozenset("sous co ex vice mini micro demi semi auto contre néo pseudo quasi".split())
 _REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
+# Verbs whose reflexive «se» is an indirect object ("ils se sont parlé": to each other), so their
+# participle never agrees; and those followed by an infinitive («se faire», «se laisser», «se
+# voir» + infinitive) or a completive of their own.
+_INDIRECT_REFLEXIVE = frozenset(
+    "parler téléphoner succéder plaire complaire déplaire mentir nuire rire sourire ressembler "
+    "suffire convenir survivre écrire dire demander donner promettre permettre rendre imaginer "
+    "figurer persuader accorder jurer poser acheter offrir procurer faire laisser voir entendre "
+    "sentir regarder écouter falloir".split())
 _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
@@ -1883,7 +1893,19 @@ class AgreementDetector(LexiconDetector):
         before = pred.doc[pred.i - 1] if pred.i else None
         if pred.pos_ == "ADJ" and before is not None and before.pos_ == "NOUN" and etre[0].i < before.i:
             return False  # "la superficie est de 2350 mètres carrés": the adjective is the noun's
-        return not any(c.lower_ in _REFLEXIVES and c.i < pred.i for c in children)
+        reflexive = [c for c in children if c.lower_ in _REFLEXIVES and c.i < pred.i]
+        if not reflexive:
+            return True
+        # "la question qui s'est abattu" → "abattue": a reflexive verb's participle agrees with
+        # its subject when «se» is the direct object, that is when the verb has no object of its
+        # own ("ils se sont lavé les mains", "elle s'est permis de", "elle s'est fait opérer")
+        # and «se» is not an indirect one ("ils se sont parlé", "se sont succédé").
+        if pred.pos_ != "VERB" or any(c.lower_ not in ("se", "s’", "s'") for c in reflexive):
+            return False
+        if any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in children):
+            return False
+        lemmas = {pred.lemma_.lower()} | {a.lemma for a in self.lexicon.analyses(pred.text) if "ppas" in a.pos}
+        return not lemmas & _INDIRECT_REFLEXIVE
 
     def _auxiliary_number(
         self, sentence: Sentence, pred: Token, subject_of: Token | None = None

@@ -27,8 +27,9 @@ Codes:
   demande") or an acronym glued to a common word ("AWSendroit"): documentation MT drops the
   space around the names it keeps in English. A common French word glued to the capitalised
   word of the next sentence or link ("logementC'est", "tenteVivez": scraped pages lose the
-  boundary); camelCase names whose halves are not more French than English ("phpMyAdmin",
-  "wikiHow") are left alone.
+  boundary) when that word can open a sentence (a function word, «c'est», an imperative);
+  identifiers ("messageType", "nomFichier") and camelCase names whose halves are not more
+  French than English ("phpMyAdmin", "wikiHow") are left alone.
 - ``PUNCTUATION-SPACE-BEFORE`` (punctuation, minor): a space before a comma, a full stop or a
   closing bracket, or after an opening bracket ("septembre , après", "Nouveau )", "( voir");
   the span is the space, the suggestion "". Spaces before : ; ! ? » are French house style and
@@ -320,6 +321,11 @@ _ACRONYM_BEFORE_WORD = re.compile(r"\b([A-Z]{2,})([a-zéèêàâîôûç]{3,})\b
 _WORD_BEFORE_CAPITAL = re.compile(
     r"(?<![\w'’-])([a-zàâçéèêëîïôûùüÿœ]{3,})([A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ](?:[a-zàâçéèêëîïôûùüÿœ]+(?:['’][a-zàâçéèêëîïôûùüÿœ]+)?|['’][a-zàâçéèêëîïôûùüÿœ]+))\b"
 )
+_SENTENCE_OPENERS = frozenset(
+    "le la les l'un l'une un une des du ce cet cette ces son sa ses mon ma mes ton ta tes leur leurs "
+    "notre nos votre vos il elle ils elles on nous vous je j'ai c'est c'était cela ça mais et ou donc "
+    "puis alors ensuite enfin en dans pour par avec sur sous si quand lorsque après avant depuis selon "
+    "comme aussi cependant toutefois pourtant ainsi voici voilà".split())
 _GLUED_WORD_ZIPF = 3.0  # both halves common French words (wordfreq): "phpMyAdmin" is not
 # "22h34.m", "03h25.m." (Indonesian "WIB" misread as a meridiem): the ".m" goes.
 _STRAY_MERIDIEM = re.compile(r"\b(\d{1,2})" + _S + r"?h" + _S + r"?(\d{2})" + _S + r"?\.m\b")
@@ -511,8 +517,12 @@ def _glued_names(text: str) -> Iterator[_Finding]:
                        f"No space between «{match.group(1)}» and «{match.group(2)}».", " ")
     for match in _WORD_BEFORE_CAPITAL.finditer(text):
         word, capital = match.groups()
+        opener = capital.lower().replace("’", "'")
         if word in _FUNCTION_WORDS_BEFORE_NAME or not (
-            _french_word(word) and _french_word(capital.lower().replace("’", "'"))
+            _french_word(word) and _french_word(opener)
+            # what opens a sentence or a link's text: a function word, «c'est», an imperative;
+            # not a noun ("messageType", "nomFichier": identifiers)
+            and (opener in _SENTENCE_OPENERS or opener.endswith("ez") and opener not in ("chez", "nez"))
         ):
             continue
         yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
