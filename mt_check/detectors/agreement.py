@@ -1904,7 +1904,8 @@ class AgreementDetector(LexiconDetector):
             return False
         if any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in children):
             return False
-        lemmas = {pred.lemma_.lower()} | {a.lemma for a in self.lexicon.analyses(pred.text) if "ppas" in a.pos}
+        lemmas = {a.lemma for a in self.lexicon.analyses(pred.text) if "ppas" in a.pos}
+        lemmas.add(pred.lemma_.lower())
         return not lemmas & _INDIRECT_REFLEXIVE
 
     def _auxiliary_number(
