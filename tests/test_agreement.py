@@ -222,6 +222,7 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("Ces sous-clés sont inclus dans le registre.", [(19, "inclus", GENDER, "incluses")]),
         # a reflexive verb's participle with «se» as its direct object agrees with the subject
         ("La question qui s’est abattu récemment était grave.", [(22, "abattu", GENDER, "abattue")]),
+        ("La partie supérieur du mur est fissurée.", [(10, "supérieur", GENDER, "supérieure")]),
         ("Les manifestants se sont dispersé dans le calme.", [(25, "dispersé", NUMBER, "dispersés")]),
         # «qui» after «N de la N»: what both nouns share
         ("Le numéro de la saison qui seront diffusés demain est connu.",
@@ -295,6 +296,8 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "C'est l'une des villes et l'un des ports les plus anciens ; une des nouveautés.",
         "Elle est l'une des élèves, l'une des ministres et l'un des plus cryptiques.",
         "L'affaire a fait la une des journaux.",
+        # a noun of persons as an invariable adjunct; an adjective in -eur still agrees (below)
+        "Améliorez l'expérience utilisateur ; la commande client et les données client sont prêtes.",
         # reflexive participles: «se» an indirect object, an object of the verb's own, «se faire»
         "Ils se sont parlé longtemps, elles se sont succédé et elles se sont souri.",
         "Elle s’est lavé les mains, elle s’est fait opérer et elle s’est permis de partir.",

@@ -91,6 +91,13 @@ _EMPHATIC_FORMS = {feats: form for form, feats in _EMPHATIC.items()}
 # ("rapportées post-commercialisation").
 _PREFIXES = frozenset("sous co ex vice mini micro demi semi auto contre néo pseudo quasi".split())
 _REFLEXIVES = frozenset(("se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'", "nous", "vous"))
+# Nouns of persons used bare after a noun as invariable adjuncts ("l'expérience utilisateur",
+# "l'espace client"); not the adjectives in -eur that agree ("la partie supérieure", "la
+# politique conservatrice").
+_PERSON_ADJUNCTS = frozenset(
+    "utilisateur client consommateur visiteur développeur administrateur fournisseur vendeur "
+    "acheteur lecteur éditeur joueur spectateur voyageur abonné patient citoyen partenaire "
+    "membre invité expert employé".split())
 # Verbs whose reflexive «se» is an indirect object ("ils se sont parlé": to each other), so their
 # participle never agrees; and those followed by an infinitive («se faire», «se laisser», «se
 # voir» + infinitive) or a completive of their own.
@@ -914,6 +921,8 @@ class AgreementDetector(LexiconDetector):
             return
         if mod.dep_ == "acl" and not self._attributive_participle(mod):
             return
+        if noun.i + 1 == mod.i and self._person_noun_adjunct(mod):
+            return  # "l'expérience utilisateur", "la commande client": a noun, invariable
         if mod.i < noun.i and (
             mod.lower_ in _INVARIABLE_BEFORE_NOUN
             or any(t.pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT") for t in noun.doc[mod.i + 1 : noun.i])
@@ -1085,6 +1094,15 @@ class AgreementDetector(LexiconDetector):
         if prev is not None and (prev.lower_, mod.lower_) in _ADVERBIAL_PHRASES:
             return True
         return False
+
+    def _person_noun_adjunct(self, mod: Token) -> bool:
+        """A masculine singular noun of persons (also read as an adjective: «utilisateur»,
+        «client»), put bare after a noun: technical French's noun adjunct ("interface
+        utilisateur", "service client"), which does not agree."""
+        lower = mod.lower_
+        if lower not in _PERSON_ADJUNCTS:
+            return False
+        return any(a.gender == "m" and a.number == "sg" for a in self._family(mod.text, _NOUN_POS))
 
     def _some_antecedent(self, mod: Token) -> bool:
         """Whether some word of the sentence may be what a detached modifier agrees with: a
@@ -1323,6 +1341,8 @@ class AgreementDetector(LexiconDetector):
         """Whether a word after the noun reads as its adjective."""
         if "adj" not in self._classes(tok):
             return False
+        if tok.i == noun.i + 1 and self._person_noun_adjunct(tok):
+            return False  # "l'expérience utilisateur": a noun adjunct
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and self._prenominal(tok) and nxt.text.islower() and (
             self._classes(nxt) == {"noun"}
