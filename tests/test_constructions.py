@@ -196,6 +196,9 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CONNECTOR", "parce il", "parce qu’il"),
           ("GRAMMAR-CONNECTOR", "parce elle", "parce qu’elle")]),
         ("Il est absent parce les routes sont coupées.", [("GRAMMAR-CONNECTOR", "parce", None)]),
+        # «pour» before a clause with its own subject and verb
+        ("Le système doit être redémarré pour toutes les modifications dans la clé prennent effet.",
+         [("GRAMMAR-MISSING-QUE", "pour", "pour que")]),
         # set phrases word for word
         ("L'entreprise a été fondée dans l'année 2013 par deux ingénieurs.",
          [("GRAMMAR-CALQUE", "dans l'année 2013", "en 2013")]),
@@ -331,6 +334,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "« Nous sommes prêts », a déclaré hier sur les ondes de la radio Abd Ali.",
         "« Nous sommes prêts », a-t-il déclaré ; « partons », ont ajouté les experts.",
         "Il a crié « non », a expliqué sa position et il est parti.",
+        # «pour» + a noun phrase: a complement of the noun before it, a set phrase, no verb after
+        "Les prévisions pour l'exercice soient à l'origine de la baisse ; Jean pour sa part alla.",
+        "Il a travaillé pour les enfants malades et il est venu pour la fête.",
         # the same words where French uses them
         "Il est connu comme un grand acteur et connu en tant que peintre.",
         "Non seulement cela coûte cher, mais c'est inutile ; dans l'année qui suit, en signe de paix.",

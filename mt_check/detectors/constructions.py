@@ -282,6 +282,10 @@ _REPORTING_TAIL_PREPOSITIONS = frozenset(
 _TAIL_ARTICLES = frozenset("le la les l' l’ un une".split())
 _TAIL_TIME = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui "
                        "aujourd’hui demain matin soir midi après-midi".split())  # fmt: skip
+# «pour» + a clause: what may open and fill its subject noun phrase.
+_PURPOSE_DETERMINERS = frozenset({"tous", "toutes", "chaque"})
+_PURPOSE_NP_WORDS = frozenset("de d' d’ du des dans en à au aux sur tous toutes".split())
+_NOT_FINITE_POS = frozenset({"nom", "adj", "ppas", "ppre", "infi", "prn", "det", "adv"})
 # "parce ses amis" (Indonesian "karena", English "because of"): «parce» only opens «parce que».
 _PARCE = re.compile(r"\b([Pp])arce\b(?!\s*(?:que\b|qu['’]))(?=\s+(\S+))")
 _CLAUSE_OPENERS = frozenset("il elle ils elles on nous vous je tu ce c' c’ cela ça".split())
@@ -304,7 +308,8 @@ class ConstructionsDetector(LexiconDetector):
              "`cliquez le bouton` → `cliquez sur le bouton`, `un lien à la page` → `vers`, "
              "`a chuté 12 %` → `de 12 %`, `dans 2023` → `en 2023`"),
         Code("GRAMMAR-MISSING-QUE", Category.GRAMMAR, Severity.MAJOR,
-             "a verb of saying followed by a clause without `que`"),
+             "a verb of saying followed by a clause without `que`; «pour» before a clause: "
+             "`redémarrez pour toutes les modifications prennent effet` → `pour que`"),
         Code("GRAMMAR-MISSING-DE", Category.GRAMMAR, Severity.MINOR,
              "an adverb or a noun of quantity right before its noun: `beaucoup personnes` → "
              "`beaucoup de personnes`, `2 millions dollars` → `2 millions de dollars`"),
@@ -364,6 +369,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._noun_as_adjective(sentence, tokens)
             yield from self._negative_article(sentence, tokens)
             yield from self._reporting_without_subject(sentence)
+            yield from self._purpose_clause(sentence, tokens)
             yield from self._connectors(sentence)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
@@ -558,6 +564,46 @@ class ConstructionsDetector(LexiconDetector):
             f"A title that opens the sentence as its subject takes the article: «le/la {word.lower()}».",
             None if article is None else f"{article} {word.lower()}",
         )
+
+    def _purpose_clause(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """``redémarrez pour toutes les modifications prennent effet`` → ``pour que`` (English
+        "for the changes to take effect", Indonesian "agar"): «pour» after a verb (or its
+        participle), a noun phrase
+        (its complements allowed) and a word the lexicon reads only as a conjugated verb. «pour»
+        after a noun ("les prévisions pour l'exercice soient") belongs to that noun."""
+        for tok in tokens:
+            if tok.lower_ != "pour" or tok.i == 0 or not self._verbal(tokens[tok.i - 1]):
+                continue
+            k = tok.i + 1
+            if k >= len(tokens) or not (tokens[k].pos_ == "DET" or tokens[k].lower_ in _PURPOSE_DETERMINERS):
+                continue
+            nouns = 0
+            while k < len(tokens) and k - tok.i <= 10 and not self._only_finite(tokens[k].text) and (
+                tokens[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                or tokens[k].lower_ in _PURPOSE_NP_WORDS
+            ):
+                nouns += tokens[k].pos_ in ("NOUN", "PROPN")
+                k += 1
+            if k >= len(tokens) or not nouns or not tokens[k].text.islower():
+                continue
+            if self._only_finite(tokens[k].text):
+                start = sentence.start + tok.idx
+                yield self.issue(
+                    sentence, start, start + len(tok.text), Category.GRAMMAR, Severity.MAJOR,
+                    "GRAMMAR-MISSING-QUE",
+                    f"«pour» before a clause with its own subject and verb («{tokens[k].text}»): "
+                    "«pour que» + subjunctive.", f"{tok.text} que",
+                )
+
+    def _verbal(self, tok: Any) -> bool:
+        """A verb, or a participle the tagger took for an adjective ("être redémarré")."""
+        return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and any(
+            "ppas" in a.pos for a in self.lexicon.analyses(tok.text))
+
+    def _only_finite(self, word: str) -> bool:
+        """A word the lexicon reads only as a conjugated verb ("prennent", not "porte")."""
+        readings = self.lexicon.analyses(word)
+        return bool(readings) and all(a.persons and not a.pos & _NOT_FINITE_POS for a in readings)
 
     def _reporting_without_subject(self, sentence: Sentence) -> Iterator[Issue]:
         """«», a déclaré.» → «», a-t-il déclaré.» (see GRAMMAR-MISSING-SUBJECT): nothing after the
