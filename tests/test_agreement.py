@@ -223,6 +223,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # a reflexive verb's participle with «se» as its direct object agrees with the subject
         ("La question qui s’est abattu récemment était grave.", [(22, "abattu", GENDER, "abattue")]),
         ("La partie supérieur du mur est fissurée.", [(10, "supérieur", GENDER, "supérieure")]),
+        # a copula other than être: its attribute agrees with the opening noun phrase
+        ("Les deux segments de la rue ont semblé désert.", [(39, "désert", NUMBER, "déserts")]),
+        ("Les rues restent très calme malgré la manifestation.", [(22, "calme", NUMBER, "calmes")]),
         ("Les manifestants se sont dispersé dans le calme.", [(25, "dispersé", NUMBER, "dispersés")]),
         # «qui» after «N de la N»: what both nouns share
         ("Le numéro de la saison qui seront diffusés demain est connu.",
@@ -296,6 +299,12 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "C'est l'une des villes et l'un des ports les plus anciens ; une des nouveautés.",
         "Elle est l'une des élèves, l'une des ministres et l'un des plus cryptiques.",
         "L'affaire a fait la une des journaux.",
+        # a comparison's participle, a prepositional phrase after «être», «N par N» + participle
+        "Les pertes sont plus importantes que prévu et les ventes meilleures que prévu.",
+        "Le prix du bitcoin est aux prises avec la moyenne mobile.",
+        "Il vise 14,78 dollars par action prévus précédemment.",
+        # a copula's attribute agreeing with the noun of the «de» complement: either may be meant
+        "Le groupe de manifestantes semblait nombreuses ; la liste des invités semble complète.",
         # a noun of persons as an invariable adjunct; an adjective in -eur still agrees (below)
         "Améliorez l'expérience utilisateur ; la commande client et les données client sont prêtes.",
         # reflexive participles: «se» an indirect object, an object of the verb's own, «se faire»

@@ -432,6 +432,8 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Ils ont visité l’Asie Mineure au printemps.",
         # a noun or an adjective capitalised after a comma: maybe a title ("Premier ministre")
         "Le chef du gouvernement, Premier ministre depuis mai, a parlé.",
+        # «Ou» (or) opening a question whose verb and inverted pronoun take an attribute
+        "Ou est-ce différent cette fois ?",
     ],
 )
 def test_never_flags_new_families(detector: SpellingDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -49,6 +49,13 @@ Links checked (codes AGREEMENT-GENDER, -NUMBER, -GENDER-NUMBER unless said other
   two or more is plural whatever its own form (``Deux bulldozer ont``: the noun is the error);
 * «un/une des» + noun (``l'une des suspects`` → ``l'un``), and an emphatic pronoun right after
   the subject noun (``la clé lui-même`` → ``elle-même``);
+* the attribute of sembler, paraître, rester, demeurer, devenir after the sentence's opening
+  noun phrase, read from the lexicon (``les deux segments de la rue ont semblé désert`` →
+  ``déserts``), when it agrees with neither that noun nor its «de» complement.
+
+Never flagged: a comparison's participle (``plus tôt que prévu``, ``comme convenu``), a word
+after «être» and a preposition (``est aux prises avec``), a participle after «N par N» that
+agrees with the first noun (``14 dollars par action prévus``).
 * subject pronoun → antecedent (AGREEMENT-PRONOUN-ANTECEDENT): ``il``/``ils`` in a subordinate
   clause whose only nearby possible antecedents all have the other number.
 
@@ -82,6 +89,13 @@ _GENDER_WORD = {"m": "masculine", "f": "feminine"}
 _VERB_CLITICS = frozenset(("se", "s’", "s'", "y", "en", "le", "la", "les", "l’", "l'", "lui", "leur",
                            "me", "m’", "m'", "te", "t’", "t'", "ne", "n’", "n'"))  # fmt: skip
 _DE_CASES = frozenset(("de", "d’", "d'", "du", "des"))
+# A participle after these is a comparison's, invariable ("plus tôt que prévu", "comme convenu").
+_COMPARATIVE_WORDS = frozenset({"que", "qu'", "qu’", "comme"})
+# Copular verbs besides être, whose attribute agrees with the subject; adverbs of degree that
+# may stand before the attribute.
+_COPULAS = frozenset({"sembler", "paraître", "rester", "demeurer", "devenir"})
+_DEGREE_ADVERBS = frozenset("très plus moins si trop assez bien toujours encore aussi déjà presque "
+                            "complètement totalement entièrement particulièrement".split())
 # Emphatic pronouns after a subject noun ("la clé elle-même") and their features.
 _EMPHATIC = {"lui-même": ("m", "sg"), "elle-même": ("f", "sg"), "eux-mêmes": ("m", "pl"),
              "elles-mêmes": ("f", "pl")}
@@ -395,7 +409,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "5"
+    version = "6"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -461,6 +475,76 @@ class AgreementDetector(LexiconDetector):
         yield from self._initial_subject_verb(sentence, doc)
         yield from self._one_of(sentence, doc)
         yield from self._emphatic_pronouns(sentence, doc)
+        yield from self._copula_attribute(sentence, doc)
+
+    def _copula_attribute(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
+        """``Les deux segments de la rue ont semblé désert`` → ``déserts``: after a sentence's
+        opening noun phrase (read from the lexicon: determiner or number, the noun, a «de»
+        complement), a form of sembler, paraître, rester, demeurer or devenir, and an adjective
+        that agrees with neither noun. The parse, misled by the error, links them badly; the
+        words alone are enough. Adverbs may stand before the adjective ("reste très calme")."""
+        k = _first_word(doc)
+        if k + 3 >= len(doc) or doc[k].pos_ not in ("DET", "NUM"):
+            return
+        number = self._opening_number(doc[k])
+        i = k + 1
+        while i < len(doc) and (doc[i].like_num or doc[i].text.islower() and self._adjective_only(doc[i])):
+            i += 1
+        if i >= len(doc):
+            return
+        noun = doc[i]
+        readings = self._family(noun.text, _NOUN_POS)
+        if not noun.text.islower() or not readings or _quantity(noun) or noun.lower_ in _TIME_NOUNS:
+            return
+        gender = _unique((a.gender for a in readings), ("m", "f"))
+        noun_number = _unique((a.number for a in readings), ("sg", "pl"))
+        if number is not None and noun_number not in (None, number):
+            return  # "les segment": the noun phrase's own error
+        feats = _Feats(gender, number or noun_number)
+        i += 1
+        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
+            i += 1
+        other: _Feats | None = None
+        if i + 1 < len(doc) and doc[i].lower_ in _DE_CASES:
+            j = i + 1
+            if doc[j].pos_ == "DET":
+                j += 1
+            if j < len(doc) and doc[j].text.islower() and self._family(doc[j].text, _NOUN_POS):
+                other = self._lexicon_feats(doc[j])
+                i = j + 1
+                while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
+                    i += 1
+        if i + 1 >= len(doc):
+            return
+        verb = doc[i]
+        if self._finite_readings(verb) and self._copula(verb.text, finite=True):
+            i += 1
+        elif self._is_form_of(verb, "avoir") and self._copula(doc[i + 1].text, finite=False):
+            i += 2
+        else:
+            return
+        while i < len(doc) and doc[i].lower_ in _DEGREE_ADVERBS:
+            i += 1
+        if i >= len(doc):
+            return
+        attribute = doc[i]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if not attribute.text.islower() or not self._family(attribute.text, _ADJ_POS) or (
+            self._finite_readings(attribute)) or (
+            after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in _DE_CASES)
+        ):
+            return  # "reste chef de", "semble grand temps": not an attribute alone
+        adjective = self._family(attribute.text, _ADJ_POS)
+        gender_ok, number_ok = self._allows(adjective, feats)
+        if gender_ok and number_ok or other is not None and all(self._allows(adjective, other)):
+            return
+        yield from self._flag(sentence, attribute, adjective, noun, feats, gender_ok, number_ok)
+
+    def _copula(self, word: str, finite: bool) -> bool:
+        """A form of a copular verb other than être: finite ("semblent") or the participle of
+        its compound tense with avoir ("semblé")."""
+        return any(a.lemma in _COPULAS and (bool(a.persons) if finite else "ppas" in a.pos)
+                   for a in self.lexicon.analyses(word))
 
     def _emphatic_pronouns(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         """``La sous-clé Control lui-même peut`` → ``elle-même``: «lui-même», «elle-même»,
@@ -923,6 +1007,14 @@ class AgreementDetector(LexiconDetector):
             return
         if noun.i + 1 == mod.i and self._person_noun_adjunct(mod):
             return  # "l'expérience utilisateur", "la commande client": a noun, invariable
+        before_mod = mod.doc[mod.i - 1] if mod.i else None
+        if before_mod is not None and before_mod.lower_ in _COMPARATIVE_WORDS and mod.i > noun.i:
+            return  # "des pertes plus importantes que prévu", "comme convenu": invariable
+        if noun.i > 1 and mod.i > noun.i and noun.doc[noun.i - 1].lower_ == "par" and (
+            noun.doc[noun.i - 2].pos_ == "NOUN"
+            and self._agrees(mod.text, _ADJ_POS, self._lexicon_feats(noun.doc[noun.i - 2]))
+        ):
+            return  # "14,78 dollars par action prévus": the noun before «par» N
         if mod.i < noun.i and (
             mod.lower_ in _INVARIABLE_BEFORE_NOUN
             or any(t.pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT") for t in noun.doc[mod.i + 1 : noun.i])
@@ -1908,8 +2000,8 @@ class AgreementDetector(LexiconDetector):
             return False
         etre = [c for c in children
                 if c.dep_ in ("aux:pass", "cop", "aux:tense") and self._is_form_of(c, "être")]
-        if not etre:
-            return False
+        if not etre or any(c.dep_ == "case" and c.i < pred.i for c in children):
+            return False  # "est aux prises avec": a prepositional phrase, its word a noun
         before = pred.doc[pred.i - 1] if pred.i else None
         if pred.pos_ == "ADJ" and before is not None and before.pos_ == "NOUN" and etre[0].i < before.i:
             return False  # "la superficie est de 2350 mètres carrés": the adjective is the noun's

@@ -432,7 +432,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "5"
+    version = "6"
 
     def load(self) -> None:
         super().load()
@@ -902,9 +902,19 @@ class SpellingDetector(LexiconDetector):
             return "SPELLING-OU-ACCENT", "où", "«ou» (or) where the relative «où» (where, when) is needed"
         if norm == "Ou" and tok.sentence_initial and text.rstrip().endswith("?"):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if nxt is not None and nxt.norm not in _SUBJECT_CLITICS and self._finite(nxt):
+            if nxt is not None and nxt.norm not in _SUBJECT_CLITICS and self._finite(nxt) and not (
+                self._or_question(tokens, j)
+            ):
                 return "SPELLING-OU-ACCENT", "Où", "«Ou» (or) where the question word «Où» is needed"
         return None
+
+    @staticmethod
+    def _or_question(tokens: list[_Token], j: int) -> bool:
+        """"Ou est-ce différent cette fois ?" (Or is it…): the verb, its inverted pronoun, then
+        an attribute; "Où est-ce que…", "Où est-il ?" ask where."""
+        if j + 3 >= len(tokens) or not tokens[j + 2].text.startswith("-"):
+            return False
+        return tokens[j + 3].norm not in ("que", "qu'", "?")
 
     def _initial_preposition(self, tokens: list[_Token], j: int) -> bool:
         """A sentence-initial "A" followed by what only a preposition takes: a lower-case word
