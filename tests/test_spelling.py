@@ -213,6 +213,8 @@ def test_accents(detector: SpellingDetector, parsed_document, text: str, expecte
         ("Il rtrouve ses amis chaque été.", [(3, "rtrouve", UNKNOWN, "retrouve")]),
         # the commonest word one edit away, not the first dictionary word found ("toueurs")
         ("Il est toujurs là.", [(7, "toujurs", UNKNOWN, "toujours")]),
+        # a rare form of a common verb
+        ("Ils emballeaient les colis.", [(4, "emballeaient", UNKNOWN, "emballaient")]),
         # a participle stays a participle (not "aprouve")
         ("Le texte a été aprouvé hier.", [(15, "aprouvé", UNKNOWN, "approuvé")]),
         # an unknown word whose one common neighbour is a verb: flagged where a verb may stand

@@ -40,7 +40,8 @@ Codes, most specific first:
   (``toujurs`` → ``toujours``): the commonest such word (or Hunspell's first suggestion) that
   keeps the first letter, a participle's ending and, after a determiner, a noun's part of
   speech. Minor because a lone misspelling rarely hides the meaning. A word whose neighbours are
-  all rare (``barophiles``: ``basophiles``) is more likely a term the dictionary lacks, and a
+  all rare (``barophiles``: ``basophiles``) is more likely a term the dictionary lacks (a rare
+  conjugated form of a common verb counts as common: ``emballeaient`` → ``emballaient``), and a
   word common in English, Spanish, Italian or German usage (``grazie``) a foreign word: both
   are left to the other detectors.
 
@@ -122,6 +123,7 @@ _NAME_ZIPF = 1.5
 # rare is mostly rare vocabulary the dictionary lacks ("barophiles" next to "basophiles" 1.8,
 # "capridés", "chevillier"), while typos hit the words writers use ("archidiacre" 2.8).
 _TYPO_TARGET_MIN_ZIPF = 2.0
+_COMMON_VERB_ZIPF = 3.0  # a typo's target may be a rare form of a verb this common ("emballaient")
 # Letters an edit may insert or substitute when looking for the word a misspelling stands for.
 _EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôöûùüœ"
 # Unknown words seen this often in one of these languages are foreign words ("castells",
@@ -739,8 +741,17 @@ class SpellingDetector(LexiconDetector):
         accent = [c for c in words if _strip_accents(c) == folded]
         best = max(accent or words, key=lambda c: _zipf(c, "fr"))
         if not accent and _zipf(best, "fr") < _TYPO_TARGET_MIN_ZIPF:
-            return None
+            # a conjugated form is rare by itself ("emballaient") where its verb is common
+            verbs = [c for c in words if self._common_verb_form(c)]
+            if len(verbs) != 1:
+                return None
+            best = verbs[0]
         return prefix + _case_like(core, best)
+
+    def _common_verb_form(self, word: str) -> bool:
+        """A finite form of a verb common in French (its infinitive's Zipf)."""
+        return any(a.persons and _zipf(a.lemma, "fr") >= _COMMON_VERB_ZIPF
+                   for a in self.lexicon.analyses(word))
 
     def _nominal(self, word: str) -> bool:
         return any(a.pos & {"nom", "adj"} for a in self.lexicon.analyses(word))
