@@ -309,3 +309,30 @@ def test_clause_without_verb_flagged(make_context, sentence, span) -> None:  # t
 )
 def test_clause_without_verb_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
     assert _found(make_context(sentence), "GRAMMAR-CLAUSE-WITHOUT-VERB") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voici la traduction en français :", [("Voici la traduction en français :", 0)]),
+        (["Bien sûr !", "Voici une traduction du texte."], [("Voici une traduction du texte.", 11)]),
+        ([["Le texte suit."], ["Traduction :"]], [("Traduction :", 15)]),
+    ],
+)
+def test_mt_leftover_flagged(make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context(text, parse=False)
+    issues = [i for i in StructureDetector().detect(ctx) if i.code == "STYLE-MT-LEFTOVER"]
+    assert [(i.span, i.start) for i in issues] == expected
+    assert all((i.category, i.severity, i.suggestion) == (Category.STYLE, Severity.MAJOR, "") for i in issues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voici la traduction du roman par Pierre Dupont, parue en 1950.",
+        "La traduction : un art difficile. La traduction est bonne.",
+        "Traduction : chat, chien et souris.",
+    ],
+)
+def test_mt_leftover_not_flagged(make_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert _found(make_context(text, parse=False), "STYLE-MT-LEFTOVER") == []

@@ -178,6 +178,10 @@ def test_registered() -> None:
         ("Les habitants ont été demandés de quitter leurs maisons.", [(PASSIVE, "ont été demandés", None)]),
         ("Shin a été donné la responsabilité de l’équipe.", [(PASSIVE, "a été donné", None)]),
         ("Les patients sont conseillés de boire de l'eau.", [(PASSIVE, "sont conseillés", None)]),
+        # after a modal, with an adverb before the participle
+        ("Les questions doivent être bien répondues.", [(PASSIVE, "être bien répondues", None)]),
+        # «il vaut mieux que», «mieux vaut que» + subjunctive
+        ("Il vaut mieux que le public suivra les consignes.", [(MOOD, "suivra", "suive")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -309,6 +313,7 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Ont été remis les prix suivants ; le prix a été remis le 5 mai.",
         "Le livre a été donné la semaine dernière et les prix qui ont été attribués lundi.",
         "Il a répondu à la question et elle a été autorisée à partir.",
+        "Il doit être demandé de partir ; il chante mieux que tu ne danses.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

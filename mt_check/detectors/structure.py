@@ -33,6 +33,9 @@ Codes:
   Elliptic uses ("bien que fatigué", "alors que non") and clauses ending at a comma (the main
   clause may follow) are left alone. The span is the conjunction and the words before the first
   verb or relative pronoun.
+- ``STYLE-MT-LEFTOVER`` (style, major): the translation tool's own words published with the
+  text, a sentence that only announces the translation ("Voici la traduction en français :",
+  "Bien sûr ! Voici une traduction du texte.", "Traduction :"); the suggestion deletes it.
 """
 
 from __future__ import annotations
@@ -51,6 +54,15 @@ if TYPE_CHECKING:
 
 # --- repeated words --------------------------------------------------------------------------
 
+# The translator's own words left in the text ("Voici la traduction en français :", LLM output
+# published as it came): the sentence goes.
+_MT_LEFTOVER = re.compile(
+    r"^(?:(?:Bien sûr|Certainement|D['’]accord)\s*[!,.]?\s*)?"
+    r"(?:Voici (?:la|une|ma|votre) (?:traduction|version (?:traduite|française))"
+    r"(?: (?:en français|française|du texte|de (?:votre|ce|mon) texte|demandée|complète))*"
+    r"|(?:Traduction|Texte traduit|Version française)(?: en français)?)\s*[:.!]?\s*$",
+    re.IGNORECASE,
+)
 _REPEAT = re.compile(r"(?i)(?<![\w'’\-])([^\W\d_]+)(?=(\s+)(\1)(?![\w'’\-]))")
 _LEGIT_REPEATS = frozenset(
     "nous vous ha ah hé eh oh ho hi bla pan toc tic tac cha ta là si non oui très bien "
@@ -208,8 +220,10 @@ class StructureDetector(Detector):
              "a clause of six words or more opened by a connective, with no verb (`En outre, même pour…`)"),
         Code("GRAMMAR-CLAUSE-WITHOUT-VERB", Category.GRAMMAR, Severity.MAJOR,
              "a subordinate clause whose only verb belongs to another clause"),
+        Code("STYLE-MT-LEFTOVER", Category.STYLE, Severity.MAJOR,
+             "the translation tool's own words left in the text: `Voici la traduction en français :`"),
     )
-    version = "2"
+    version = "3"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -220,6 +234,12 @@ class StructureDetector(Detector):
         for sentence in ctx.sentences:
             yield from self._repeats(sentence)
             yield from self._untranslated(sentence)
+            if _MT_LEFTOVER.match(sentence.text.strip()):
+                yield self.issue(
+                    sentence, sentence.start, sentence.start + len(sentence.text.rstrip()),
+                    Category.STYLE, Severity.MAJOR, "STYLE-MT-LEFTOVER",
+                    "The translation tool's own words, published with the text: delete them.", "",
+                )
         yield from self._unbalanced(ctx)
         if ctx.parses is not None:
             for index, sentence in enumerate(ctx.sentences):

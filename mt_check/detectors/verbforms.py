@@ -31,7 +31,7 @@ Codes (category grammar):
   «dans» + an infinitive that is no noun (``dans s'occuper de`` → ``en s'occupant de``).
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
-  (``bien que``, ``pour que``, ``avant que``, ``il faut que``, ``il est possible que``, ``la
+  (``bien que``, ``pour que``, ``avant que``, ``il vaut mieux que``, ``il faut que``, ``il est possible que``, ``la
   possibilité que``…) + a form the lexicon reads only as indicative or conditional → its
   present subjunctive (``pourrait`` → ``puisse``); a hypothetical ``si`` + conditional or
   future whose main clause is in the same tense → imperfect or present (``si j'aurais su, je
@@ -96,6 +96,7 @@ _PASSIVE_AUX = (r"(?:(?:a|ont|avait|avaient|aura|auront|aurait|auraient|avoir|ay
                 r"(?:est|sont|était|étaient|sera|seront|serait|seraient|soit|soient|être|été|fut|furent))")
 _INDIRECT_PASSIVE = re.compile(
     r"\b(" + _PASSIVE_AUX + r"\s+(?:"
+    r"(?:(?:bien|mal|déjà|toujours|rapidement|directement)\s+)?"
     r"répondu(?:e|s|es)?(?=\s+(?:par|à|au|aux|dans|en)\b|\s*[.,;:!?])"
     r"|(?:demandé|conseillé|ordonné|recommandé|permis)(?:e|s|es)?(?=\s+(?:de|d['’])\s*\w)"
     r"|(?:donné|offert|accordé|confié|attribué|promis|remis|refusé)(?:e|s|es)?"
@@ -182,7 +183,7 @@ _SUBJ_CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("bien",), ("pour",), ("afin",), ("avant",), ("sans",), ("à", "moins"),
     ("jusqu'à", "ce"), ("jusqu'", "à", "ce"), ("en", "attendant"), ("pourvu",), ("à", "condition"),
     ("de", "peur"), ("de", "crainte"), ("en", "sorte"), ("à", "ce"), ("à", "supposer"),
-    ("pour", "peu"),
+    ("pour", "peu"), ("vaut", "mieux"), ("valait", "mieux"), ("vaudrait", "mieux"), ("mieux", "vaut"),
 )
 # Conjunctions after which usage admits the conditional ("bien qu'il serait facile de…").
 _CONDITIONAL_OK = frozenset({("bien",), ("quoique",)})
@@ -242,7 +243,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "5"
+    version = "6"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -465,8 +466,11 @@ class VerbFormsDetector(LexiconDetector):
         for m in _INDIRECT_PASSIVE.finditer(text):
             before = [t for t in tokens if t.idx + len(t.text) <= m.start()]
             k = len(before) - 1
-            while k >= 0 and _norm(before[k].text) in _IMPERSONAL_GAP:
-                k -= 1
+            infinitive = _norm(m.group(1).split()[0]) in ("être", "avoir")
+            while k >= 0 and (_norm(before[k].text) in _IMPERSONAL_GAP or infinitive and (
+                self._verb_lemmas(before[k].text) & _MODALS_BEFORE_VERB_ONLY
+            )):
+                k -= 1  # "les questions doivent être répondues": the modal's subject
             if k < 0:
                 continue
             subject = before[k]
