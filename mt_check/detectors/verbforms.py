@@ -32,8 +32,7 @@ Codes (category grammar):
 * ``GRAMMAR-MOOD`` (minor): ``après que`` + subjunctive → indicative (``après qu'il ait
   déclaré`` → ``a``); a conjunction, verb, adjective or noun that governs the subjunctive
   (``bien que``, ``pour que``, ``avant que``, ``il vaut mieux que``, ``il faut que``, ``il est
-  possible que``, ``la
-  possibilité que``…) + a form the lexicon reads only as indicative or conditional → its
+  possible que``, ``la possibilité que``…) + a form the lexicon reads only as indicative or conditional → its
   present subjunctive (``pourrait`` → ``puisse``); a hypothetical ``si`` + conditional or
   future whose main clause is in the same tense → imperfect or present (``si j'aurais su, je
   serais venu`` → ``avais``). The verb is the one right after a subject pronoun, else the one
