@@ -215,6 +215,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("L'une des suspects a été arrêtée.", [(2, "une", GENDER, "un")]),
         ("C'est l'un des villes les plus visitées du pays.", [(8, "un", GENDER, "une")]),
         ("Une des trois plus grands ports est fermé.", [(0, "Une", GENDER, "Un")]),
+        # the adjective between is the error, not the pronoun
+        ("Il est considéré comme un des meilleures joueurs du pays.",
+         [(30, "meilleures", GENDER, "meilleurs")]),
         # an emphatic pronoun after the subject noun (and its name)
         ("La sous-clé Control lui-même peut contenir des entrées.", [(20, "lui-même", GENDER, "elle-même")]),
         ("La police lui-même a confirmé les faits.", [(10, "lui-même", GENDER, "elle-même")]),

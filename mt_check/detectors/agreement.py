@@ -591,7 +591,12 @@ class AgreementDetector(LexiconDetector):
             if tok.i and doc[tok.i - 1].lower_ in ("la", "le", "les"):
                 continue  # "la une des journaux"
             k = tok.i + 2
-            while k < len(doc) and k < tok.i + 6 and doc[k].pos_ in ("ADJ", "NUM", "ADV"):
+            while k < len(doc) and k < tok.i + 6 and (doc[k].pos_ in ("ADJ", "NUM", "ADV") or (
+                # "un des meilleures joueurs": the tagger's noun is an adjective before the noun
+                k + 1 < len(doc) and self._family(doc[k].text, _ADJ_POS)
+                and doc[k + 1].pos_ == "NOUN" and doc[k + 1].text.islower()
+                and self._family(doc[k + 1].text, _NOUN_POS)
+            )):
                 k += 1
             if k >= len(doc):
                 continue
