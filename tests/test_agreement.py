@@ -461,6 +461,7 @@ def test_requires_the_parse() -> None:
          [(50, "présente", SUBJECT, "présentent")]),
         # a sentence's opening noun phrase, when the parse gives the verb no subject
         ("Quinze prévenus comparaît pour fraude.", [(16, "comparaît", SUBJECT, "comparaissent")]),
+        ("Les deux prévenus comparaît pour fraude.", [(18, "comparaît", SUBJECT, "comparaissent")]),
         ("Il faut des aides pour les régions qui dispose de petits budgets.",
          [(39, "dispose", SUBJECT, "disposent")]),
     ],

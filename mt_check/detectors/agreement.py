@@ -483,27 +483,15 @@ class AgreementDetector(LexiconDetector):
         complement), a form of sembler, paraître, rester, demeurer or devenir, and an adjective
         that agrees with neither noun. The parse, misled by the error, links them badly; the
         words alone are enough. Adverbs may stand before the adjective ("reste très calme")."""
-        k = _first_word(doc)
-        if k + 3 >= len(doc) or doc[k].pos_ not in ("DET", "NUM"):
+        opening = self._opening_phrase(doc)
+        if opening is None:
             return
-        number = self._opening_number(doc[k])
-        i = k + 1
-        while i < len(doc) and (doc[i].like_num or doc[i].text.islower() and self._adjective_only(doc[i])):
-            i += 1
-        if i >= len(doc):
-            return
-        noun = doc[i]
-        readings = self._family(noun.text, _NOUN_POS)
-        if not noun.text.islower() or not readings or _quantity(noun) or noun.lower_ in _TIME_NOUNS:
-            return
+        noun, readings, number, i = opening
         gender = _unique((a.gender for a in readings), ("m", "f"))
         noun_number = _unique((a.number for a in readings), ("sg", "pl"))
         if number is not None and noun_number not in (None, number):
             return  # "les segment": the noun phrase's own error
         feats = _Feats(gender, number or noun_number)
-        i += 1
-        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
-            i += 1
         other: _Feats | None = None
         if i + 1 < len(doc) and doc[i].lower_ in _DE_CASES:
             j = i + 1
@@ -2171,28 +2159,14 @@ class AgreementDetector(LexiconDetector):
         «ne» or a reflexive clitic, then a finite verb the parse gives no subject: that phrase
         is its subject. Time nouns open adverbials before an inverted subject ("Le lendemain
         arrivent les secours") and are left alone."""
-        k = _first_word(doc)
-        if k + 2 >= len(doc) or doc[k].pos_ not in ("DET", "NUM"):
+        opening = self._opening_phrase(doc)
+        if opening is None:
             return
-        number = self._opening_number(doc[k])
-        if number is None:
-            return
-        i = k + 1
-        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
-            i += 1
-        if i >= len(doc):
-            return
-        noun = doc[i]
-        readings = self._family(noun.text, _NOUN_POS)
-        if not noun.text.islower() or not noun.is_alpha or not readings or noun.lower_ in _TIME_NOUNS:
-            return
-        if _quantity(noun) or noun.pos_ != "NOUN" and self._family(noun.text, _ADJ_POS) or any(
+        noun, readings, number, i = opening
+        if number is None or noun.pos_ != "NOUN" and self._family(noun.text, _ADJ_POS) or any(
             a.number not in (number, "inv") for a in readings
         ):
-            return  # "la plupart viennent"; an adjective read as a noun; "les fils"/"le fils"
-        i += 1
-        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
-            i += 1
+            return  # an adjective read as a noun; "les fils"/"le fils"
         while i < len(doc) and doc[i].lower_ in _OPENING_CLITICS:
             i += 1
         if i >= len(doc):
@@ -2202,6 +2176,30 @@ class AgreementDetector(LexiconDetector):
             return
         gender = _unique((a.gender for a in readings), ("m", "f"))
         yield from self._subject_verb(sentence, verb, noun, _Feats(gender, number))
+
+    def _opening_phrase(self, doc: Doc) -> tuple[Token, list[Analysis], str | None, int] | None:
+        """The plain noun phrase opening a sentence, read from the lexicon: an article,
+        demonstrative or number (its number, when it says one), numbers and adjectives, a
+        common noun (not a time noun, "le lendemain", nor a quantity, "la plupart"), adjectives.
+        Returns the noun, its noun readings, the determiner's number and the index after it."""
+        k = _first_word(doc)
+        if k + 2 >= len(doc) or doc[k].pos_ not in ("DET", "NUM"):
+            return None
+        i = k + 1
+        while i < len(doc) and (doc[i].like_num or doc[i].text.islower() and self._adjective_only(doc[i])):
+            i += 1
+        if i >= len(doc):
+            return None
+        noun = doc[i]
+        readings = self._family(noun.text, _NOUN_POS)
+        if not noun.text.islower() or not noun.is_alpha or not readings or noun.lower_ in _TIME_NOUNS or (
+            _quantity(noun)
+        ):
+            return None
+        i += 1
+        while i < len(doc) and doc[i].text.islower() and self._adjective_only(doc[i]):
+            i += 1
+        return noun, readings, self._opening_number(doc[k]), i
 
     def _opening_number(self, first: Token) -> str | None:
         """The number an opening determiner or numeral says: "les", "ces", "quinze", "3" →
