@@ -229,6 +229,12 @@ class Lexicon:
 
     # --- lookup -----------------------------------------------------------------------------
 
+    def only_finite(self, word: str) -> bool:
+        """Whether every reading of ``word`` is a conjugated verb ("prennent"; not "porte", also
+        a noun, nor "chanté", a participle): a word that can only be a clause's verb."""
+        readings = self.analyses(word)
+        return bool(readings) and all(a.persons for a in readings)
+
     def known(self, word: str) -> bool:
         """Hunspell's verdict on ``word`` (case rules, elisions, hyphenated compounds)."""
         cached = self._known.get(word)

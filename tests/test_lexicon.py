@@ -59,6 +59,16 @@ def test_analyses_of_finite_verbs_carry_person_and_tense(lexicon: Lexicon) -> No
     assert reading.number == "pl"
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("prennent", True), ("comparaît", True), ("porte", False), ("chanté", False), ("chanter", False),
+     ("xqzw", False)],
+)
+def test_only_finite(lexicon: Lexicon, word: str, expected: bool) -> None:
+    # only a conjugated verb: not a noun too ("porte"), a participle or an infinitive, nor unknown
+    assert lexicon.only_finite(word) is expected
+
+
 def test_unknown_word_has_no_analysis(lexicon: Lexicon) -> None:
     assert lexicon.analyses("laescalade") == []
 

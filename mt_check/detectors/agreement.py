@@ -1924,8 +1924,7 @@ class AgreementDetector(LexiconDetector):
         return False
 
     def _only_finite(self, tok: Token) -> bool:
-        readings = self.lexicon.analyses(tok.text) if tok.is_alpha else []
-        return bool(readings) and all(a.persons for a in readings)
+        return tok.is_alpha and self.lexicon.only_finite(tok.text)
 
     @staticmethod
     def _clitic_of(tok: Token, pred: Token) -> bool:

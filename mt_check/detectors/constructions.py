@@ -285,7 +285,6 @@ _TAIL_TIME = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier
 # «pour» + a clause: what may open and fill its subject noun phrase.
 _PURPOSE_DETERMINERS = frozenset({"tous", "toutes", "chaque"})
 _PURPOSE_NP_WORDS = frozenset("de d' d’ du des dans en à au aux sur tous toutes".split())
-_NOT_FINITE_POS = frozenset({"nom", "adj", "ppas", "ppre", "infi", "prn", "det", "adv"})
 # "parce ses amis" (Indonesian "karena", English "because of"): «parce» only opens «parce que».
 _PARCE = re.compile(r"\b([Pp])arce\b(?!\s*(?:que\b|qu['’]))(?=\s+(\S+))")
 _CLAUSE_OPENERS = frozenset("il elle ils elles on nous vous je tu ce c' c’ cela ça".split())
@@ -578,7 +577,7 @@ class ConstructionsDetector(LexiconDetector):
             if k >= len(tokens) or not (tokens[k].pos_ == "DET" or tokens[k].lower_ in _PURPOSE_DETERMINERS):
                 continue
             nouns = 0
-            while k < len(tokens) and k - tok.i <= 10 and not self._only_finite(tokens[k].text) and (
+            while k < len(tokens) and k - tok.i <= 10 and not self.lexicon.only_finite(tokens[k].text) and (
                 tokens[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                 or tokens[k].lower_ in _PURPOSE_NP_WORDS
             ):
@@ -586,7 +585,7 @@ class ConstructionsDetector(LexiconDetector):
                 k += 1
             if k >= len(tokens) or not nouns or not tokens[k].text.islower():
                 continue
-            if self._only_finite(tokens[k].text):
+            if self.lexicon.only_finite(tokens[k].text):
                 start = sentence.start + tok.idx
                 yield self.issue(
                     sentence, start, start + len(tok.text), Category.GRAMMAR, Severity.MAJOR,
@@ -599,11 +598,6 @@ class ConstructionsDetector(LexiconDetector):
         """A verb, or a participle the tagger took for an adjective ("être redémarré")."""
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and any(
             "ppas" in a.pos for a in self.lexicon.analyses(tok.text))
-
-    def _only_finite(self, word: str) -> bool:
-        """A word the lexicon reads only as a conjugated verb ("prennent", not "porte")."""
-        readings = self.lexicon.analyses(word)
-        return bool(readings) and all(a.persons and not a.pos & _NOT_FINITE_POS for a in readings)
 
     def _reporting_without_subject(self, sentence: Sentence) -> Iterator[Issue]:
         """«», a déclaré.» → «», a-t-il déclaré.» (see GRAMMAR-MISSING-SUBJECT): nothing after the

@@ -1004,8 +1004,7 @@ class VerbFormsDetector(LexiconDetector):
         return None
 
     def _only_finite(self, tok: Token) -> bool:
-        analyses = self.lexicon.analyses(tok.text)
-        return bool(analyses) and all("v" in a.pos and a.persons for a in analyses)
+        return self.lexicon.only_finite(tok.text)
 
     def _first_finite(self, tokens: Sequence[Token], que: Token) -> Token | None:
         """The first finite verb after ``que`` when no relative pronoun, other ``que`` or
