@@ -235,6 +235,10 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
          [(27, "seront", SUBJECT, "sera"), (34, "diffusés", NUMBER, "diffusé")]),
         ("La porte de la maison qui ont été détruits est fermée.",
          [(26, "ont", SUBJECT, "a"), (34, "détruits", BOTH, "détruite")]),
+        # coordinated adjectives: plural on a singular noun is wrong (one thing, not a list)
+        ("Le ministre présente un projet ambitieux et réalistes pour la région.",
+         [(44, "réalistes", NUMBER, "réaliste")]),
+        ("La ville construit un pont long et solides.", [(35, "solides", NUMBER, "solide")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -365,6 +369,8 @@ def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str)
         "Les États-Unis ont annoncé une aide militaire de 2,5 milliards de dollars.",
         # adjective list: each adjective names one item of a plural noun
         "Les langues anglaise et française sont enseignées.",
+        "Il a étudié les cultures chinoise et japonaise.",
+        "Un projet ambitieux et réaliste a été présenté.",
         # coordinated adjectives on a plural noun
         "Les dirigeants américains et russes se sont parlé.",
         # son before a feminine noun starting with a vowel

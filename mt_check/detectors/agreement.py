@@ -409,7 +409,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "6"
+    version = "7"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -1056,7 +1056,9 @@ class AgreementDetector(LexiconDetector):
         ):
             return  # "des arcs à double volée": an adjective and its noun, not a participle
         feats = self._noun_feats(noun)
-        if coordinated:  # "les langues anglaise et française": each adjective names one
+        if coordinated and feats.number != "sg":
+            # "les langues anglaise et française": each adjective names one of a plural noun's
+            # members; a singular noun has one, so "un plan innovants et créatifs" is wrong
             feats = _Feats(feats.gender, None)
         gender_ok, number_ok = self._allows(readings, feats)
         if gender_ok and number_ok:
