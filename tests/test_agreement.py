@@ -371,6 +371,10 @@ def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str)
         "Les langues anglaise et française sont enseignées.",
         "Il a étudié les cultures chinoise et japonaise.",
         "Un projet ambitieux et réaliste a été présenté.",
+        # a weekday after a noun phrase is an adverb of time, not its noun
+        "Les investisseurs sont devenus des vendeurs nets sur les marchés des capitaux lundi.",
+        # an English compound keeps its English number
+        "Les traders ont cité la demande de dollars et les stop loss des spéculateurs.",
         # coordinated adjectives on a plural noun
         "Les dirigeants américains et russes se sont parlé.",
         # son before a feminine noun starting with a vowel

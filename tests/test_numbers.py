@@ -129,6 +129,11 @@ def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: 
                 ("NUMBER-THOUSANDS-SEPARATOR", "1,531", 19, "1\u00a0531"),
             ],
         ),
+        # Decimals of another size do not make a round thousand a decimal.
+        (
+            "Il y avait 1,000 personnes et 2,5 % de plus.",
+            [("NUMBER-THOUSANDS-SEPARATOR", "1,000", 11, "1\u00a0000")],
+        ),
         # A leading zero is a decimal, whatever the document writes elsewhere.
         (
             "Sa moyenne est de 0,185. Il y avait 1,000 fans.",
@@ -167,6 +172,8 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
         # One ambiguous group, in a document with no English thousand: a French decimal.
         "Le taux est de 1,531 pour un dollar, contre 1,5 hier.",
         "Un rapport de 2,125 habitant par logement.",
+        # A trailing 0 beside values of the same size with one or two decimals: a rate's decimals.
+        "La roupie s'est établie à 81,72 par dollar, contre une clôture précédente de 81,390.",
     ],
 )
 def test_separators_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

@@ -82,6 +82,8 @@ from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetecto
 from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
+_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -762,6 +764,8 @@ class AgreementDetector(LexiconDetector):
         if after is not None and (after.text.startswith("-") or not noun.whitespace_ and
                                   after.is_alpha):
             return  # a compound the tokenizer split ("les hit-parades")
+        if after is not None and self._english_compound(after):
+            return  # "les stop loss": an English compound keeps its English number
         if noun.lower_ == "côté" and after is not None and (
             after.pos_ in ("NOUN", "PROPN") or after.is_alpha and self._family(after.text, _NOUN_POS)
         ):
@@ -1308,6 +1312,8 @@ class AgreementDetector(LexiconDetector):
         if not words:
             return None
         stop_at = words[-1].i + 1
+        if stop_at < len(doc) and self._english_compound(doc[stop_at]):
+            return [], stop_at + 1  # "les stop loss", "les start up": English left as it was
         if stop_at < len(doc) and doc[stop_at].text[:1].isupper() and all(
             "adj" in self._classes(t) for t in words
         ):
@@ -1380,6 +1386,15 @@ class AgreementDetector(LexiconDetector):
         span = (adj.idx, noun.idx + len(noun.text))
         return [(issue, span) for issue in issues], i + 3
 
+    def _english_compound(self, tok: Token) -> bool:
+        """A lower-case English word the French lexicon does not know, right after a noun
+        phrase: the phrase is an English compound ("stop loss"), its number English."""
+        if not (tok.is_alpha and tok.text.islower()) or self.lexicon.known(tok.text):
+            return False
+        from wordfreq import zipf_frequency  # loads its data files on first use
+
+        return zipf_frequency(tok.text, "en") >= 3.5
+
     def _phrase_words(self, doc: Doc, i: int) -> list[Token]:
         """The words after a determiner that may belong to its noun phrase: nouns and
         adjectives, over adverbs of degree and numbers, up to a name or a function word."""
@@ -1401,6 +1416,8 @@ class AgreementDetector(LexiconDetector):
                 continue
             if not tok.is_alpha and "-" not in tok.text or tok.text[:1].isupper():
                 break
+            if words and tok.lower_ in _WEEKDAYS:
+                break  # "sur les marchés des capitaux lundi": the day is an adverb of time
             classes = self._classes(tok)
             if not classes & {"noun", "adj"} or "det" in classes or tok.pos_ == "AUX":
                 break

@@ -140,6 +140,22 @@ _THOUSANDS = re.compile(
     r"(?<![\w.,\-/])(\d{1,3})((?:,\d{3}){2,}|,\d\d0)(?![\w\-/]|[.,]\d)"
 )
 
+# "81,72 par dollar … sa clôture précédente de 81,390": a single group ending in 0 beside values of
+# the same size with one or two decimals (a rate, a price) is the sentence's decimal comma, unless
+# whole units follow it ("1,000 personnes").
+_SHORT_DECIMAL = re.compile(r"(?<![\w.,\-/])(\d{1,3}),\d{1,2}(?![\w,]|\.\d)")
+
+
+def _thousands(text: str) -> Iterator[re.Match[str]]:
+    """English thousands separators in ``text`` (see ``_THOUSANDS``, ``_SHORT_DECIMAL``)."""
+    sizes = {len(m.group(1)) for m in _SHORT_DECIMAL.finditer(text)}
+    for match in _THOUSANDS.finditer(text):
+        if match.group(2).count(",") == 1 and len(match.group(1)) in sizes and not (
+            _WHOLE_UNITS.match(text, match.end())
+        ):
+            continue
+        yield match
+
 
 # "1,531": one comma group not ending in 0 is a French decimal or an English thousand. It is
 # read as a thousand in a document that writes an unambiguous English thousand elsewhere
@@ -309,13 +325,13 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "3"
+    version = "4"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         years = _suffix_years(ctx.document.text)
-        english = any(_THOUSANDS.search(s.text) for s in ctx.sentences)
+        english = any(next(_thousands(s.text), None) for s in ctx.sentences)
         for index, sentence in enumerate(ctx.sentences):
             translation = ctx.translations[index] if index < len(ctx.translations) else None
             english_years = _suffix_years(translation.back_translation) if translation else []
@@ -383,7 +399,7 @@ class NumbersDetector(Detector):
                 "French writes decimals with a comma.",
                 f"{match.group(1)},{match.group(2)}",
             )
-        for match in _THOUSANDS.finditer(text):
+        for match in _thousands(text):
             groups = [match.group(1), *re.split(r"[.,]", match.group(2))[1:]]
             start = sentence.start + match.start()
             yield self.issue(
