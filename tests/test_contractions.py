@@ -114,6 +114,10 @@ C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
         # an acronym that starts with a vowel letter after «de», «que», «le»
         ("Votre version de ONTAP montre que IAM marche avec le AWS CLI.",
          [(E, "de ONTAP", "d’ONTAP"), (E, "que IAM", "qu’IAM"), (E, "le AWS", "l’AWS")]),
+        # the euphonic t of an inversion after a vowel, every way MT and typists miss it
+        ("Les habitants sont venus, at-il déclaré.", [(U, "at-il", "a-t-il")]),
+        ("Que va t-elle faire ? Pourquoi a-t'il menti ? Sera-on prêts ?",
+         [(U, "va t-elle", "va-t-elle"), (U, "a-t'il", "a-t-il"), (U, "Sera-on", "Sera-t-on")]),
     ],
 )
 def test_flagged(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
@@ -125,6 +129,9 @@ def test_flagged(detector, make_context, text, expected) -> None:  # type: ignor
     [
         # "le"/"les" as object pronouns before an infinitive, a gerund.
         "Il a décidé de le faire et de commencer à les voir.",
+        # inversions whose verb ends in its own t, and the correct euphonic t
+        "Est-il venu ? Dit-il vrai ? Peut-on partir ? A-t-il vu ? Que fait-elle ? Parle-t-on ?",
+        "Il y a, dit-on, des risques. Écrivait-il ? Sont-elles là ? Va-t-il pleuvoir ?",
         "Il les a aidés en les encourageant.",
         "Il tient à le convaincre de rester.",
         # Infinitives that are also nouns: "de le pouvoir" may be "du pouvoir" or a pronoun.

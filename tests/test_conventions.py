@@ -316,6 +316,9 @@ def test_glued_symbol_never_flagged(text: str) -> None:
         # An English ordinal outside a date.
         ("Elle finit 3rd de la course et 1st du classement.",
          [("NUMBER-ORDINAL-FORMAT", 11, "3rd", "3e"), ("NUMBER-ORDINAL-FORMAT", 31, "1st", "1er")]),
+        # French ordinals spelt out after the digits
+        ("C'est le 11ème jour et les 3emes places.",
+         [("NUMBER-ORDINAL-FORMAT", 9, "11ème", "11e"), ("NUMBER-ORDINAL-FORMAT", 27, "3emes", "3es")]),
         # 12-hour times.
         ("Le vol part à 10 am et arrive à 3:30 pm, puis à 8 p.m. ce soir.",
          [("NUMBER-TIME-FORMAT", 14, "10 am", "10 h"),
@@ -325,6 +328,9 @@ def test_glued_symbol_never_flagged(text: str) -> None:
         # a stray ".m" after a time (Indonesian MT)
         ("Le séisme a eu lieu à 22h34.m heure locale.",
          [("NUMBER-TIME-FORMAT", 22, "22h34.m", "22 h 34")]),
+        # a wire's four-digit time before a world time zone
+        ("Le dollar a gagné 0,2 % à 0515 GMT et vers 1430 UTC.",
+         [("NUMBER-TIME-FORMAT", 26, "0515", "5 h 15"), ("NUMBER-TIME-FORMAT", 43, "1430", "14 h 30")]),
         # digits and «mille»
         ("Il y a 500 mille vaccinations, soit 500 à 650 mille injections.",
          [("NUMBER-DIGITS-AND-WORDS", 7, "500 mille", "500\u00a0000"),
@@ -346,6 +352,10 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
         "Il a fini 2nd puis a marché sur la 5th Avenue.",
         # 24-hour times, French times, the radio band.
         "Le train part à 15:30 ou à 10 h 30 ; écoutez 1010 AM.",
+        # an ordinal before a name, «1ère», «1er», «2e»
+        "Le 2ème Bureau a fini 1ère, puis 1er et 2e.",
+        # four digits before a zone without a clock preposition; an hour past 23
+        "Le vol 2345 GMT est parti ; à 2460 GMT, rien ; à 15 h 15 GMT, tout.",
         # «mille» in words, a time with «h», a thousand in digits
         "Il a mille raisons, part à 22 h 34 et gagne 2 000 euros.",
         # "1er", other days ending in 1, a number before a comma

@@ -145,6 +145,11 @@ _MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
 # Adjectives with a form for a masculine singular noun that starts with a vowel sound, after a
 # singular determiner: "un nouvel espace", "le bel été", "ce vieil homme".
 _PRENOMINAL_EUPHONIC = {"nouveau": "nouvel", "beau": "bel", "vieux": "vieil", "fou": "fol", "mou": "mol"}
+# "at-il", "a-il", "a t-il", "a-t'il", "a -t-il" for "a-t-il": a verb ending in a vowel and an
+# inverted il/elle/on take the euphonic t between two hyphens.
+_EUPHONIC_T = re.compile(
+    r"(?<![\w\-'’])([^\W\d_]*[aeAE])(t-|-|\s+-?t-|-t['’]|['’]t-|-t\s+)(il|elle|on)(?![\w\-'’])"
+)
 _EUPHONIC_ADJECTIVE = re.compile(
     r"\b(?:un|le|ce|mon|ton|son|notre|votre|leur|du|au)\s+(nouveau|beau|vieux|fou|mou)\s+(\w+)",
     re.IGNORECASE,
@@ -209,12 +214,12 @@ class ContractionsDetector(LexiconDetector):
              "`qu’il`, `si il` → `s’il`, `je ai` → `j’ai`, `ça est` → `c’est`"),
         Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
              "the determiner or adjective form used before a vowel: `ce avion` → `cet avion`, "
-             "`sa amie` → `son amie`, `un nouveau espace` → `un nouvel espace`"),
+             "`sa amie` → `son amie`, `un nouveau espace` → `un nouvel espace`, `at-il` → `a-t-il`"),
         Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "6"
+    version = "7"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -226,6 +231,7 @@ class ContractionsDetector(LexiconDetector):
                 *self._elisions(sentence.text, apostrophe),
                 *self._countries(sentence.text),
                 *self._euphonic_adjectives(sentence.text),
+                *self._euphonic_t(sentence.text),
                 *(self._prep_articles(sentence.text, doc) if doc is not None else ()),
             ]
             seen: set[tuple[int, int]] = set()
@@ -455,6 +461,19 @@ class ContractionsDetector(LexiconDetector):
             yield _Finding(m.start(1), m.end(2), "GRAMMAR-EUPHONY",
                            f"devant un nom masculin qui commence par une voyelle, « {adjective} » "
                            f"devient « {form} »", f"{form} {noun}")
+
+    def _euphonic_t(self, text: str) -> Iterator[_Finding]:
+        """"a-t-il" misspelt: "at-il", "a-il", "a t-il", "a-t'il". The word before must be a
+        third-person singular verb form ending in a vowel («a», «va», «sera», «parle»), so that
+        "est-il", "dit-il", "peut-on" (the verb's own t) never match."""
+        for m in _EUPHONIC_T.finditer(text):
+            verb, pronoun = m.group(1), m.group(3)
+            if not any("3sg" in a.persons for a in self._analyses(verb)):
+                continue
+            fixed = f"{verb}-t-{pronoun}"
+            yield _Finding(m.start(), m.end(), "GRAMMAR-EUPHONY",
+                           f"l’inversion du sujet après une voyelle prend un « t » euphonique entre "
+                           f"deux traits d’union : « {fixed} »", fixed)
 
     def _elides(self, text: str, low: str, word: str, start: int, end: int) -> bool:
         """Whether ``low`` ("le", "que"...) must elide before ``word`` (which starts with a

@@ -51,7 +51,9 @@ Codes:
   "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), and "1 mars" for "1er
   mars".
 - ``NUMBER-ORDINAL-FORMAT`` (number, minor): an English ordinal suffix outside a date ("la 3rd
-  place" -> "3e"). "2nd" is French ("2nd", "2nde") and never flagged.
+  place" -> "3e"), and "11ème", "3eme", "20ième" for "11e" (before a capitalised word, a name,
+  neither: "le 2ème Bureau", "5th Avenue"). "2nd" is French ("2nd", "2nde") and never flagged,
+  nor "1ère" (common in edited French, though "1re" is the rule).
 - ``NUMBER-CURRENCY-FORMAT`` (number, minor): a currency sign before the amount, as English
   writes it ("$5" -> "5 $", "US$ 20" -> "20 $ US", "€10" -> "10 €"); after a scale word French
   names the currency ("$1.5 milliard" -> "1,5 milliard de dollars"). Signs inside a word, a URL or
@@ -62,7 +64,8 @@ Codes:
   à 05.00 WITA" -> "0 h" ... "5 h", "vers 9.15 heures" -> "9 h 15"): an hour 0-23 and minutes
   00-59 before a time zone (WIB, WITA, WIT; the span stops before it), or before "heures"/"h"
   (in the span) after a clock preposition ("à", "vers", "dès", ...), or in a range ("de … à …",
-  "entre … et …", "…-…") that such a word follows. Decimals ("3.50 dollars", "1.25 mètre",
+  "entre … et …", "…-…") that such a word follows; a wire's four-digit time before GMT, UTC or
+  TU after a clock preposition ("à 0515 GMT" -> "5 h 15"). Decimals ("3.50 dollars", "1.25 mètre",
   "version 14.30", "entre 2.50 et 3.10 dollars") and durations ("à 2.30 heures de route") have
   none of these. "15:30" is common in French news and left alone. A stray ".m" after a time
   ("22h34.m", Indonesian MT) -> "22 h 34".
@@ -235,6 +238,8 @@ _DATE_RANGE = re.compile(
 )
 # "7th juin", "1st mai", "3rd": English ordinal suffixes ("2nd" is French).
 _ORDINAL = re.compile(r"(?<![\w.,\-/])(\d{1,4})(st|rd|th|ST|RD|TH)(?![\w\-])")
+# "11ème", "3eme", "20ième": the abbreviation of a French ordinal is "11e" ("1re"/"1ère" left alone).
+_ORDINAL_EME = re.compile(r"(?<![\w.,\-/])(\d{1,4})(ème|eme|ième|ieme)(s?)(?![\w\-])")
 _MONTH_NEXT = re.compile(_S + r"+(" + _MONTH_LOW + r")\b", re.IGNORECASE)
 # "le 1 mars" (the 1st of March): the first of the month is "1er".
 _FIRST_DAY = re.compile(r"(?<![\w,.\-/])(0?1)(?=" + _S + r"+(?:" + _MONTH_LOW + r")\b)")
@@ -272,6 +277,12 @@ _ZONE = r"(?:WIB|WITA|WIT)(?![\w\-])"
 _HOURS_WORD = r"(?:heures?|h)(?![\w\-])"
 _TIME_DOT = re.compile(
     r"(?<![\w.,:/\-–])" + _CLOCK + r"(?:(?=" + _S + r"*" + _ZONE + r")|(" + _S + r"*" + _HOURS_WORD + r"))"
+)
+# Wire times on four digits before a world time zone ("à 0515 GMT", "vers 1430 UTC"): the hour
+# 00-23 and minutes 00-59 with no separator, after a clock preposition; the span stops before the
+# zone.
+_TIME_WIRE = re.compile(
+    r"(?<![\w.,:/\-–])([01]\d|2[0-3])([0-5]\d)(?=" + _S + r"*(?:GMT|UTC|TU)(?![\w\-]))"
 )
 # "de 00.00 à 05.00 WIB", "entre 8.00 et 17.00 heures", "08.00-10.00 WITA": a range that a zone
 # or "heures" follows; the first time has neither.
@@ -690,6 +701,13 @@ def _english_dates(text: str) -> Iterator[_Finding]:
         french = "1er" if number == "1" else f"{number}e"
         yield _Finding(match.start(), match.end(), "NUMBER-ORDINAL-FORMAT",
                        "English ordinal suffix: French writes '3e', '1er'.", french)
+    for match in _ORDINAL_EME.finditer(text):
+        following = re.match(_S + r"+(\S)", text[match.end() :])
+        if match.group(1) in ("0", "1") or following and following.group(1).isupper():
+            continue  # "1ème" is no ordinal; a name: "le 2ème Bureau"
+        french = f"{match.group(1)}e{match.group(3)}"
+        yield _Finding(match.start(), match.end(), "NUMBER-ORDINAL-FORMAT",
+                       f"A French ordinal is abbreviated '{french}', not '{match.group()}'.", french)
 
 
 def _currencies(text: str) -> Iterator[_Finding]:
@@ -723,6 +741,12 @@ def _times(text: str) -> Iterator[_Finding]:
         yield _Finding(match.start(), end, "NUMBER-TIME-FORMAT",
                        "French writes times on the 24-hour clock: '20 h', '15 h 30'.", fixed)
     yield from _dotted_times(text)
+    for match in _TIME_WIRE.finditer(text):
+        if not _CLOCK_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "le vol 2345 GMT": only a time after «à», «vers», «dès»…
+        fixed = _clock(match.group(1), match.group(2))
+        yield _Finding(match.start(), match.end(), "NUMBER-TIME-FORMAT",
+                       f"A wire's four-digit time: French writes '{fixed}'.", fixed)
 
 
 def _stray_meridiem(text: str) -> Iterator[_Finding]:
@@ -821,7 +845,7 @@ class ConventionsDetector(Detector):
         Code("NUMBER-DATE-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`"),
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
-             "an English ordinal suffix: `la 3rd place` → `3e`"),
+             "an English ordinal suffix or a spelt-out French one: `la 3rd place` → `3e`, `11ème` → `11e`"),
         Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
              "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → "
              "`10 €`; `millions de IDR` → `de roupies`"),
@@ -838,7 +862,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "7"
+    version = "8"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
