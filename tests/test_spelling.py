@@ -430,6 +430,8 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         # names whose adjective keeps its capital: a common noun first, a first name, a brand,
         # a historic region
         "Les navires traversent la mer Rouge près de la Maison Blanche.",
+        # an epicene word after a country is no French adjective of its name (Portuguese «leste»)
+        "L’équipe jouera un match amical contre le Timor Leste à la fin du mois.",
         "Louis Blanc écoutait France Bleu.",
         "Ils ont visité l’Asie Mineure au printemps.",
         # a noun or an adjective capitalised after a comma: maybe a title ("Premier ministre")

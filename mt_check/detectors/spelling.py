@@ -434,7 +434,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "6"
+    version = "7"
 
     def load(self) -> None:
         super().load()
@@ -1163,7 +1163,7 @@ class SpellingDetector(LexiconDetector):
     def _geographic_adjective(self, tokens: list[_Token], j: int) -> bool:
         """An adjective capitalised after a country's name ("Arabie Saoudite", "Amérique
         Latine"): the lexicon has the country capitalised and the adjective in lower case only,
-        and they agree. Not after a common noun ("mer Rouge", "Maison Blanche" are names)."""
+        and the adjective's own gender (not an epicene form) is the country's. Not after a common noun ("mer Rouge", "Maison Blanche" are names)."""
         if j < 1 or len(tokens[j].text) < 3 or not tokens[j].text.isalpha():
             return False
         prev = tokens[j - 1]
@@ -1181,9 +1181,11 @@ class SpellingDetector(LexiconDetector):
             return False
         if tokens[j].norm in _HISTORIC_ADJECTIVES:
             return False
+        # The adjective's own gender is the place's ("Arabie Saoudite", "Amérique Latine"): an
+        # epicene word is no evidence ("Timor Leste" is Portuguese, not «leste», nimble).
         return any(
             "adj" in a.pos
-            and (place.gender in (None, "epi") or a.gender is None or a.allows_gender(place.gender))
+            and a.gender in ("m", "f") and a.gender == place.gender
             and (place.number in (None, "inv") or a.number is None or a.allows_number(place.number))
             for a in readings
             for place in places
