@@ -432,6 +432,32 @@ class Lexicon:
                     out.append(form)
         return list(dict.fromkeys(_match_case(word, f) for f in out))
 
+    def same_form(self, word: str, lemma: str, finite: bool | None = None) -> str | None:
+        """The form of the verb ``lemma`` (an infinitive) that has the features of the verb form
+        ``word``: the same tense and person, or the same non-finite form, gender and number
+        («causait», «infliger» → «infligeait»; «causé» → «infligé»). ``finite`` picks among the
+        readings of an ambiguous form («fait»: a participle, or «il fait»). None when the lexicon
+        has no such form."""
+        kinds = {"infi", "ppas", "ppre"}
+        readings = [a for a in self.analyses(word) if "v" in a.pos
+                    and (finite is None or bool(a.persons) == finite)]
+        for target in self.analyses(lemma):
+            if target.lemma != lemma or "infi" not in target.pos:
+                continue
+            forms = self.forms(target.entry)
+            for reading in readings:
+                for form, candidate in forms:
+                    if reading.persons:
+                        same = candidate.persons == reading.persons and bool(
+                            candidate.tenses & reading.tenses)
+                    else:
+                        same = not candidate.persons and candidate.pos & kinds == reading.pos & kinds and (
+                            reading.gender is None or candidate.allows_gender(reading.gender)) and (
+                            reading.number is None or candidate.allows_number(reading.number))
+                    if same:
+                        return _match_case(word, form)
+        return None
+
     # --- suggestions ------------------------------------------------------------------------
 
     def suggest(self, word: str, max_candidates: int = 5000) -> str | None:

@@ -214,6 +214,23 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "S'il vous plaît", "Veuillez")]),
         ("Pour continuer, s’il vous plaît, cliquer sur Suivant.",
          [("GRAMMAR-CALQUE", "s’il vous plaît,", "veuillez")]),
+        # the verb English pairs with a noun, replaced in the same form (or no fix: "reach")
+        ("Peskov a déclaré que l’Occident tentait de causer une défaite stratégique à la Russie.",
+         [("STYLE-COLLOCATION", "causer", "infliger")]),
+        ("Cette décision pose une menace et ces produits posent un risque pour la santé.",
+         [("STYLE-COLLOCATION", "pose", "constitue"), ("STYLE-COLLOCATION", "posent", "présentent")]),
+        ("Il a fait une décision importante ; les élèves doivent payer attention.",
+         [("STYLE-COLLOCATION", "fait", "pris"), ("STYLE-COLLOCATION", "payer", "prêter")]),
+        ("Le gouvernement doit adresser ce problème et le président a donné un discours.",
+         [("STYLE-COLLOCATION", "adresser", "traiter"), ("STYLE-COLLOCATION", "donné", "prononcé")]),
+        ("Les deux parties ont atteint un accord sur les tarifs.", [("STYLE-COLLOCATION", "atteint", None)]),
+        # the purpose of «utiliser» takes «pour»
+        ("Washington avait autorisé l’Ukraine à utiliser des armes fabriquées par les États-Unis à "
+         "frapper loin vers la Russie.", [("GRAMMAR-PREPOSITION", "à", "pour")]),
+        ("Les forces utilisent des drones modernes à surveiller la frontière.",
+         [("GRAMMAR-PREPOSITION", "à", "pour")]),
+        # «s'efforcer pour» + infinitive (strive for)
+        ("Elle s'efforce pour rétablir la paix.", [("GRAMMAR-CALQUE", "efforce pour", "efforce de")]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -344,6 +361,14 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # «parce que», «parce qu'», «s'il vous plaît» with an imperative or at the end
         "Il est parti parce qu'il était fatigué, parce que ses amis l'attendaient.",
         "S'il vous plaît, vérifiez votre adresse ; venez demain, s'il vous plaît.",
+        # the French pairings, a noun the verb does not govern, sending a problem, a causative
+        "Il a pris une décision, a fait appel d'une décision de justice et pose un problème.",
+        "La défaite causée par l'erreur a surpris ; elle a adressé un problème au service client.",
+        "Le ministre veut faire passer une loi qui pose des questions.",
+        # time, money or effort spent on doing; «s'employer à»; a noun's own «à» + infinitive
+        "Il emploie son temps à lire et utilise ses économies à rembourser ses dettes.",
+        "Elle s'emploie à convaincre ses collègues ; ils utilisent la machine à laver le linge.",
+        "On utilise cet outil pour frapper ; ils se sont efforcés pour cela de rester calmes.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

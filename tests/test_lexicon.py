@@ -111,6 +111,27 @@ def test_conjugate(lexicon: Lexicon, word: str, person: str, expected: str) -> N
     assert lexicon.conjugate(word, person)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma", "finite", "expected"),
+    [
+        ("causer", "infliger", None, "infliger"),  # infinitive
+        ("causait", "infliger", None, "infligeait"),  # tense and person
+        ("causées", "infliger", None, "infligées"),  # participle, gender and number
+        ("causant", "infliger", None, "infligeant"),
+        ("posent", "constituer", None, "constituent"),
+        ("Causer", "infliger", None, "Infliger"),  # the case of the word
+        ("fait", "prendre", False, "pris"),  # an ambiguous form: the participle
+        ("fait", "prendre", True, "prend"),  # … or «il fait»
+        ("faites", "prendre", False, "prises"),
+        ("causer", "maison", None, None),  # not a verb
+    ],
+)
+def test_same_form(
+    lexicon: Lexicon, word: str, lemma: str, finite: bool | None, expected: str | None
+) -> None:
+    assert lexicon.same_form(word, lemma, finite=finite) == expected
+
+
 def test_suggest_is_an_edit_of_the_word(lexicon: Lexicon) -> None:
     assert lexicon.suggest("gouvernemment") == "gouvernement"
     assert lexicon.suggest("gouvernemment") == "gouvernement"  # cached, same answer

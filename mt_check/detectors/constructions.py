@@ -39,7 +39,13 @@ Codes:
 - ``GRAMMAR-CONNECTOR`` (grammar, minor): «parce» without «que» (Indonesian "karena", English
   "because of"): before a clause → «parce que», before a noun → «à cause de».
 - ``GRAMMAR-CALQUE`` also covers «S'il vous plaît» + infinitive (English "Please note") →
-  «Veuillez noter».
+  «Veuillez noter», and «s'efforcer pour» + infinitive → «s'efforcer de».
+- ``STYLE-COLLOCATION`` (style, minor): the verb English pairs with a noun where French takes
+  another ("causer une défaite" → «infliger», "poser une menace" → «constituer», "faire une
+  décision" → «prendre», "payer attention" → «prêter», "adresser un problème" → «traiter»,
+  "atteindre un accord": «parvenir à»), the French verb in the same form.
+- ``GRAMMAR-PREPOSITION`` also covers the purpose of «utiliser/employer» with «à» («utiliser des
+  armes … à frapper» → «pour frapper»); time, money or effort spent keeps «à».
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -148,8 +154,32 @@ _VALENCY = {
     ("participer", "dans"): "à", ("consister", "de"): "en", ("consister", "d’"): "en",
     ("consister", "d'"): "en", ("dépendre", "sur"): "de", ("conformer", "avec"): "à",
     ("hésiter", "de"): "à", ("hésiter", "d’"): "à", ("hésiter", "d'"): "à",
+    ("efforcer", "pour"): "de",
     ("insister", "que"): "pour que", ("insister", "qu’"): "pour qu’", ("insister", "qu'"): "pour qu’",
 }  # fmt: skip
+# (verb, object noun) that English pairs ("cause a defeat", "pose a threat", "make a decision")
+# -> the verb French pairs with that noun; None where the fix is not one verb ("reach an
+# agreement": «parvenir à un accord»).
+_COLLOCATIONS: dict[tuple[str, str], str | None] = {
+    ("causer", "défaite"): "infliger", ("poser", "menace"): "constituer",
+    ("poser", "risque"): "présenter", ("poser", "danger"): "présenter",
+    ("faire", "décision"): "prendre", ("payer", "attention"): "prêter",
+    ("adresser", "problème"): "traiter", ("adresser", "défi"): "relever",
+    ("donner", "discours"): "prononcer", ("délivrer", "discours"): "prononcer",
+    ("soulever", "fonds"): "lever", ("atteindre", "accord"): None,
+}  # fmt: skip
+_COLLOCATION_ENGLISH = {
+    "causer": "cause", "poser": "pose", "faire": "make", "payer": "pay", "adresser": "address",
+    "donner": "give", "délivrer": "deliver", "soulever": "raise", "atteindre": "reach",
+}
+# "utiliser des armes à frapper" (use X to do): the purpose of a use takes «pour»; spending
+# time or effort on something takes «à» ("employer son temps à lire").
+_USE_VERBS = frozenset({"utiliser", "employer"})
+_SPENT_NOUNS = frozenset("temps heure heures journée journées soirée soirées nuit nuits jour jours "
+                         "année années vie loisirs énergie énergies force forces effort efforts "
+                         "argent économies talent talents week-end vacances minutes semaines mois".split())
+_USE_NP = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_USE_NP_WORDS = frozenset("de d' d’ du des par".split())
 _CLICK = re.compile(r"(?:double-)?cliqu(?:ez|e|er|ons|ant|é)")
 _PRESS = re.compile(r"appuy(?:ez|er|ons|ant)|appuie")
 _OBJECT_DETS = frozenset({
@@ -339,13 +369,16 @@ class ConstructionsDetector(LexiconDetector):
              "a reporting verb after a quotation with no subject: `», a déclaré.` → `», a-t-il déclaré.`"),
         Code("GRAMMAR-CONNECTOR", Category.GRAMMAR, Severity.MINOR,
              "«parce» without «que»: `parce ses amis` → `à cause de ses amis`"),
+        Code("STYLE-COLLOCATION", Category.STYLE, Severity.MINOR,
+             "the verb English pairs with a noun: `causer une défaite` → `infliger`, `poser une "
+             "menace` → `constituer`, `faire une décision` → `prendre`, `payer attention` → `prêter`"),
         Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
              "an English construction word for word: `en ordre de protéger` → `afin de`, "
              "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "6"
+    version = "7"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -370,6 +403,8 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._reporting_without_subject(sentence)
             yield from self._purpose_clause(sentence, tokens)
             yield from self._connectors(sentence)
+            yield from self._collocations(sentence, tokens)
+            yield from self._purpose_a(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes", "2 millions dollars": the next word is a common noun and nothing
@@ -594,6 +629,101 @@ class ConstructionsDetector(LexiconDetector):
                     "«pour que» + subjunctive.", f"{tok.text} que",
                 )
 
+    def _collocations(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """The verb English pairs with a noun where French takes another: "causer une défaite"
+        → «infliger», "poser une menace" → «constituer», "faire une décision" → «prendre»,
+        "payer attention" → «prêter». The noun is the verb's object (in the parse, or right after
+        it with only a determiner and adjectives between); the span is the verb, the suggestion
+        the French verb in the same form. Left alone: "faire passer", a noun the verb does not
+        govern ("faire appel d'une décision"), "adresser un problème à quelqu'un" (send it)."""
+        for verb in tokens:
+            if verb.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON") or not verb.is_alpha:
+                continue  # the tagger's lemma and part of speech slip ("posent" as an adverb)
+            lemmas = {a.lemma for a in self.lexicon.analyses(verb.text) if "v" in a.pos}
+            if not lemmas & _COLLOCATION_ENGLISH.keys():
+                continue
+            noun = self._object_noun(tokens, verb)
+            if noun is None:
+                continue
+            nouns = {a.lemma for a in self.lexicon.analyses(noun.text) if "nom" in a.pos}
+            pairs = [(v, n) for v in sorted(lemmas) for n in sorted(nouns) if (v, n) in _COLLOCATIONS]
+            pair = pairs[0] if pairs else None
+            if pair is None:
+                continue
+            after = tokens[noun.i + 1].lower_ if noun.i + 1 < len(tokens) else ""
+            if pair[0] == "adresser" and after in ("à", "au", "aux"):
+                continue
+            right = _COLLOCATIONS[pair]
+            fix = None if right is None else self.lexicon.same_form(
+                verb.text, right, finite=None if verb.pos_ not in ("VERB", "AUX")
+                else "Fin" in verb.morph.get("VerbForm"))
+            message = (f"«{verb.text}» with «{noun.text}» is the English pairing (to "
+                       f"{_COLLOCATION_ENGLISH[pair[0]]}); French uses "
+                       + (f"«{right}» with «{pair[1]}»." if right else "«parvenir à un accord»."))
+            start = sentence.start + verb.idx
+            yield self.issue(sentence, start, start + len(verb.text), Category.STYLE, Severity.MINOR,
+                             "STYLE-COLLOCATION", message, fix)
+
+    def _purpose_a(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """«utiliser/employer X à + infinitive» for a purpose (English "use X to do") →
+        «pour»: "utiliser des armes fabriquées aux États-Unis à frapper la Russie". Left alone:
+        time, money or effort spent ("employer son temps à lire"), «s'employer à» (to strive),
+        a noun right before «à» ("une machine à laver le linge": the noun's own «à» + infinitive),
+        an infinitive without a complement."""
+        for verb in tokens:
+            if verb.pos_ not in ("VERB", "AUX") or not (
+                {a.lemma for a in self.lexicon.analyses(verb.text) if "v" in a.pos} & _USE_VERBS
+            ):
+                continue
+            if any(t.lower_ in ("s’", "s'", "se", "m’", "m'", "me", "t’", "t'", "te", "nous", "vous")
+                   for t in tokens[max(0, verb.i - 2) : verb.i]):
+                continue  # "s'employer à convaincre": to strive
+            k, nouns = verb.i + 1, []
+            while k < len(tokens) and k - verb.i <= 10 and (
+                tokens[k].pos_ in _USE_NP or tokens[k].lower_ in _USE_NP_WORDS
+                or tokens[k].pos_ == "VERB" and "Part" in tokens[k].morph.get("VerbForm")
+            ):
+                if tokens[k].pos_ == "NOUN" or tokens[k].pos_ == "ADJ" and any(
+                    "nom" in a.pos for a in self.lexicon.analyses(tokens[k].text)
+                ):
+                    nouns.append(tokens[k])  # the tagger takes "drones" for an adjective
+                k += 1
+            if not nouns or k + 2 >= len(tokens) or tokens[k].lower_ != "à":
+                continue
+            infinitive, complement = tokens[k + 1], tokens[k + 2]
+            if not any("infi" in a.pos for a in self.lexicon.analyses(infinitive.text)) or (
+                "Inf" not in infinitive.morph.get("VerbForm")
+            ):
+                continue
+            if complement.is_punct or any(n.lower_ in _SPENT_NOUNS for n in nouns):
+                continue
+            if tokens[k - 1].pos_ == "NOUN":
+                continue  # "la machine à laver le linge": a noun's own «à» + infinitive
+            start = sentence.start + tokens[k].idx
+            yield self.issue(
+                sentence, start, start + 1, Category.GRAMMAR, Severity.MINOR, "GRAMMAR-PREPOSITION",
+                f"The purpose of «{verb.text}» takes «pour» + infinitive («pour {infinitive.text}»), "
+                "not «à» (English «to»).", "pour",
+            )
+
+    @staticmethod
+    def _object_noun(tokens: Sequence[Any], verb: Any) -> Any | None:
+        """The noun the verb takes as its object: parsed so, or next after the verb with only a
+        determiner, adjectives or numbers between."""
+        for child in verb.children:
+            if child.dep_ == "obj" and child.pos_ == "NOUN" and child.i > verb.i:
+                return child
+        k = verb.i + 1
+        while k < len(tokens) and k - verb.i <= 4 and tokens[k].pos_ in ("DET", "ADJ", "NUM"):
+            k += 1
+        if k < len(tokens) and tokens[k].pos_ == "NOUN" and k > verb.i + 1 or (
+            k == verb.i + 1 and k < len(tokens) and tokens[k].pos_ == "NOUN"
+        ):
+            if verb.i and tokens[verb.i - 1].lemma_.lower() == "faire":
+                return None  # "faire passer une loi", "faire poser un risque" (causative)
+            return tokens[k]
+        return None
+
     def _verbal(self, tok: Any) -> bool:
         """A verb, or a participle the tagger took for an adjective ("être redémarré")."""
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and any(
@@ -712,7 +842,8 @@ class ConstructionsDetector(LexiconDetector):
         """A verb with the preposition of its English counterpart: "participé dans le concours"
         (participate in) → "participé au", "consiste de" (consist of) → "consiste en",
         "dépend sur" (depend on) → "dépend de", "se conformer avec" (comply with) → "se
-        conformer à", "insisté que" (insist that) → "insisté pour que"."""
+        conformer à", "insisté que" (insist that) → "insisté pour que", "s'efforcer pour" (strive
+        for) → "s'efforcer de"."""
         verb = tokens[i]
         if i + 1 >= len(tokens) or verb.pos_ not in ("VERB", "AUX"):
             return None
@@ -723,6 +854,10 @@ class ConstructionsDetector(LexiconDetector):
         right = _VALENCY.get((verb.lemma_.lower(), prep.lower_))
         if right is None:
             return None
+        if right == "de" and prep.lower_ == "pour" and not (
+            j + 1 < len(tokens) and "Inf" in tokens[j + 1].morph.get("VerbForm")
+        ):
+            return None  # "s'efforcer pour cela de": only «pour» + infinitive is the calque
         if verb.lemma_.lower() == "participer" and any(
             t.lower_ in _PARTICIPER_DANS for t in tokens[j + 1 : j + 4]
         ):

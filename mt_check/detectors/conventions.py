@@ -851,7 +851,7 @@ class ConventionsDetector(Detector):
              "`10 €`; `millions de IDR` → `de roupies`"),
         Code("NUMBER-TIME-FORMAT", Category.NUMBER, Severity.MINOR,
              "a 12-hour or dotted time: `8 p.m.` → `20 h`, `14.30 WIB` → `14 h 30 WIB`, "
-             "`22h34.m` → `22 h 34`"),
+             "`22h34.m` → `22 h 34`, `à 0515 GMT` → `5 h 15`"),
         Code("NUMBER-DIGITS-AND-WORDS", Category.NUMBER, Severity.MINOR,
              "digits and «mille» together: `500 mille vaccinations` → `500 000`"),
         Code("GRAMMAR-MISSING-DE-NAME", Category.GRAMMAR, Severity.MINOR,

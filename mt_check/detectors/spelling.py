@@ -1163,7 +1163,8 @@ class SpellingDetector(LexiconDetector):
     def _geographic_adjective(self, tokens: list[_Token], j: int) -> bool:
         """An adjective capitalised after a country's name ("Arabie Saoudite", "Amérique
         Latine"): the lexicon has the country capitalised and the adjective in lower case only,
-        and the adjective's own gender (not an epicene form) is the country's. Not after a common noun ("mer Rouge", "Maison Blanche" are names)."""
+        and the adjective's own gender (not an epicene form) is the country's. Not after a common
+        noun ("mer Rouge", "Maison Blanche" are names)."""
         if j < 1 or len(tokens[j].text) < 3 or not tokens[j].text.isalpha():
             return False
         prev = tokens[j - 1]
