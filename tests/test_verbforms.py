@@ -101,6 +101,11 @@ def test_registered() -> None:
             "Le titre a chuté après que le régulateur, l'autorité des marchés, ait publié son avis.",
             [(MOOD, "ait", "a")],
         ),
+        # an acronym's gloss in brackets after an English name: read through
+        (
+            "Les traders ont réagi après que la Reserve Bank of India (RBI) ait été suspectée.",
+            [(MOOD, "ait", "a")],
+        ),
         # --- mood after subjunctive triggers: subjunctive -----------------------------
         # concessive conjunction + indicative
         ("Bien qu'il est malade, il travaille.", [(MOOD, "est", "soit")]),

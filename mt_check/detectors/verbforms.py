@@ -243,7 +243,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "6"
+    version = "7"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -1008,10 +1008,21 @@ class VerbFormsDetector(LexiconDetector):
 
     def _first_finite(self, tokens: Sequence[Token], que: Token) -> Token | None:
         """The first finite verb after ``que`` when no relative pronoun, other ``que`` or
-        clause-ending punctuation comes first (their verb could be another clause's), nor a
+        clause-ending punctuation comes first (their verb could be another clause's; a short
+        bracket without a verb, an acronym's gloss, is read through), nor a
         word the lexicon reads as a finite verb that the tagger did not ("pour que le système
         fonctionne, il faut": the clause's verb was tagged as a noun)."""
+        skip_to = -1
         for tok in tokens[que.i + 1 : que.i + 16]:
+            if tok.i <= skip_to:
+                continue
+            if tok.text == "(":
+                close = next((t.i for t in tokens[tok.i + 1 : tok.i + 6] if t.text == ")"), None)
+                if close is not None and not any(
+                    t.pos_ in ("VERB", "AUX") for t in tokens[tok.i + 1 : close]
+                ):
+                    skip_to = close  # "la Reserve Bank of India (RBI) ait été": a gloss, no clause
+                    continue
             if _norm(tok.text) in _CLAUSE_BREAKS:
                 return None
             if tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm"):
