@@ -114,6 +114,10 @@ C, E, U = "GRAMMAR-CONTRACTION", "GRAMMAR-ELISION", "GRAMMAR-EUPHONY"
         # an acronym that starts with a vowel letter after «de», «que», «le»
         ("Votre version de ONTAP montre que IAM marche avec le AWS CLI.",
          [(E, "de ONTAP", "d’ONTAP"), (E, "que IAM", "qu’IAM"), (E, "le AWS", "l’AWS")]),
+        # «c'» for «s'» between a subject and a participle
+        ("La réunion c'est tenue à Paris et la roupie c’est dépréciée.",
+         [("GRAMMAR-CE-FOR-SE", "c'", "s'"), ("GRAMMAR-CE-FOR-SE", "c’", "s’")]),
+        ("Il c'est rendu à Jakarta.", [("GRAMMAR-CE-FOR-SE", "c'", "s'")]),
         # the euphonic t of an inversion after a vowel, every way MT and typists miss it
         ("Les habitants sont venus, at-il déclaré.", [(U, "at-il", "a-t-il")]),
         ("Que va t-elle faire ? Pourquoi a-t'il menti ? Sera-on prêts ?",
@@ -129,6 +133,9 @@ def test_flagged(detector, make_context, text, expected) -> None:  # type: ignor
     [
         # "le"/"les" as object pronouns before an infinitive, a gerund.
         "Il a décidé de le faire et de commencer à les voir.",
+        # «c'est» where it is right: after a comma, before a noun or «que», a masculine participle
+        "Le problème, c'est que personne ne vient ; le problème c'est la chaleur.",
+        "C'est fermé le dimanche et le travail c'est fini.",
         # inversions whose verb ends in its own t, and the correct euphonic t
         "Est-il venu ? Dit-il vrai ? Peut-on partir ? A-t-il vu ? Que fait-elle ? Parle-t-on ?",
         "Il y a, dit-on, des risques. Écrivait-il ? Sont-elles là ? Va-t-il pleuvoir ?",

@@ -15,6 +15,9 @@ Codes:
 - ``GRAMMAR-EUPHONY`` (grammar, minor): the determiner form French uses before a vowel ("ce
   avion" -> "cet avion", "sa amie" -> "son amie"), and nouvel, bel, vieil, fol, mol after a
   singular determiner ("un nouveau espace" -> "un nouvel espace").
+- ``GRAMMAR-CE-FOR-SE`` (grammar, minor): «c'est» for «s'est» between a subject and a past
+  participle ("la réunion c'est tenue" -> "s'est tenue", "il c'est rendu" -> "s'est"): after a
+  noun only before a feminine or plural participle, which «c'est» never takes.
 - ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
   "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
   Indonésie", "à Canada" -> "au Canada"; a country after a city with its article ("à New
@@ -145,6 +148,11 @@ _MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "du", "au"})
 # Adjectives with a form for a masculine singular noun that starts with a vowel sound, after a
 # singular determiner: "un nouvel espace", "le bel été", "ce vieil homme".
 _PRENOMINAL_EUPHONIC = {"nouveau": "nouvel", "beau": "bel", "vieux": "vieil", "fou": "fol", "mou": "mol"}
+# "la réunion c'est tenue", "il c'est rendu": «c'» for «s'» between a subject and a participle.
+_CE_FOR_SE = re.compile(
+    r"(?<![\w\-'’])([^\W\d_]+)\s+([cC])(['’])(est|était|étaient|sont)\s+([^\W\d_]+)(?![\w'’])"
+)
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "ils", "elles"})
 # "at-il", "a-il", "a t-il", "a-t'il", "a -t-il" for "a-t-il": a verb ending in a vowel and an
 # inverted il/elle/on take the euphonic t between two hyphens.
 _EUPHONIC_T = re.compile(
@@ -215,6 +223,9 @@ class ContractionsDetector(LexiconDetector):
         Code("GRAMMAR-EUPHONY", Category.GRAMMAR, Severity.MINOR,
              "the determiner or adjective form used before a vowel: `ce avion` → `cet avion`, "
              "`sa amie` → `son amie`, `un nouveau espace` → `un nouvel espace`, `at-il` → `a-t-il`"),
+        Code("GRAMMAR-CE-FOR-SE", Category.GRAMMAR, Severity.MINOR,
+             "«c'» for «s'» between a subject and a participle: `la réunion c'est tenue` → "
+             "`s'est tenue`, `il c'est rendu` → `s'est`"),
         Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
@@ -232,6 +243,7 @@ class ContractionsDetector(LexiconDetector):
                 *self._countries(sentence.text),
                 *self._euphonic_adjectives(sentence.text),
                 *self._euphonic_t(sentence.text),
+                *self._ce_for_se(sentence.text),
                 *(self._prep_articles(sentence.text, doc) if doc is not None else ()),
             ]
             seen: set[tuple[int, int]] = set()
@@ -461,6 +473,29 @@ class ContractionsDetector(LexiconDetector):
             yield _Finding(m.start(1), m.end(2), "GRAMMAR-EUPHONY",
                            f"devant un nom masculin qui commence par une voyelle, « {adjective} » "
                            f"devient « {form} »", f"{form} {noun}")
+
+    def _ce_for_se(self, text: str) -> Iterator[_Finding]:
+        """«c'est» for «s'est» right after the subject, before a past participle: after a
+        subject pronoun ("il c'est rendu") always; after a noun ("la réunion c'est tenue") when
+        the participle is feminine or plural, which «c'est» never takes ("Le problème c'est
+        fini" may be «c'est»; "le problème, c'est que" has its comma)."""
+        for m in _CE_FOR_SE.finditer(text):
+            before, participle = m.group(1), m.group(5)
+            readings = [a for a in self._analyses(participle) if "ppas" in a.pos]
+            if not readings:
+                continue
+            if before.lower() not in _SUBJECT_PRONOUNS:
+                nouns = [a for a in self._analyses(before) if a.pos & {"nom", "npr"}]
+                if not nouns or any(a.pos & {"v", "prep", "conj", "adv"} for a in self._analyses(before)):
+                    continue
+                if not all(a.gender == "f" or a.number == "pl" for a in readings):
+                    continue
+            start = m.start(2)
+            s = "S" if m.group(2) == "C" else "s"
+            fixed = f"{s}{m.group(3)}{m.group(4)}"
+            yield _Finding(start, m.end(3), "GRAMMAR-CE-FOR-SE",
+                           f"« {m.group(2)}{m.group(3)}{m.group(4)} » pour « {fixed} » : le verbe "
+                           f"pronominal prend « se » (« {fixed} {participle} »)", s + m.group(3))
 
     def _euphonic_t(self, text: str) -> Iterator[_Finding]:
         """"a-t-il" misspelt: "at-il", "a-il", "a t-il", "a-t'il". The word before must be a

@@ -443,7 +443,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "3"
+    version = "4"
     enabled_by_default = True
 
     def __init__(
@@ -534,7 +534,8 @@ class GrammalecteDetector(Detector):
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         options = engine_options(self.option_families())
         text = ctx.document.text
-        kept = [f for f in self.findings(ctx, options) if self.reports(f) and not name_filtered(f)]
+        kept = [f for f in self.findings(ctx, options)
+                if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)]
         for group in group_actions(kept):
             yield self._issue(group, text)
 
@@ -568,6 +569,17 @@ class GrammalecteDetector(Detector):
             primary.sentence, start, end, primary.category, Severity.MINOR,
             f"GRAMMALECTE-{primary.family.upper()}", primary.message, suggestion, doc_text=text,
         )
+
+
+# "La réunion c'est tenue": «c'» after the subject is «s'» misspelt; Grammalecte takes it for the
+# subject and makes the participle masculine singular (the contractions detector gives «s'est»).
+_SUBJECT_THEN_CE = re.compile(r"\w\s+[cC]['’](?:est|était|étaient|sont)\s+$")
+
+
+def clitic_misread(finding: Finding, text: str) -> bool:
+    """A participle agreed with «c'» where a subject stands before «c'est» (see above)."""
+    return finding.family == "ppas" and "“c’”" in finding.message and bool(
+        _SUBJECT_THEN_CE.search(text, max(0, finding.start - 40), finding.start))
 
 
 def name_filtered(finding: Finding) -> bool:
