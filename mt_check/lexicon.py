@@ -436,8 +436,9 @@ class Lexicon:
         """The form of the verb ``lemma`` (an infinitive) that has the features of the verb form
         ``word``: the same tense and person, or the same non-finite form, gender and number
         («causait», «infliger» → «infligeait»; «causé» → «infligé»). ``finite`` picks among the
-        readings of an ambiguous form («fait»: a participle, or «il fait»). None when the lexicon
-        has no such form."""
+        readings of an ambiguous form («fait»: a participle, or «il fait»). A finite form shares
+        a person and a tense with the word, third persons and the indicative first («supporte»,
+        «prendre» → «prend», not «prends» or «prenne»). None when the lexicon has no such form."""
         kinds = {"infi", "ppas", "ppre"}
         readings = [a for a in self.analyses(word) if "v" in a.pos
                     and (finite is None or bool(a.persons) == finite)]
@@ -445,17 +446,27 @@ class Lexicon:
             if target.lemma != lemma or "infi" not in target.pos:
                 continue
             forms = self.forms(target.entry)
+            best: tuple[tuple[int, ...], str] | None = None
             for reading in readings:
                 for form, candidate in forms:
                     if reading.persons:
-                        same = candidate.persons == reading.persons and bool(
-                            candidate.tenses & reading.tenses)
+                        persons = candidate.persons & reading.persons
+                        tenses = candidate.tenses & reading.tenses
+                        if not persons or not tenses:
+                            continue
+                        score = (any(p[0] == "3" for p in persons), bool(tenses - {"spre", "impe"}),
+                                 candidate.tenses == reading.tenses, len(persons))
+                    elif not candidate.persons and candidate.pos & kinds == reading.pos & kinds and (
+                        reading.gender is None or candidate.allows_gender(reading.gender)) and (
+                        reading.number is None or candidate.allows_number(reading.number)
+                    ):
+                        score = (True, True, True, 9)
                     else:
-                        same = not candidate.persons and candidate.pos & kinds == reading.pos & kinds and (
-                            reading.gender is None or candidate.allows_gender(reading.gender)) and (
-                            reading.number is None or candidate.allows_number(reading.number))
-                    if same:
-                        return _match_case(word, form)
+                        continue
+                    if best is None or score > best[0]:
+                        best = (tuple(int(x) for x in score), form)
+            if best is not None:
+                return _match_case(word, best[1])
         return None
 
     # --- suggestions ------------------------------------------------------------------------

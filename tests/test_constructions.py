@@ -229,6 +229,14 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          "frapper loin vers la Russie.", [("GRAMMAR-PREPOSITION", "à", "pour")]),
         ("Les forces utilisent des drones modernes à surveiller la frontière.",
          [("GRAMMAR-PREPOSITION", "à", "pour")]),
+        ("L'application supporte les formats PDF et DOCX.",
+         [("STYLE-COLLOCATION", "supporte", "prend en charge")]),
+        # «accéder» + a bare object, «by 10 %», «be expected to»
+        ("Les utilisateurs peuvent accéder les paramètres depuis le menu.",
+         [("GRAMMAR-PREPOSITION", "accéder les", "accéder aux")]),
+        ("Les ventes ont augmenté par 10 % en 2023.", [("GRAMMAR-PREPOSITION", "par", "de")]),
+        ("Les revenus sont attendus à atteindre 2 milliards de dollars.",
+         [("GRAMMAR-CALQUE", "sont attendus à", "devraient")]),
         # «s'efforcer pour» + infinitive (strive for)
         ("Elle s'efforce pour rétablir la paix.", [("GRAMMAR-CALQUE", "efforce pour", "efforce de")]),
     ],
@@ -369,6 +377,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il emploie son temps à lire et utilise ses économies à rembourser ses dettes.",
         "Elle s'emploie à convaincre ses collègues ; ils utilisent la machine à laver le linge.",
         "On utilise cet outil pour frapper ; ils se sont efforcés pour cela de rester calmes.",
+        # «multiplié par», «attendu à» a place, «supporter» to bear, «accéder à»
+        "Le prix a été multiplié par 10 %, puis divisé par 2 ; il est attendu à Paris demain.",
+        "Il supporte mal la chaleur et veut accéder à la page ou y accéder plus tard.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

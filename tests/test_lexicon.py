@@ -123,6 +123,8 @@ def test_conjugate(lexicon: Lexicon, word: str, person: str, expected: str) -> N
         ("fait", "prendre", False, "pris"),  # an ambiguous form: the participle
         ("fait", "prendre", True, "prend"),  # … or «il fait»
         ("faites", "prendre", False, "prises"),
+        ("supporte", "prendre", None, "prend"),  # third person, indicative: not «prends», «prenne»
+        ("faisons", "prendre", None, "prenons"),
         ("causer", "maison", None, None),  # not a verb
     ],
 )

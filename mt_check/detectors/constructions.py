@@ -43,9 +43,13 @@ Codes:
 - ``STYLE-COLLOCATION`` (style, minor): the verb English pairs with a noun where French takes
   another ("causer une défaite" → «infliger», "poser une menace" → «constituer», "faire une
   décision" → «prendre», "payer attention" → «prêter», "adresser un problème" → «traiter»,
-  "atteindre un accord": «parvenir à»), the French verb in the same form.
+  "supporte les formats" → «prend en charge», "atteindre un accord": «parvenir à»), the French
+  verb in the same form.
 - ``GRAMMAR-PREPOSITION`` also covers the purpose of «utiliser/employer» with «à» («utiliser des
-  armes … à frapper» → «pour frapper»); time, money or effort spent keeps «à».
+  armes … à frapper» → «pour frapper»; time, money or effort spent keeps «à»), «accéder» with a
+  bare object ("accéder les paramètres" → «accéder aux») and a change «par» a percentage
+  ("augmenté par 10 %" → «de»); ``GRAMMAR-CALQUE`` «être attendu à» + infinitive ("sont attendus
+  à atteindre" → «devraient»).
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -167,10 +171,14 @@ _COLLOCATIONS: dict[tuple[str, str], str | None] = {
     ("adresser", "problème"): "traiter", ("adresser", "défi"): "relever",
     ("donner", "discours"): "prononcer", ("délivrer", "discours"): "prononcer",
     ("soulever", "fonds"): "lever", ("atteindre", "accord"): None,
+    **{("supporter", noun): "prendre en charge" for noun in (
+        "format", "fichier", "protocole", "navigateur", "codec", "extension", "résolution",
+        "norme", "standard", "encodage", "fonctionnalité", "appareil", "périphérique")},
 }  # fmt: skip
 _COLLOCATION_ENGLISH = {
     "causer": "cause", "poser": "pose", "faire": "make", "payer": "pay", "adresser": "address",
     "donner": "give", "délivrer": "deliver", "soulever": "raise", "atteindre": "reach",
+    "supporter": "support",
 }
 # "utiliser des armes à frapper" (use X to do): the purpose of a use takes «pour»; spending
 # time or effort on something takes «à» ("employer son temps à lire").
@@ -193,6 +201,11 @@ _CHANGE_VERBS = frozenset({
     "diminuer", "croître", "hausse", "baisse", "chute", "recul", "progression", "augmentation",
     "diminution", "bond",
 })  # fmt: skip
+# "accéder les paramètres" (access the settings): «accéder à».
+_ACCESS_ARTICLES = {"le": "au", "les": "aux", "la": "à la", "l’": "à l’", "l'": "à l'", "ce": "à ce",
+                    "cet": "à cet", "cette": "à cette", "ces": "à ces", "votre": "à votre",
+                    "vos": "à vos", "son": "à son", "sa": "à sa", "ses": "à ses", "leur": "à leur",
+                    "leurs": "à leurs", "un": "à un", "une": "à une", "des": "à des"}
 _MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre "
                     "décembre".split())  # fmt: skip
 # Nouns MT puts after a noun where French uses their relational adjective ("postes ministres").
@@ -249,6 +262,8 @@ _WIRE_CALQUES = (
     (re.compile(r"\b(prévisions|orientations|perspectives)\s+de\s+gestion\b", re.IGNORECASE),
      "«management guidance»: the forecasts «de la direction».", None),
 )
+_EXPECTED = {"est": "devrait", "sont": "devraient", "était": "devait", "étaient": "devaient",
+             "sera": "devrait", "seront": "devraient", "serait": "devrait", "seraient": "devraient"}
 # Set phrases of English and Indonesian word for word: (pattern, message, the fix from the match).
 def _en(m: re.Match[str], rest: str) -> str:
     return ("E" if m.group(1) == "D" else "e") + "n " + rest
@@ -261,6 +276,11 @@ _PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str
     # "known as Binance", "known as « Mini »": a name takes «sous le nom de»
     (re.compile(r"\b(connue?s?) (?:en tant que|comme)(?=\s+(?:[«\"“]|[A-Z]))"),
      "«known as» before a name: «connu sous le nom de».", lambda m: f"{m.group(1)} sous le nom de"),
+    # "are expected to reach" (financial wires): "sont attendus à atteindre" → "devraient atteindre"
+    (re.compile(r"\b(est|sont|était|étaient|sera|seront|serait|seraient)\s+attendu(?:e|s|es)?\s+à"
+                r"(?=\s+[^\W\d_]+(?:er|ir|re)\b)"),
+     "«be expected to» word for word: «devrait» + infinitive.",
+     lambda m: _EXPECTED[m.group(1)]),
     # "Not only that," (Indonesian "Tidak hanya itu,")
     (re.compile(r"^(?:Non|Pas) seulement (?:cela|ça|ceci)\s*,"),
      "«Not only that» word for word: «De plus,» (or «Mais ce n’est pas tout :»).", lambda m: "De plus,"),
@@ -654,9 +674,13 @@ class ConstructionsDetector(LexiconDetector):
             if pair[0] == "adresser" and after in ("à", "au", "aux"):
                 continue
             right = _COLLOCATIONS[pair]
-            fix = None if right is None else self.lexicon.same_form(
-                verb.text, right, finite=None if verb.pos_ not in ("VERB", "AUX")
-                else "Fin" in verb.morph.get("VerbForm"))
+            fix = None
+            if right is not None:
+                head, _, rest = right.partition(" ")  # "prendre en charge": the verb, then its words
+                fix = self.lexicon.same_form(
+                    verb.text, head, finite=None if verb.pos_ not in ("VERB", "AUX")
+                    else "Fin" in verb.morph.get("VerbForm"))
+                fix = f"{fix} {rest}" if fix and rest else fix
             message = (f"«{verb.text}» with «{noun.text}» is the English pairing (to "
                        f"{_COLLOCATION_ENGLISH[pair[0]]}); French uses "
                        + (f"«{right}» with «{pair[1]}»." if right else "«parvenir à un accord»."))
@@ -919,6 +943,13 @@ class ConstructionsDetector(LexiconDetector):
             ) and tokens[i + 2].pos_ != "VERB":
                 fix = {"à": "vers", "au": "vers le", "aux": "vers les"}[nxt.lower_]
                 found = (i + 1, i + 1, fix, f"A link points «vers» a page: «{tok.text} {fix}».")
+            elif lemma in _CHANGE_VERBS and nxt.lower_ == "par" and _percentage(tokens, i + 2):
+                found = (i + 1, i + 1, "de", "The size of a change takes «de», not «par» (English «by»).")
+            elif tok.lemma_.lower() == "accéder" and nxt.lower_ in _ACCESS_ARTICLES and i + 2 < n and (
+                tokens[i + 2].pos_ in ("NOUN", "ADJ", "PROPN")
+            ):
+                fix = _ACCESS_ARTICLES[nxt.lower_]
+                found = (i, i + 1, f"{tok.text} {fix}", f"«accéder» takes «à»: «{tok.text} {fix}».")
             elif lemma in _CHANGE_VERBS and tok.pos_ in ("VERB", "NOUN") and _percentage(tokens, i + 1):
                 # "de 11 %", "de 8 %": no elision before a figure
                 found = (i, i, f"{tok.text} de", f"«{tok.text}» takes «de» before the size of the change.")
