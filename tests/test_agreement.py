@@ -373,6 +373,10 @@ def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str)
         "Un projet ambitieux et réaliste a été présenté.",
         # a weekday after a noun phrase is an adverb of time, not its noun
         "Les investisseurs sont devenus des vendeurs nets sur les marchés des capitaux lundi.",
+        # a noun the tagger calls an adjective before an English word: the noun is the head
+        "Configurez une passerelle de messagerie Cisco ou une passerelle cloud.",
+        # a pronoun whose antecedent is the governing clause's subject, a noun of quantity
+        "La foule a exprimé ses émotions lorsqu’elle organisait une démonstration devant le bâtiment.",
         # an English compound keeps its English number
         "Les traders ont cité la demande de dollars et les stop loss des spéculateurs.",
         # coordinated adjectives on a plural noun

@@ -133,6 +133,8 @@ def test_month_and_day_never_flagged(text: str) -> None:
         ("Créez-la dans la mêmeAWS région avec uneStartTranscriptionJob demande.",
          [(SPACE, 21, "", " "), (SPACE, 40, "", " ")]),
         ("Choisissez L'Région AWSendroit où vous travaillez.", [(SPACE, 23, "", " ")]),
+        # a common word glued to the acronym after it
+        ("Le protocoleHTTP et le fichierPDF sont utilisés.", [(SPACE, 12, "", " "), (SPACE, 30, "", " ")]),
         # A French word glued to the capitalised word of the next sentence or link.
         ("Trouvez un logementC’est facile ; montez votre tenteVivez la nature.",
          [(SPACE, 19, "", " "), (SPACE, 52, "", " ")]),
@@ -165,6 +167,8 @@ def test_missing_space_after_sentence_end(text: str, expected: list[_Row]) -> No
         "Installez phpMyAdmin, appelez getElementById et ouvrez wikiHow.",
         # identifiers whose halves are French nouns
         "Le champ messageType: indique le type et nomFichier le nom.",
+        # product names with an acronym after an English word
+        "Installez watchOS, macOS et tvOS sur l'appareil.",
     ],
 )
 def test_missing_space_never_flagged(text: str) -> None:

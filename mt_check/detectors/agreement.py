@@ -755,6 +755,9 @@ class AgreementDetector(LexiconDetector):
             return  # a noun the tagger called an adjective ("la métal") still counts
         if any(t.pos_ not in ("ADJ", "ADV", "NUM") for t in doc[det.i + 1 : noun.i]):
             return
+        if any(t.pos_ == "ADJ" and self._family(t.text, _NOUN_POS) and not self._family(t.text, _ADJ_POS)
+               for t in doc[det.i + 1 : noun.i]):
+            return  # "une passerelle cloud": the tagger's adjective is the noun, the head
         det_readings = self._family(det.text, _DET_POS)
         if any(t.is_digit for t in doc[det.i + 1 : noun.i]) and not any(
             a.number == "pl" for a in det_readings
@@ -2263,8 +2266,8 @@ class AgreementDetector(LexiconDetector):
     def _pronouns(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         """``… aux ennemis potentiels, une riposte est inévitable s’il attaque``: a subject
         pronoun opening a subordinate clause whose nearby possible antecedents (same gender, in
-        the preceding words) all have the other number. Names nearby, an impersonal verb or no
-        candidate at all mean no flag."""
+        the preceding words) all have the other number. Names nearby, an impersonal verb, no
+        candidate at all, or a subject of the governing clause that agrees mean no flag."""
         for pron in doc:
             if pron.lower_ not in _SUBJECT_PRONOUNS or pron.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
@@ -2287,6 +2290,13 @@ class AgreementDetector(LexiconDetector):
                 if feats.gender in (gender, None):
                     candidates.append((tok, feats))
             if not candidates or any(f.number in (number, None) for _, f in candidates):
+                continue
+            # The subject of the clause the pronoun's clause hangs on, however far back: "La
+            # foule a exprimé ses émotions lorsqu'elle organisait" (elle: la foule).
+            if any(s.dep_.startswith("nsubj") and s.i < pron.i and s.pos_ in ("NOUN", "PROPN")
+                   and self._noun_feats(s, spacy_fallback=False).number in (number, None)
+                   and self._noun_feats(s, spacy_fallback=False).gender in (gender, None)
+                   for s in verb.head.children):
                 continue
             other = "pl" if number == "sg" else "sg"
             finite = self._finite(verb) or verb

@@ -24,7 +24,8 @@ Codes:
   ("System.Collections") and all-caps extensions ("10.JPG", "ASP.NET") are left alone: the next
   word must look like a sentence start (an upper-case letter then lower-case, or « “). Also a
   French function word glued to the name after it ("la mêmeAWS région", "uneStartTranscriptionJob
-  demande") or an acronym glued to a common word ("AWSendroit"): documentation MT drops the
+  demande"), a common word glued to an acronym ("protocoleHTTP") or an acronym glued to a
+  common word ("AWSendroit"): documentation MT drops the
   space around the names it keeps in English. A common French word glued to the capitalised
   word of the next sentence or link ("logementC'est", "tenteVivez": scraped pages lose the
   boundary) when that word can open a sentence (a function word, «c'est», an imperative);
@@ -324,6 +325,8 @@ _FUNCTION_WORDS_BEFORE_NAME = (
     "un une le la les du des de au aux ce cet cette ces son sa ses leur leurs notre votre même autre "
     "chaque dans sur par pour avec sans entre".split())
 _WORD_BEFORE_NAME = re.compile(r"\b(" + "|".join(_FUNCTION_WORDS_BEFORE_NAME) + r")([A-Z][A-Za-z0-9]+)\b")
+# "protocoleHTTP", "fichierPDF": a common French word glued to the acronym after it.
+_WORD_BEFORE_ACRONYM = re.compile(r"(?<![\w'’-])([a-zàâçéèêëîïôûùüÿœ]{4,})([A-Z]{2,}[0-9]*)(?![\w'’-])")
 # "AWSendroit": an acronym glued to a common French word after it.
 _ACRONYM_BEFORE_WORD = re.compile(r"\b([A-Z]{2,})([a-zéèêàâîôûç]{3,})\b")
 # "logementC'est", "tenteVivez", "casséSa": a French word glued to the capitalised word of the
@@ -521,8 +524,9 @@ def _missing_spaces(text: str) -> Iterator[_Finding]:
 
 def _glued_names(text: str) -> Iterator[_Finding]:
     """A French function word glued to the code or product name after it ("la mêmeAWS région",
-    "uneStartTranscriptionJob demande"), or an acronym glued to the French word after it
-    ("AWSendroit"): documentation MT drops the space around the names it leaves in English."""
+    "uneStartTranscriptionJob demande"), a French word glued to the acronym after it
+    ("protocoleHTTP"), or an acronym glued to the French word after it ("AWSendroit"):
+    documentation MT drops the space around the names it leaves in English."""
     for match in _WORD_BEFORE_NAME.finditer(text):
         yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
                        f"No space between «{match.group(1)}» and «{match.group(2)}».", " ")
@@ -538,6 +542,12 @@ def _glued_names(text: str) -> Iterator[_Finding]:
             continue
         yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
                        f"«{word}» and «{capital}» run together: a space (or a full stop) is missing.", " ")
+    for match in _WORD_BEFORE_ACRONYM.finditer(text):
+        word, acronym = match.groups()
+        if word in _FUNCTION_WORDS_BEFORE_NAME or not _french_word(word):
+            continue  # "mêmeAWS" (above); "watchOS", "tvOS": a product name
+        yield _Finding(match.end(1), match.end(1), "PUNCTUATION-MISSING-SPACE",
+                       f"No space between «{word}» and «{acronym}».", " ")
     for match in _ACRONYM_BEFORE_WORD.finditer(text):
         acronym, word = match.groups()
         if not _frequent(word):
