@@ -78,11 +78,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
 from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
-
-_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1419,7 +1417,7 @@ class AgreementDetector(LexiconDetector):
                 continue
             if not tok.is_alpha and "-" not in tok.text or tok.text[:1].isupper():
                 break
-            if words and tok.lower_ in _WEEKDAYS:
+            if words and tok.lower_ in WEEKDAYS:
                 break  # "sur les marchés des capitaux lundi": the day is an adverb of time
             classes = self._classes(tok)
             if not classes & {"noun", "adj"} or "det" in classes or tok.pos_ == "AUX":

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # What a detector may require; the pipeline fills the matching DocumentContext field.
 PARSE = "parse"  # spaCy Doc per sentence (fr_core_news_sm)
+WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
 
 

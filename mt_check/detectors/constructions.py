@@ -100,7 +100,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
@@ -221,7 +221,6 @@ _HEADING_NOUNS = frozenset(
     "commission dossier thème catégorie onglet espace page domaine filière chapitre portefeuille "
     "mot terme nom label pack formule option menu bouton vice ex".split()
 )
-_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 _RELATIVES = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
 # Imperatives of verbs pronominal in the sense the next word marks, and those next words.
 _PRONOMINAL_IMPERATIVES: dict[str, frozenset[str]] = {
@@ -1096,7 +1095,7 @@ class ConstructionsDetector(LexiconDetector):
         sentence must be reordered."""
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            if tok.lower_ not in _WEEKDAYS or not tok.text.islower() or i == 0:
+            if tok.lower_ not in WEEKDAYS or not tok.text.islower() or i == 0:
                 continue
             prev = tokens[i - 1]
             if prev.pos_ not in ("NOUN", "PROPN", "NUM") or prev.lower_ in _DE:
@@ -1235,7 +1234,7 @@ def _aside_end(tokens: Sequence[Any], k: int) -> int | None:
     """The closing comma of an adverbial aside opening at ``k``: a prepositional phrase or an
     adverb ("à partir de demain,", "en plus de l'équipe nationale,", "lundi,"), without a verb of
     its own, else None."""
-    if k >= len(tokens) or not (tokens[k].pos_ in ("ADP", "ADV") or tokens[k].lower_ in _WEEKDAYS):
+    if k >= len(tokens) or not (tokens[k].pos_ in ("ADP", "ADV") or tokens[k].lower_ in WEEKDAYS):
         return None
     for m in range(k + 1, min(len(tokens), k + _MAX_INTERPOSED)):
         if tokens[m].text == ",":
