@@ -732,20 +732,17 @@ class ConstructionsDetector(LexiconDetector):
     @staticmethod
     def _object_noun(tokens: Sequence[Any], verb: Any) -> Any | None:
         """The noun the verb takes as its object: parsed so, or next after the verb with only a
-        determiner, adjectives or numbers between."""
+        determiner, adjectives or numbers between; none after a causative «faire» ("faire
+        poser un risque")."""
+        if verb.i and tokens[verb.i - 1].lemma_.lower() == "faire":
+            return None
         for child in verb.children:
             if child.dep_ == "obj" and child.pos_ == "NOUN" and child.i > verb.i:
                 return child
         k = verb.i + 1
         while k < len(tokens) and k - verb.i <= 4 and tokens[k].pos_ in ("DET", "ADJ", "NUM"):
             k += 1
-        if k < len(tokens) and tokens[k].pos_ == "NOUN" and k > verb.i + 1 or (
-            k == verb.i + 1 and k < len(tokens) and tokens[k].pos_ == "NOUN"
-        ):
-            if verb.i and tokens[verb.i - 1].lemma_.lower() == "faire":
-                return None  # "faire passer une loi", "faire poser un risque" (causative)
-            return tokens[k]
-        return None
+        return tokens[k] if k < len(tokens) and tokens[k].pos_ == "NOUN" else None
 
     def _verbal(self, tok: Any) -> bool:
         """A verb, or a participle the tagger took for an adjective ("être redémarré")."""
