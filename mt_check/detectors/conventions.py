@@ -52,9 +52,9 @@ Codes:
   "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), and "1 mars" for "1er
   mars".
 - ``NUMBER-ORDINAL-FORMAT`` (number, minor): an English ordinal suffix outside a date ("la 3rd
-  place" -> "3e"), and "11ème", "3eme", "20ième" for "11e" (before a capitalised word, a name,
-  neither: "le 2ème Bureau", "5th Avenue"). "2nd" is French ("2nd", "2nde") and never flagged,
-  nor "1ère" (common in edited French, though "1re" is the rule).
+  place" -> "3e"; before a capitalised word, a name: "5th Avenue"). "2nd" is French ("2nd",
+  "2nde") and never flagged. French abbreviations ("11ème" for "11e") are ordinal styling, house
+  style (DESIGN.md: typography, off by default), and not checked.
 - ``NUMBER-CURRENCY-FORMAT`` (number, minor): a currency sign before the amount, as English
   writes it ("$5" -> "5 $", "US$ 20" -> "20 $ US", "€10" -> "10 €"); after a scale word French
   names the currency ("$1.5 milliard" -> "1,5 milliard de dollars"). Signs inside a word, a URL or
@@ -239,8 +239,6 @@ _DATE_RANGE = re.compile(
 )
 # "7th juin", "1st mai", "3rd": English ordinal suffixes ("2nd" is French).
 _ORDINAL = re.compile(r"(?<![\w.,\-/])(\d{1,4})(st|rd|th|ST|RD|TH)(?![\w\-])")
-# "11ème", "3eme", "20ième": the abbreviation of a French ordinal is "11e" ("1re"/"1ère" left alone).
-_ORDINAL_EME = re.compile(r"(?<![\w.,\-/])(\d{1,4})(ème|eme|ième|ieme)(s?)(?![\w\-])")
 _MONTH_NEXT = re.compile(_S + r"+(" + _MONTH_LOW + r")\b", re.IGNORECASE)
 # "le 1 mars" (the 1st of March): the first of the month is "1er".
 _FIRST_DAY = re.compile(r"(?<![\w,.\-/])(0?1)(?=" + _S + r"+(?:" + _MONTH_LOW + r")\b)")
@@ -711,13 +709,6 @@ def _english_dates(text: str) -> Iterator[_Finding]:
         french = "1er" if number == "1" else f"{number}e"
         yield _Finding(match.start(), match.end(), "NUMBER-ORDINAL-FORMAT",
                        "English ordinal suffix: French writes '3e', '1er'.", french)
-    for match in _ORDINAL_EME.finditer(text):
-        following = re.match(_S + r"+(\S)", text[match.end() :])
-        if match.group(1) in ("0", "1") or following and following.group(1).isupper():
-            continue  # "1ème" is no ordinal; a name: "le 2ème Bureau"
-        french = f"{match.group(1)}e{match.group(3)}"
-        yield _Finding(match.start(), match.end(), "NUMBER-ORDINAL-FORMAT",
-                       f"A French ordinal is abbreviated '{french}', not '{match.group()}'.", french)
 
 
 def _currencies(text: str) -> Iterator[_Finding]:
@@ -855,7 +846,7 @@ class ConventionsDetector(Detector):
         Code("NUMBER-DATE-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`"),
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
-             "an English ordinal suffix or a spelt-out French one: `la 3rd place` → `3e`, `11ème` → `11e`"),
+             "an English ordinal suffix: `la 3rd place` → `3e`"),
         Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
              "a currency sign before the amount: `$5 millions` → `5 millions de dollars`, `€10` → "
              "`10 €`; `millions de IDR` → `de roupies`"),
