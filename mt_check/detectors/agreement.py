@@ -2291,10 +2291,9 @@ class AgreementDetector(LexiconDetector):
                 continue
             # The subject of the clause the pronoun's clause hangs on, however far back: "La
             # foule a exprimé ses émotions lorsqu'elle organisait" (elle: la foule).
-            if any(s.dep_.startswith("nsubj") and s.i < pron.i and s.pos_ in ("NOUN", "PROPN")
-                   and self._noun_feats(s, spacy_fallback=False).number in (number, None)
-                   and self._noun_feats(s, spacy_fallback=False).gender in (gender, None)
-                   for s in verb.head.children):
+            governing = [self._noun_feats(s, spacy_fallback=False) for s in verb.head.children
+                         if s.dep_.startswith("nsubj") and s.i < pron.i and s.pos_ in ("NOUN", "PROPN")]
+            if any(f.number in (number, None) and f.gender in (gender, None) for f in governing):
                 continue
             other = "pl" if number == "sg" else "sg"
             finite = self._finite(verb) or verb

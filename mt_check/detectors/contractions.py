@@ -485,8 +485,10 @@ class ContractionsDetector(LexiconDetector):
             if not readings:
                 continue
             if before.lower() not in _SUBJECT_PRONOUNS:
-                nouns = [a for a in self._analyses(before) if a.pos & {"nom", "npr"}]
-                if not nouns or any(a.pos & {"v", "prep", "conj", "adv"} for a in self._analyses(before)):
+                words = self._analyses(before)
+                if not any(a.pos & {"nom", "npr"} for a in words) or any(
+                    a.pos & {"v", "prep", "conj", "adv"} for a in words
+                ):
                     continue
                 if not all(a.gender == "f" or a.number == "pl" for a in readings):
                     continue
