@@ -458,9 +458,11 @@ class Lexicon:
                                  candidate.tenses == reading.tenses, len(persons))
                     elif not candidate.persons and candidate.pos & kinds == reading.pos & kinds and (
                         reading.gender is None or candidate.allows_gender(reading.gender)) and (
-                        reading.number is None or candidate.allows_number(reading.number)
+                        reading.number in (None, "inv") or candidate.allows_number(reading.number)
                     ):
-                        score = (True, True, True, 9)
+                        # a form the same in both numbers («pris») takes the singular («eu»)
+                        plural_for_both = reading.number == "inv" and candidate.number == "pl"
+                        score = (True, True, True, 8 if plural_for_both else 9)
                     else:
                         continue
                     if best is None or score > best[0]:

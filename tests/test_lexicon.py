@@ -125,6 +125,8 @@ def test_conjugate(lexicon: Lexicon, word: str, person: str, expected: str) -> N
         ("faites", "prendre", False, "prises"),
         ("supporte", "prendre", None, "prend"),  # third person, indicative: not «prends», «prenne»
         ("faisons", "prendre", None, "prenons"),
+        ("pris", "avoir", False, "eu"),  # a participle the same in both numbers: the singular
+        ("mis", "infliger", False, "infligé"),
         ("causer", "maison", None, None),  # not a verb
     ],
 )

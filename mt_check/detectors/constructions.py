@@ -45,6 +45,17 @@ Codes:
   décision" → «prendre», "payer attention" → «prêter», "adresser un problème" → «traiter»,
   "supporte les formats" → «prend en charge», "atteindre un accord": «parvenir à»), the French
   verb in the same form.
+- ``STYLE-ANGLICISM`` (style, minor): English expressions word for word where French has its
+  own, from the usage guides' lists (Académie française, OQLF): an event that «prend place»
+  («a lieu»), «prendre action» («agir»), «prendre avantage de» («profiter de»), «mettre
+  l'emphase sur» («l'accent»), «sur une base quotidienne» («quotidiennement»), «Dû à» opening a
+  sentence («En raison de»), «éligible pour» («à»), «assumer que» («supposer»), «excité de»
+  («ravi»), «dans le futur» («à l'avenir»), «jusqu'à date», «est localisé à» + a place
+  («situé»), «mandatoire», «éducationnel», «au meilleur de ma connaissance», «être sous
+  l'impression», «à l'intérieur de 30 jours» («sous»), «en addition» («de plus»). The
+  collocations above also take English "deliver a speech", "gain weight", "pay a visit", "ask a
+  question", "make money", "take an exam", "commit suicide", "secure funding", "pass a law",
+  "join a team", "meet expectations / a deadline / a goal".
 - ``GRAMMAR-PREPOSITION`` also covers the purpose of «utiliser/employer» with «à» («utiliser des
   armes … à frapper» → «pour frapper»; time, money or effort spent keeps «à»), «accéder» with a
   bare object ("accéder les paramètres" → «accéder aux») and a change «par» a percentage
@@ -171,6 +182,21 @@ _COLLOCATIONS: dict[tuple[str, str], str | None] = {
     ("adresser", "problème"): "traiter", ("adresser", "défi"): "relever",
     ("donner", "discours"): "prononcer", ("délivrer", "discours"): "prononcer",
     ("soulever", "fonds"): "lever", ("atteindre", "accord"): None,
+    ("livrer", "discours"): "prononcer", ("gagner", "poids"): "prendre", ("payer", "visite"): "rendre",
+    ("demander", "question"): "poser", ("faire", "argent"): "gagner", ("prendre", "examen"): "passer",
+    ("commettre", "suicide"): None, ("augmenter", "conscience"): None, ("prendre", "chance"): None,
+    **{("adresser", noun): "traiter" for noun in (
+        "enjeu", "lacune", "faille", "vulnérabilité", "problématique", "risque", "préoccupation")},
+    **{("sécuriser", noun): "obtenir" for noun in (
+        "financement", "fonds", "prêt", "contrat", "investissement", "crédit", "subvention")},
+    **{("passer", noun): "adopter" for noun in (
+        "loi", "résolution", "amendement", "motion", "législation", "budget")},
+    **{("joindre", noun): "rejoindre" for noun in (
+        "équipe", "club", "armée", "groupe", "parti", "entreprise", "société", "organisation",
+        "coalition", "alliance", "mouvement", "rang")},
+    **{("rencontrer", noun): "satisfaire" for noun in ("attente", "exigence", "critère", "norme", "besoin")},
+    ("rencontrer", "objectif"): "atteindre", ("rencontrer", "délai"): "respecter",
+    ("rencontrer", "échéance"): "respecter",
     **{("supporter", noun): "prendre en charge" for noun in (
         "format", "fichier", "protocole", "navigateur", "codec", "extension", "résolution",
         "norme", "standard", "encodage", "fonctionnalité", "appareil", "périphérique")},
@@ -178,7 +204,14 @@ _COLLOCATIONS: dict[tuple[str, str], str | None] = {
 _COLLOCATION_ENGLISH = {
     "causer": "cause", "poser": "pose", "faire": "make", "payer": "pay", "adresser": "address",
     "donner": "give", "délivrer": "deliver", "soulever": "raise", "atteindre": "reach",
-    "supporter": "support",
+    "supporter": "support", "livrer": "deliver", "gagner": "gain", "demander": "ask", "prendre": "take",
+    "commettre": "commit", "augmenter": "raise", "sécuriser": "secure", "passer": "pass",
+    "joindre": "join", "rencontrer": "meet",
+}
+# The French phrase where the fix is not one verb.
+_COLLOCATION_PHRASES = {
+    ("atteindre", "accord"): "parvenir à un accord", ("commettre", "suicide"): "se suicider",
+    ("augmenter", "conscience"): "sensibiliser", ("prendre", "chance"): "tenter sa chance",
 }
 # "utiliser des armes à frapper" (use X to do): the purpose of a use takes «pour»; spending
 # time or effort on something takes «à» ("employer son temps à lire").
@@ -294,6 +327,104 @@ _PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str
      "The Indonesian counter «unit» word for word: count the things themselves («12 maisons»).",
      lambda m: m.group(1) + (" " if m.group(0)[-1] in "'’" else "")),
 )
+_BASIS = {"quotidienne": "quotidiennement", "journalière": "chaque jour", "hebdomadaire": "chaque semaine",
+          "mensuelle": "chaque mois", "annuelle": "chaque année", "trimestrielle": "chaque trimestre",
+          "régulière": "régulièrement", "continue": "en continu", "permanente": "en permanence",
+          "individuelle": "individuellement", "temporaire": "temporairement", "ponctuelle": "ponctuellement"}
+_BECAUSE_OF = {"à l'": "de l'", "à l’": "de l’", "à la": "de la", "au": "du", "aux": "des"}
+_TO_ARTICLE = {"le": "au", "les": "aux"}
+_AVOIR_OF_ETRE = {"suis": "ai", "es": "as", "est": "a", "sommes": "avons", "êtes": "avez", "sont": "ont",
+                  "étais": "avais", "était": "avait", "étions": "avions", "étiez": "aviez",
+                  "étaient": "avaient", "serai": "aurai", "sera": "aura", "serons": "aurons",
+                  "seront": "auront"}
+_ETRE_FORM = (r"(?:suis|es|est|sommes|êtes|sont|étais|était|étions|étiez|étaient|serai|seras|sera|serons|"
+              r"serez|seront|serais|serait|serions|seriez|seraient|sois|soit|soyons|soyez|soient|être|étant)")
+_INTENSIFIERS = (r"(?:(?:très|tellement|vraiment|si|particulièrement|extrêmement|aussi|toujours|tous|"
+                 r"toutes)\s+)*")
+
+
+def _cap(model: str, word: str) -> str:
+    """``word`` capitalised as ``model`` is (a sentence's first word)."""
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+# English expressions word for word where French has its own (the usage guides' anglicisms:
+# Académie française «Dire, ne pas dire», OQLF): (pattern, message, the fix from the match).
+_ANGLICISMS: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str | None]], ...] = (
+    # "put the emphasis on": «mettre l'emphase sur» (French «emphase» is grandiloquence)
+    (re.compile(r"\b(?:met|mets|mettent|mettons|mettez|mettre|mis|mise|mises|mettait|mettaient|mettra|"
+                r"mettront|mettrait|mettraient|mettant)\s+(?:(?:davantage|plus|beaucoup|particulièrement|"
+                r"notamment|également|aussi|toujours|surtout)\s+)?(?P<span>(l['’]|une\s|d['’])emphase)\b"),
+     "«put the emphasis on» word for word: «mettre l’accent sur».",
+     lambda m: {"une": "un accent"}.get(m.group(2).strip(), m.group(2) + "accent")),
+    # "on a daily basis"
+    (re.compile(r"\bsur une base (" + "|".join(_BASIS) + r")\b"),
+     "«on a daily basis» word for word: an adverb («quotidiennement», «chaque mois»).",
+     lambda m: _BASIS[m.group(1)]),
+    # "Due to the rain, …": «Dû à» opening a sentence (an attribute «le retard est dû à» is French)
+    (re.compile(r"^(?:[A-Z][A-Z .]+\s[-–—]\s)?(?P<span>D[ûu]e?s? (à l['’]|à la|aux|au))(?=\W)"),
+     "«Due to» opening a sentence word for word: «En raison de» (or «À cause de»).",
+     lambda m: "En raison " + _BECAUSE_OF[m.group(2)]),
+    # "eligible for": «éligible à»
+    (re.compile(r"\b(éligibles?) pour (le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
+                r"votre|vos|notre|nos)(?=\W)"),
+     "«eligible for» word for word: «éligible à» (or «admissible à»).",
+     lambda m: f"{m.group(1)} {_TO_ARTICLE.get(m.group(2), 'à ' + m.group(2))}".replace("à l' ", "à l'")
+     .replace("à l’ ", "à l’")),
+    # "assume that": «assumer que» (French «assumer» is to take on)
+    (re.compile(r"\b([Aa])ssum(e|es|ent|ons|ez|ais|ait|ions|iez|aient|é|er|ant|era|eront|erait|eraient)"
+                r"(?=\s+(?:qu['’]|que\b))"),
+     "«assume that» word for word: «supposer que» («assumer» is to take on).",
+     lambda m: ("S" if m.group(1) == "A" else "s") + "uppos" + m.group(2)),
+    # "we are excited to announce": «excité» is aroused or agitated
+    (re.compile(r"\b" + _ETRE_FORM + r"\s+" + _INTENSIFIERS
+                + r"(?P<span>excité(e|s|es)?)(?=\s+(?:de\b|d['’]|à l['’]idée\b))"),
+     "«excited to» word for word: «ravi de» (or «impatient de»).", lambda m: "ravi" + (m.group(2) or "")),
+    # "in the future": «à l'avenir» ("le futur" is the tense; «dans un futur proche» is left alone)
+    (re.compile(r"\b([Dd])ans le futur\b"
+                r"(?!\s+(?:de\b|d['’]|du\b|des\b|proche|immédiat|lointain|simple|antérieur))"),
+     "«in the future» word for word: «à l’avenir».", lambda m: _cap(m.group(1), "à l’avenir")),
+    # "to date" (Quebec and MT): «jusqu'à date»
+    (re.compile(r"\b([Jj])usqu['’]à date\b"), "«to date» word for word: «jusqu’à présent».",
+     lambda m: _cap(m.group(1), "jusqu’à présent")),
+    # "is located in Paris": «est localisé à» (French «localiser» is to find where something is)
+    (re.compile(r"\b" + _ETRE_FORM + r"\s+(?:(?:actuellement|désormais|principalement|également|aussi)\s+)?"
+                r"(?P<span>localisé(e|s|es)?)(?=\s+(?:à|en|au|aux)\s+[A-ZÉÎ])"),
+     "«located in» word for word: «situé à».", lambda m: "situé" + (m.group(2) or "")),
+    # English words in French dress
+    (re.compile(r"\b([Mm])andatoire(s?)\b"), "«mandatory» in French dress: «obligatoire».",
+     lambda m: _cap(m.group(1), "obligatoire") + m.group(2)),
+    (re.compile(r"\b([Éé])ducationnel(le)?(s?)\b"), "«educational» in French dress: «éducatif».",
+     lambda m: _cap(m.group(1), "éducati" + ("ve" if m.group(2) else "f")) + m.group(3)),
+    # "to the best of my knowledge"
+    (re.compile(r"\b([Aa]u) meilleur de (ma|notre|leur|sa|ta|votre) connaissance\b"),
+     "«to the best of my knowledge» word for word: «à ma connaissance».",
+     lambda m: _cap(m.group(1), "à") + f" {m.group(2)} connaissance"),
+    # "be under the impression that": «avoir l'impression que»
+    (re.compile(r"\b(" + "|".join(_AVOIR_OF_ETRE) + r") sous l['’]impression\b"),
+     "«under the impression» word for word: «avoir l’impression».",
+     lambda m: f"{_AVOIR_OF_ETRE[m.group(1)]} l’impression"),
+    # "within 30 days": «à l'intérieur de 30 jours» (à l'intérieur is inside a place)
+    (re.compile(r"\bà l['’]intérieur d(?:e\s+|['’])(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix|"
+                r"quinze|trente|quelques)\s+(jours?|heures?|semaines?|mois|ans|années?|minutes?)\b"),
+     "«within 30 days» word for word: «sous 30 jours» (or «dans un délai de»).",
+     lambda m: f"sous {m.group(1)} {m.group(2)}"),
+    # "In addition," / "in addition to": «en addition» is arithmetic
+    (re.compile(r"\b([Ee])n addition(,| à l['’]| à la| aux| au| à)(?=\W)"),
+     "«in addition» word for word: «de plus» (or «en plus de»).",
+     lambda m: _cap(m.group(1), "de plus,") if m.group(2) == "," else _cap(m.group(1), "en plus ")
+     + {" à l'": "de l'", " à l’": "de l’", " à la": "de la", " aux": "des", " au": "du"}
+     .get(m.group(2), "de")),
+)
+# "the meeting took place in Paris": «prendre place» is to sit down; an event «a lieu».
+_EVENTS = frozenset(
+    "réunion rencontre cérémonie événement évènement match conférence sommet élection scrutin vote "
+    "manifestation concert festival compétition tournoi course finale audience procès débat discussion "
+    "négociation entretien célébration fête mariage funérailles attaque attentat explosion incident "
+    "accident opération exercice inauguration visite séance session assemblée congrès forum salon "
+    "exposition spectacle défilé parade commémoration lancement transaction transfert changement "
+    "combat bataille affrontement rassemblement consultation formation atelier webinaire "
+    "événements".split())
 # "qu'il et sa famille" (Indonesian "bahwa dia dan …"): «que lui et sa famille».
 _PRONOUN_AND_NOUN = re.compile(
     r"\b([Qq]u)['’](il|ils)(?=\s+et\s+(?:le|la|les|l['’]|sa|son|ses|leur|leurs|moi|toi|lui|elle|elles|eux|nous|vous|[A-Z]))",
@@ -391,13 +522,17 @@ class ConstructionsDetector(LexiconDetector):
         Code("STYLE-COLLOCATION", Category.STYLE, Severity.MINOR,
              "the verb English pairs with a noun: `causer une défaite` → `infliger`, `poser une "
              "menace` → `constituer`, `faire une décision` → `prendre`, `payer attention` → `prêter`"),
+        Code("STYLE-ANGLICISM", Category.STYLE, Severity.MINOR,
+             "an English expression word for word: `la réunion a pris place` → `a eu lieu`, "
+             "`sur une base quotidienne` → `quotidiennement`, `mettre l’emphase` → `l’accent`, "
+             "`éligible pour` → `éligible à`, `nous sommes excités de` → `ravis`"),
         Code("GRAMMAR-CALQUE", Category.GRAMMAR, Severity.MINOR,
              "an English construction word for word: `en ordre de protéger` → `afin de`, "
              "`ce qui est pourquoi` → `c’est pourquoi`, `fait du sens` → `a du sens`, "
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "7"
+    version = "8"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -424,6 +559,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._connectors(sentence)
             yield from self._collocations(sentence, tokens)
             yield from self._purpose_a(sentence, tokens)
+            yield from self._anglicisms(sentence, tokens)
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes", "2 millions dollars": the next word is a common noun and nothing
@@ -672,6 +808,8 @@ class ConstructionsDetector(LexiconDetector):
             after = tokens[noun.i + 1].lower_ if noun.i + 1 < len(tokens) else ""
             if pair[0] == "adresser" and after in ("à", "au", "aux"):
                 continue
+            if pair[0] == "passer" and "revue" in [t.lower_ for t in tokens[noun.i + 1 : noun.i + 6]]:
+                continue  # «passer une loi en revue»: to review it
             right = _COLLOCATIONS[pair]
             fix = None
             if right is not None:
@@ -682,10 +820,59 @@ class ConstructionsDetector(LexiconDetector):
                 fix = f"{fix} {rest}" if fix and rest else fix
             message = (f"«{verb.text}» with «{noun.text}» is the English pairing (to "
                        f"{_COLLOCATION_ENGLISH[pair[0]]}); French uses "
-                       + (f"«{right}» with «{pair[1]}»." if right else "«parvenir à un accord»."))
+                       + (f"«{right}» with «{pair[1]}»." if right else f"«{_COLLOCATION_PHRASES[pair]}»."))
             start = sentence.start + verb.idx
             yield self.issue(sentence, start, start + len(verb.text), Category.STYLE, Severity.MINOR,
                              "STYLE-COLLOCATION", message, fix)
+
+    def _anglicisms(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """English expressions word for word (see STYLE-ANGLICISM): the table's patterns, and
+        «prendre» before a bare «place» with an event as its subject («la réunion a pris place» →
+        «a eu lieu»; «les invités ont pris place», sat down, is French), «prendre action» (no
+        article: «prendre des actions» buys shares) → «agir», «prendre avantage de» → «profiter de»
+        («prendre l'avantage», to take the lead, is French)."""
+        for pattern, message, make_fix in _ANGLICISMS:
+            for m in pattern.finditer(sentence.text):
+                part = "span" if "span" in pattern.groupindex else 0  # the words to replace
+                yield self._style_issue(sentence, m.start(part), m.end(part), message, make_fix(m))
+        for verb, noun in zip(tokens, tokens[1:], strict=False):
+            if noun.lower_ not in ("place", "action", "avantage") or verb.lemma_.lower() != "prendre" \
+                    and not any(a.lemma == "prendre" for a in self.lexicon.analyses(verb.text)):  # fmt: skip
+                continue
+            after = tokens[noun.i + 1].lower_ if noun.i + 1 < len(tokens) else ""
+            fix = None
+            if noun.lower_ == "place":
+                if not self._event_subject(tokens, verb):
+                    continue
+                head, rest, message = "avoir", " lieu", "An event «a lieu»; «prendre place» is to sit down."
+            elif noun.lower_ == "action":
+                head, rest = "agir", ""
+                message = "«take action» word for word: «agir» (or «prendre des mesures»)."
+            elif after in ("de", "d’", "d'", "du", "des"):
+                head, rest, message = "profiter", "", "«take advantage of» word for word: «profiter de»."
+            else:
+                continue
+            form = self.lexicon.same_form(verb.text, head, finite="Fin" in verb.morph.get("VerbForm"))
+            fix = form + rest if form else None
+            yield self.issue(sentence, sentence.start + verb.idx, sentence.start + noun.idx + len(noun.text),
+                             Category.STYLE, Severity.MINOR, "STYLE-ANGLICISM", message, fix)
+
+    @staticmethod
+    def _event_subject(tokens: Sequence[Any], verb: Any) -> bool:
+        """The subject of ``verb`` (or of the verb it completes: «doit prendre place»; the noun a
+        relative «qui» stands for) is an event noun."""
+        for node in (verb, verb.head):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i:
+                    subject = node.head if child.lower_ == "qui" and node.dep_ == "acl:relcl" else child
+                    return subject.lemma_.lower() in _EVENTS or subject.lower_ in _EVENTS
+            if node.dep_ not in ("xcomp", "acl:relcl"):
+                break
+        return False
+
+    def _style_issue(self, sentence: Sentence, start: int, end: int, message: str, fix: str | None) -> Issue:
+        return self.issue(sentence, sentence.start + start, sentence.start + end, Category.STYLE,
+                          Severity.MINOR, "STYLE-ANGLICISM", message, fix)
 
     def _purpose_a(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """«utiliser/employer X à + infinitive» for a purpose (English "use X to do") →
@@ -740,6 +927,11 @@ class ConstructionsDetector(LexiconDetector):
             if child.dep_ == "obj" and child.pos_ == "NOUN" and child.i > verb.i:
                 return child
         k = verb.i + 1
+        # a partitive right after the verb ("gagner du poids": the tagger calls «du» a preposition)
+        if k < len(tokens) and tokens[k].lower_ in ("du", "des", "d’", "d'"):
+            k += 1
+        elif [t.lower_ for t in tokens[k : k + 2]] in (["de", "la"], ["de", "l’"], ["de", "l'"]):
+            k += 2
         while k < len(tokens) and k - verb.i <= 4 and tokens[k].pos_ in ("DET", "ADJ", "NUM"):
             k += 1
         return tokens[k] if k < len(tokens) and tokens[k].pos_ == "NOUN" else None
