@@ -349,6 +349,13 @@ def test_run_together(detector: SpellingDetector, parsed_document, text: str, ex
             "La croissance de l’Amérique Latine ralentit cette année.",
             [(28, "Latine", CAPITAL, "latine")],
         ),
+        # a nationality adjective capitalised after a common noun, as English does
+        (
+            "Le gouvernement Français et les autorités Indonésiennes ont signé.",
+            [(16, "Français", CAPITAL, "français"), (42, "Indonésiennes", CAPITAL, "indonésiennes")],
+        ),
+        ("Selon les médias Russes, la langue Anglaise recule.",
+         [(17, "Russes", CAPITAL, "russes"), (35, "Anglaise", CAPITAL, "anglaise")]),
         # an acronym the same document writes in capitals (not the dateline, not "Jakarta")
         (
             "JAKARTA - Le KPK enquête. Le porte-parole de Kpk a dit que kpk et Jakarta coopèrent.",
@@ -365,6 +372,11 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
     [
         # the accent of a capital alone is house style
         "L’Etat et l’Ecole publique ont signé.",
+        # the people, a name that follows, a name's adjective after a capitalised word or a
+        # geographic noun, the tagger's adjective before it
+        "Les Français votent ; il a rencontré un Italien et des Japonais.",
+        "Le groupe Français Total a publié ; l’Union Européenne a réagi.",
+        "Le séisme a frappé l’océan Indien ; le groupe privé Ivoirien grandit.",
         # lower-case words beside an all-capital heading or a dateline, a common English word
         "LES RÉSULTATS DU VOTE\nLes résultats sont tombés.",
         "PARIS - Le maire de Paris a parlé.",

@@ -27,8 +27,11 @@ Codes, most specific first:
   ``les données``, ``il ya`` → ``il y a``), when exactly one split gives two common words and the
   hyphenated form is not a word (``bienêtre`` is ``bien-être`` welded, 1990 style).
 * ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
-  or a conjunction (``présents, Tous, merci``, ``et L’engagement``), and a geographic adjective
-  capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``); and an acronym
+  or a conjunction (``présents, Tous, merci``, ``et L’engagement``), a geographic adjective
+  capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``), a nationality
+  adjective capitalised after a common noun as English does (``le gouvernement Français``,
+  ``les autorités Indonésiennes``; the adjectives are CLDR's language names and a list of
+  demonyms; ``l’océan Indien`` and ``les Français`` are left alone); and an acronym
   written in lower or title case that the same document writes in capitals (``de Kpk`` →
   ``KPK``, when the word is neither in the dictionary nor common in French or English).
 * ``SPELLING-TITLE-CASE`` (minor): a heading in English title case (``Comment Créer Un Compte
@@ -200,6 +203,35 @@ _OU_ADVERBS = frozenset("là partout".split())
 _CONJUNCTIONS = frozenset("et ou mais ni car puis".split())
 # Historic region names whose adjective keeps its capital ("Asie Mineure", "Arabie Pétrée").
 _HISTORIC_ADJECTIVES = frozenset("mineure heureuse pétrée cisalpine transalpine".split())
+# Nationality adjectives that are no language's name (CLDR, read with babel, gives the languages:
+# «français», «indonésien», «chinois»); no maintained resource lists French demonyms.
+_DEMONYMS = frozenset(
+    "américain canadien mexicain brésilien argentin chilien colombien péruvien vénézuélien cubain "
+    "européen africain asiatique australien belge suisse autrichien britannique écossais irlandais "
+    "saoudien iranien irakien israélien palestinien syrien libanais jordanien égyptien marocain "
+    "algérien tunisien libyen nigérian nigérien sénégalais ivoirien kényan éthiopien ghanéen "
+    "sud-africain indien pakistanais afghan bangladais singapourien malaisien philippin thaïlandais "
+    "taïwanais sud-coréen nord-coréen qatari émirati yéménite koweïtien turc ukrainien biélorusse "
+    "polonais hongrois roumain bulgare serbe croate grec norvégien suédois danois finlandais "
+    "néerlandais hollandais allemand espagnol italien portugais russe japonais coréen vietnamien "
+    "cambodgien birman népalais mongol kazakh ouzbek québécois parisien londonien new-yorkais".split()
+)
+
+# Common nouns of geographic names whose adjective keeps its capital ("l'océan Indien").
+_GEOGRAPHIC_NOUNS = frozenset(
+    "océan mer golfe détroit baie île îles archipel péninsule presqu'île désert mont monts cap "
+    "continent sous-continent plateau bassin".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The masculine singular nationality adjectives: CLDR's French language names (babel) that
+    are one word, and ``_DEMONYMS``."""
+    from babel import Locale  # CLDR data, loaded on first use
+
+    languages = {name for name in Locale("fr").languages.values() if name.isalpha() and name.islower()}
+    return frozenset(languages) | _DEMONYMS
 # A capital vowel that may have lost its accent ("Etat", "Ecole", "Elysée").
 _PLAIN_CAPITAL = re.compile(r"\b[EAIOU][a-zà-ÿ]{2,}")
 # An accented capital starting a word ("État", "À", "Élysée"): the writer accents capitals.
@@ -425,7 +457,8 @@ class SpellingDetector(LexiconDetector):
              "two common words glued into a non-word (`lesdonnées` → `les données`, `il ya` → `il y a`)"),
         Code("SPELLING-CAPITALISATION", Category.SPELLING, Severity.MINOR,
              "a capital inside a sentence: a function word after a comma or a conjunction "
-             "(`, Tous,`), a geographic adjective (`Arabie Saoudite`); an acronym in lower case "
+             "(`, Tous,`), a geographic adjective (`Arabie Saoudite`), a nationality adjective after a "
+             "noun (`le gouvernement Français`); an acronym in lower case "
              "that the text writes in capitals elsewhere (`de Kpk` → `KPK`)"),
         Code("SPELLING-TITLE-CASE", Category.SPELLING, Severity.MINOR,
              "a heading in English title case: `Comment Créer Un Compte` → `Comment créer un compte`"),
@@ -434,13 +467,19 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "7"
+    version = "8"
 
     def load(self) -> None:
         super().load()
         load_frequencies(("fr", *(x for x in _FOREIGN_LANGUAGES if x not in _FOREIGN_INDEXED)))
         for language in _FOREIGN_INDEXED:
             frequent_words(language, _FOREIGN_ZIPF)
+        _demonyms()
+
+    def data_version(self) -> str:
+        from importlib.metadata import version  # CLDR's language names come with babel's release
+
+        return f"{super().data_version()}+babel{version('babel')}"
 
 
     def detect(self, ctx: DocumentContext) -> Iterable[Issue]:
@@ -1117,6 +1156,8 @@ class SpellingDetector(LexiconDetector):
         geo = self._geographic_adjective(tokens, j)
         if geo:
             return lower, f"«{tok.text}»: an adjective in a geographic name takes no capital"
+        if self._demonym_after_noun(tokens, j):
+            return lower, f"«{tok.text}»: a nationality adjective takes no capital in French (English's does)"
         prev = tokens[j - 1]
         if prev.text != "," and prev.text not in _CONJUNCTIONS:
             return None
@@ -1159,6 +1200,34 @@ class SpellingDetector(LexiconDetector):
                 if prev not in "«“\"(":
                     return True
         return depth > 0
+
+    def _demonym_after_noun(self, tokens: list[_Token], j: int) -> bool:
+        """A nationality adjective capitalised after a common noun, English style ("le
+        gouvernement Français", "les autorités Indonésiennes", "la langue Anglaise"): the noun is
+        in lower case, the adjective agrees with it and starts no name (no capitalised word
+        after it: "le groupe Français Total"). The people («les Français») have no noun before."""
+        tok, prev = tokens[j], tokens[j - 1]
+        if not (tok.text.isalpha() and prev.text.isalpha() and prev.text.islower() and prev.space_after):
+            return False
+        if j + 1 < len(tokens) and _capitalised(tokens[j + 1].text):
+            return False
+        readings = self.lexicon.analyses(tok.text)
+        if not readings or any(a.lemma[:1].isupper() or a.pos & {"npr", "prn"} for a in readings):
+            return False
+        if prev.norm in _GEOGRAPHIC_NOUNS or prev.pos and prev.pos != "NOUN":
+            return False  # "l'océan Indien" is a name; "le groupe privé Ivoirien": the tagger's adjective
+        readings_before = self.lexicon.analyses(prev.text)
+        nouns = [a for a in readings_before if "nom" in a.pos and "v" not in a.pos]
+        if not nouns or any("det" in a.pos for a in readings_before):
+            return False  # "un Italien": the people
+        demonyms = _demonyms()
+        return any(
+            "adj" in a.pos and a.lemma in demonyms
+            and (noun.gender not in ("m", "f") or a.allows_gender(noun.gender))
+            and (noun.number not in ("sg", "pl") or a.allows_number(noun.number))
+            for a in readings
+            for noun in nouns
+        )
 
     def _geographic_adjective(self, tokens: list[_Token], j: int) -> bool:
         """An adjective capitalised after a country's name ("Arabie Saoudite", "Amérique
