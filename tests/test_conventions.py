@@ -332,6 +332,9 @@ def test_glued_symbol_never_flagged(text: str) -> None:
         # a wire's four-digit time before a world time zone
         ("Le dollar a gagné 0,2 % à 0515 GMT et vers 1430 UTC.",
          [("NUMBER-TIME-FORMAT", 26, "0515", "5 h 15"), ("NUMBER-TIME-FORMAT", 43, "1430", "14 h 30")]),
+        # an English quarter
+        ("Le chiffre d'affaires du Q3 a dépassé celui du Q2 2024.",
+         [("NUMBER-DATE-FORMAT", 25, "Q3", "T3"), ("NUMBER-DATE-FORMAT", 47, "Q2", "T2")]),
         # digits and «mille»
         ("Il y a 500 mille vaccinations, soit 500 à 650 mille injections.",
          [("NUMBER-DIGITS-AND-WORDS", 7, "500 mille", "500\u00a0000"),
@@ -361,6 +364,8 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
         "Il a mille raisons, part à 22 h 34 et gagne 2 000 euros.",
         # "1er", other days ending in 1, a number before a comma
         "Le 1er mars, le 21 mars et le 11 mai ; page 1, mars 2020.",
+        # a model's name, the French quarter
+        "Il conduit une Audi Q3 ; les ventes du T3 montent, Q5 est un modèle.",
     ],
 )
 def test_dates_and_times_never_flagged(text: str) -> None:

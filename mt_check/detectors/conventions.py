@@ -49,8 +49,9 @@ Codes:
 - ``NUMBER-DATE-RANGE`` (number, minor): "from 3 to 7 June" calqued as "de 3 à 7 juin" ->
   "du 3 au 7 juin". Quantities ("de 2 à 8 personnes") and years ("de 1978 à 1992") are correct.
 - ``NUMBER-DATE-FORMAT`` (number, minor): English dates: the month first ("juin 7, 2024" ->
-  "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), and "1 mars" for "1er
-  mars".
+  "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), "1 mars" for "1er
+  mars", and an English quarter after a determiner or a preposition ("au Q3" -> "au T3";
+  "l'Audi Q3" is a name).
 - ``NUMBER-ORDINAL-FORMAT`` (number, minor): an English ordinal suffix outside a date ("la 3rd
   place" -> "3e"; before a capitalised word, a name: "5th Avenue"). "2nd" is French ("2nd",
   "2nde") and never flagged. French abbreviations ("11ème" for "11e") are ordinal styling, house
@@ -373,6 +374,20 @@ class _Finding:
     code: str
     message: str
     suggestion: str | None
+
+
+# "the Q3 results" kept in English: after a determiner or a preposition («au Q3», «du Q2 2024»;
+# "l'Audi Q3" has a name before it).
+_QUARTER = re.compile(r"\b(?:du|au|le|ce|son|leur|de|d['’]un|un|en|pour|sur|chaque|dernier|premier)\s+"
+                      r"(Q([1-4]))(?=\s|[,.;:)]|$)")
+
+
+def _quarters(text: str) -> Iterator[_Finding]:
+    """English quarters ("au Q3") → «T3» (or «troisième trimestre»)."""
+    for match in _QUARTER.finditer(text):
+        yield _Finding(match.start(1), match.end(1), "NUMBER-DATE-FORMAT",
+                       f"An English quarter: French writes «T{match.group(2)}» (a «trimestre»).",
+                       f"T{match.group(2)}")
 
 
 @lru_cache(maxsize=1)
@@ -844,7 +859,7 @@ class ConventionsDetector(Detector):
         Code("NUMBER-DATE-RANGE", Category.NUMBER, Severity.MINOR,
              "an English day range: `de 3 à 7 juin` → `du 3 au 7 juin`"),
         Code("NUMBER-DATE-FORMAT", Category.NUMBER, Severity.MINOR,
-             "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`"),
+             "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`, `au Q3` → `au T3`"),
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English ordinal suffix: `la 3rd place` → `3e`"),
         Code("NUMBER-CURRENCY-FORMAT", Category.NUMBER, Severity.MINOR,
@@ -863,7 +878,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "8"
+    version = "9"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
@@ -882,6 +897,7 @@ class ConventionsDetector(Detector):
             *_entities(text),
             *_glued_symbols(text),
             *_english_dates(text),
+            *_quarters(text),
             *_times(text),
             *_stray_meridiem(text),
             *_digits_and_mille(text),
