@@ -326,6 +326,12 @@ def test_homophones(detector: SpellingDetector, parsed_document, text: str, expe
         ("Il ya des problèmes.", [(3, "ya", GLUED, "y a")]),
         # "dela": "de la" (both function words) rather than the accent variant "delà"
         ("Il parle dela situation.", [(9, "dela", GLUED, "de la")]),
+        # a rarer content word glued to a very common function word, either side
+        (
+            "Un plan innovant et créatifspour la sécurité.",
+            [(20, "créatifspour", GLUED, "créatifs pour")],
+        ),
+        ("Il faut lire attentivementles consignes.", [(13, "attentivementles", GLUED, "attentivement les")]),
     ],
 )
 def test_run_together(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -433,6 +439,9 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Le mot « lesdonnées » est une faute.",
         # a typo for "gentiment", not "gentille" + "ment"
         "Il a remercié ses amis gentillement.",
+        # derivations the dictionary lacks, not a function word glued to a rarer word
+        "La surtaxation des carburants est contestée.",
+        "Ils ont vu un contrexemple évident.",
         # a newspaper's name after "et", a party's after a comma
         "Le conseil a voté, et Le Figaro a publié la liste.",
         "Les électeurs, et Les Républicains en particulier, ont voté.",

@@ -162,6 +162,11 @@ _LOAN_MARGIN = 0.75
 # one-letter parts are the words MT and OCR glue ("y a", "à la"), "a" only second ("apartir"
 # would call for "à partir", not "a partir").
 _RUN_TOGETHER_MIN_ZIPF = 3.5
+# Beside a very common function word (Zipf 5.5: "pour", "dans", "les") a longer content word may
+# be rarer ("créatifspour": "créatifs" 3.3), as glued HTML and MT output join any word to the next.
+_RUN_TOGETHER_FUNCTION_ZIPF = 5.5
+_RUN_TOGETHER_CONTENT_ZIPF = 2.5
+_RUN_TOGETHER_CONTENT_LENGTH = 5
 _ONE_LETTER_FIRST = frozenset("yà")
 _ONE_LETTER_SECOND = frozenset("ya")
 
@@ -467,7 +472,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "8"
+    version = "9"
 
     def load(self) -> None:
         super().load()
@@ -1287,6 +1292,11 @@ class SpellingDetector(LexiconDetector):
             (word[:i], word[i:])
             for i in range(1, len(word))
             if self._common_part(word[:i], first=True) and self._common_part(word[i:], first=False)
+        ] or [
+            (word[:i], word[i:])
+            for i in range(1, len(word))
+            if self._content_beside_function(word[:i], word[i:], first=True)
+            or self._content_beside_function(word[i:], word[:i], first=False)
         ]
         if len(splits) != 1:
             return None
@@ -1301,10 +1311,20 @@ class SpellingDetector(LexiconDetector):
             return None  # a compound welded in the 1990 style: "bienêtre", "portemonnaie"
         return f"{first} {second}"
 
-    def _common_part(self, part: str, first: bool) -> bool:
+    def _content_beside_function(self, content: str, function: str, first: bool) -> bool:
+        """A rarer content word glued to a very common function word (``créatifspour``)."""
+        return (
+            len(content) >= _RUN_TOGETHER_CONTENT_LENGTH
+            and len(function) >= 2
+            and _zipf(function, "fr") >= _RUN_TOGETHER_FUNCTION_ZIPF
+            and any("mg" in a.pos for a in self.lexicon.analyses(function))
+            and self._common_part(content, first, _RUN_TOGETHER_CONTENT_ZIPF)
+        )
+
+    def _common_part(self, part: str, first: bool, min_zipf: float = _RUN_TOGETHER_MIN_ZIPF) -> bool:
         if len(part) == 1 and part not in (_ONE_LETTER_FIRST if first else _ONE_LETTER_SECOND):
             return False
-        if _zipf(part, "fr") < _RUN_TOGETHER_MIN_ZIPF:
+        if _zipf(part, "fr") < min_zipf:
             return False
         # A word, not a prefix entry ("re", "anti"): those glue into derivations.
         return any(a.pos != {"pfx"} for a in self.lexicon.analyses(part))
