@@ -239,6 +239,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("Le ministre présente un projet ambitieux et réalistes pour la région.",
          [(44, "réalistes", NUMBER, "réaliste")]),
         ("La ville construit un pont long et solides.", [(35, "solides", NUMBER, "solide")]),
+        # an adjective the tagger calls a noun (plural, after «N de N»)
+        ("Il a construit un plan de financement innovants et créatifs.",
+         [(38, "innovants", NUMBER, "innovant")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -325,6 +328,8 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Le numéro de la saison qui sera diffusée demain est connu, comme celui qui sera diffusé.",
         "La liste des documents qui sont disponibles et les habitants de la ville qui est inondée.",
         "Il parle de la sphère intime, de la sphère privée, de la sphère publique qui se définissent ainsi.",
+        # nouns in apposition the tagger reads as modifiers: the dictionary has them as nouns
+        "Ils ont lancé un programme pilote et des projets pilotes, avec un enfant roi.",
     ],
 )
 def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

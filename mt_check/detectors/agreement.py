@@ -409,7 +409,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "7"
+    version = "8"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -997,9 +997,9 @@ class AgreementDetector(LexiconDetector):
     def _modifier(self, sentence: Sentence, mod: Token) -> Iterator[Issue]:
         coordinated = mod.dep_ == "conj" or self._in_adjective_list(mod)
         noun = mod.head.head if mod.dep_ == "conj" else mod.head
-        if not (_nominal(noun) or self._lexicon_noun(noun)) or mod.pos_ == "NOUN" or (
-            self._named(noun) or _is_name(mod)
-        ):
+        if not (_nominal(noun) or self._lexicon_noun(noun)) or (
+            mod.pos_ == "NOUN" and not self._adjective_tagged_noun(mod)
+        ) or (self._named(noun) or _is_name(mod)):
             return
         if mod.dep_ == "acl" and not self._attributive_participle(mod):
             return
@@ -1071,6 +1071,17 @@ class AgreementDetector(LexiconDetector):
         if any(self._agrees(mod.text, _ADJ_POS, f) for f in self._alternative_heads(mod, noun)):
             return
         yield from self._flag(sentence, mod, readings, noun, feats, gender_ok, number_ok)
+
+    def _adjective_tagged_noun(self, mod: Token) -> bool:
+        """A word the dictionary knows only as an adjective, which the tagger calls a noun
+        (``un plan innovants``), or a word coordinated with one (``innovants et créatifs``)."""
+        def adjective_only(tok: Token) -> bool:
+            readings = self.lexicon.analyses(tok.text.lower())
+            return bool(readings) and all(a.pos <= {"adj", "ppas"} for a in readings)
+
+        if mod.dep_ == "amod":
+            return adjective_only(mod)
+        return mod.dep_ == "conj" and mod.head.dep_ == "amod" and adjective_only(mod.head)
 
     def _alternative_heads(self, mod: Token, noun: Token) -> Iterator[_Feats]:
         """Features of other nouns the modifier may in fact agree with (the parse is noisy)."""
