@@ -15,6 +15,7 @@ MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
 PASSIVE = "GRAMMAR-PASSIVE"
+PRONOUN = "GRAMMAR-OBJECT-PRONOUN"
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def _found(detector: VerbFormsDetector, ctx) -> list[tuple[str, str, str | None]
 def test_registered() -> None:
     assert REGISTRY["verbforms"] is VerbFormsDetector
     assert VerbFormsDetector.requires == frozenset({PARSE})
-    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE, AUXILIARY, PASSIVE}
+    assert set(VerbFormsDetector.declared()) == {FORM, MOOD, REFLEXIVE, AUXILIARY, PASSIVE, PRONOUN}
 
 
 @pytest.mark.parametrize(
@@ -187,6 +188,16 @@ def test_registered() -> None:
         ("Les questions doivent être bien répondues.", [(PASSIVE, "être bien répondues", None)]),
         # «il vaut mieux que», «mieux vaut que» + subjunctive
         ("Il vaut mieux que le public suivra les consignes.", [(MOOD, "suivra", "suive")]),
+        # an indirect object pronoun with a verb whose person object is direct (English "him")
+        ("Il a souri lorsqu'on lui a interrogé sur le cabinet.", [(PRONOUN, "lui ", "l’")]),
+        ("Elle ne lui a pas interrogé.", [(PRONOUN, "lui ", "l’")]),
+        ("Il leur a aidé à porter les sacs.", [(PRONOUN, "leur", "les")]),
+        ("Il faut trouver un moyen pour leur aider.", [(PRONOUN, "leur", "les")]),
+        # ... before a consonant the person's gender decides: no suggestion
+        ("Elle lui remercie pour son aide.", [(PRONOUN, "lui", None)]),
+        # a direct object pronoun with a verb whose person object is indirect
+        ("Il l'a répondu hier soir.", [(PRONOUN, "l'", "lui ")]),
+        ("Le ministre les a demandé de partir.", [(PRONOUN, "les", "leur")]),
     ],
 )
 def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -319,6 +330,13 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Le livre a été donné la semaine dernière et les prix qui ont été attribués lundi.",
         "Il a répondu à la question et elle a été autorisée à partir.",
         "Il doit être demandé de partir ; il chante mieux que tu ne danses.",
+        # object pronouns of the right case; a dative of the body part or of benefit; a stressed
+        # «lui» (after «quant à», as the subject of a relative); «l'a demandé» asks for a thing
+        "Il lui a demandé de partir, nous leur avons conseillé de rester et il les a aidés.",
+        "Il lui a cassé le bras et lui a appelé un taxi.",
+        "Claude a quant à lui prévenu la presse ; les gens que lui a aidés sont partis.",
+        "Il l'a demandé de nouveau et il leur a répondu.",
+        "Lui aide les enfants, elle cuisine.",
     ],
 )
 def test_never_flags(detector: VerbFormsDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,13 @@ Codes (category grammar):
   responsabilité``: English "was answered", "were asked to", "was given"); French makes it
   active with «on». The impersonal «il» (``il a été demandé de``, ``il est recommandé de``), an
   inverted subject (``Ont été remis les prix``) and a time after the verb are left alone.
+* ``GRAMMAR-OBJECT-PRONOUN`` (minor): a clitic object pronoun of the wrong case for its verb
+  (English "him", "them" are both): «lui»/«leur» with a verb whose person object is direct
+  (``on lui a interrogé`` → ``l’a``, ``pour leur aider`` → ``les``; «le» or «la» before a
+  consonant), «le»/«la»/«l’»/«les» with one whose person object is indirect (``il l’a répondu``
+  → ``lui a``, ``les a demandé de partir`` → ``leur``). Closed lists of verbs where no dative
+  of the body part or of benefit fits («il lui a cassé le bras», «il lui a appelé un taxi» are
+  French); a stressed «lui» (``quant à lui``, ``les gens que lui a aidés``) is left alone.
 * ``GRAMMAR-SPURIOUS-REFLEXIVE``: ``se`` + ``être`` + an adjective that is not a participle
   (``a tendance à s'être stable`` → ``être stable``; minor), or + a bare noun (``s'est
   adieux``: the participle itself is missing; major, no suggestion).
@@ -74,6 +81,7 @@ MOOD = "GRAMMAR-MOOD"
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
 PASSIVE = "GRAMMAR-PASSIVE"
+OBJECT_PRONOUN = "GRAMMAR-OBJECT-PRONOUN"
 # A reflexive verb takes "être": the form of "être" for each form of "avoir" after "se".
 _ETRE_FOR_AVOIR = {
     "a": "est", "ont": "sont", "avait": "était", "avaient": "étaient", "aura": "sera",
@@ -205,6 +213,27 @@ _SUBJ_NOUNS = frozenset("possibilité éventualité nécessité crainte peur ris
 _ABSOLUTE_PARTICIPLES = frozenset({"échéant", "faisant", "battant", "aidant", "comptant", "tenant"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "…"})
 
+# Object pronouns of the wrong case (English "him"/"them" is both): verbs whose person object is
+# direct ("interroger qqn": not «on lui a interrogé»; no dative of the body part or benefit
+# fits them, unlike «il lui a cassé le bras», «il lui a appelé un taxi», «il lui a soutenu que»)…
+_DIRECT_PERSON_VERBS = frozenset(
+    "aider interroger questionner remercier féliciter inviter encourager informer prévenir avertir "
+    "contacter consulter accompagner rencontrer rejoindre accueillir saluer interviewer convaincre "
+    "inciter aviser épouser".split())
+# … and verbs whose person object is indirect ("répondre à qqn": not «il l'a répondu»), some
+# only before «de» + infinitive ("demander à qqn de partir"; «il l'a demandé» asks for a thing).
+_INDIRECT_PERSON_VERBS = frozenset(
+    "répondre téléphoner sourire ressembler obéir désobéir plaire déplaire nuire succéder".split())
+_INDIRECT_BEFORE_DE = frozenset(
+    "demander permettre ordonner interdire promettre proposer recommander conseiller".split())
+_DATIVE_FOR = {"le": "lui", "la": "lui", "l'": "lui", "les": "leur"}
+_ACCUSATIVE_FOR = {"lui": "le", "leur": "les"}
+# What may stand before a clitic object pronoun in its clause: a subject clitic or «ne»; a noun
+# subject is checked by its part of speech. Not «que»: «les gens que lui a aidés» (he helped).
+_BEFORE_CLITIC = frozenset("je j' tu il elle on nous vous ils elles ne n' qui".split())
+_AFTER_AUXILIARY_ADVERBS = frozenset(
+    "pas plus jamais déjà bien aussi également toujours encore souvent ensuite alors".split())
+
 
 def _norm(text: str) -> str:
     return text.lower().replace("’", "'")
@@ -238,12 +267,16 @@ class VerbFormsDetector(LexiconDetector):
         Code(PASSIVE, Category.GRAMMAR, Severity.MINOR,
              "a passive of a verb whose person object is indirect: `le tweet a été répondu`, `ils ont été "
              "demandés de partir`, `Shin a été donné la responsabilité` (French: active with «on»)"),
+        Code(OBJECT_PRONOUN, Category.GRAMMAR, Severity.MINOR,
+             "an object pronoun of the wrong case for its verb: `on lui a interrogé` → `on l’a "
+             "interrogé`, `il leur aide` → `les aide`, `il l’a répondu` → `lui a répondu`, `elle les a "
+             "demandé de partir` → `leur a demandé`"),
         Code(REFLEXIVE, Category.GRAMMAR, Severity.MINOR,
              "reflexive `se` + `être` without a participle: `s’être stable` → `être stable`; "
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "7"
+    version = "8"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -278,6 +311,8 @@ class VerbFormsDetector(LexiconDetector):
         yield from self._imperative_and_infinitive(sentence, tokens)
         for tok in tokens:
             low = _norm(tok.text)
+            if low in _DATIVE_FOR or low in _ACCUSATIVE_FOR:
+                yield from self._object_pronoun(sentence, tokens, tok)
             # The tagger reads "de" before a verb it does not recognise as a partitive article.
             preposition = tok.pos_ == "ADP" or (low in ("de", "d'") and tok.pos_ == "DET")
             if low in _INFINITIVE_PREPOSITIONS and preposition:
@@ -489,6 +524,79 @@ class VerbFormsDetector(LexiconDetector):
                 f"«{phrase}»: this verb's person object is indirect, so French has no such passive; "
                 "make it active with «on» (\"on a répondu à…\", \"on a demandé à… de\", \"on a confié à…\").",
             )
+
+    def _object_pronoun(self, sentence: Sentence, tokens: Sequence[Token], pron: Token) -> Iterator[Issue]:
+        """``on lui a interrogé`` → ``l’a``, ``il l’a répondu`` → ``lui a`` (GRAMMAR-OBJECT-PRONOUN):
+        a clitic before its verb (after a subject clitic, «ne», «qui» or a noun; after «pour», «de»,
+        «sans» before an infinitive), the verb or its participle after «avoir» one of the closed
+        lists above. A stressed «lui» («quant à lui», «et lui», «que lui a aidés») is left alone."""
+        i = pron.i
+        low = _norm(pron.text)
+        if pron.pos_ != "PRON" or i == 0 or i + 1 >= len(tokens):
+            return
+        prev = tokens[i - 1]
+        prev_low = _norm(prev.text)
+        infinitive_only = prev_low in ("pour", "de", "d'", "sans")
+        if not (infinitive_only or prev_low in _BEFORE_CLITIC or (
+            prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "nsubj")):
+            return
+        j = i + 1
+        while j < len(tokens) and _norm(tokens[j].text) in ("y", "en"):
+            j += 1
+        if j >= len(tokens):
+            return
+        verb = tokens[j]
+        lemmas = self._verb_lemmas(verb.text)
+        readings = _verb_readings(self.lexicon.analyses(verb.text))
+        if "avoir" in lemmas and not infinitive_only:
+            k = j + 1
+            while k < len(tokens) and _norm(tokens[k].text) in _AFTER_AUXILIARY_ADVERBS:
+                k += 1
+            if k >= len(tokens):
+                return
+            verb = tokens[k]
+            readings = [a for a in _verb_readings(self.lexicon.analyses(verb.text)) if "ppas" in a.pos]
+        elif infinitive_only:
+            readings = [a for a in readings if "infi" in a.pos]
+        lemmas = frozenset(a.lemma for a in readings)
+        if not lemmas:
+            return
+        if low in _ACCUSATIVE_FOR:
+            if not lemmas & _DIRECT_PERSON_VERBS or lemmas & (_INDIRECT_PERSON_VERBS | _INDIRECT_BEFORE_DE):
+                return
+            fix = _ACCUSATIVE_FOR[low]
+            if fix == "le" and tokens[j].text[:1].lower() in "aeiouyéèêh":
+                fix = "l’"
+            why = f"«{verb.text}» takes its person as a direct object"
+        else:
+            if lemmas & _DIRECT_PERSON_VERBS:
+                return
+            if not lemmas & _INDIRECT_PERSON_VERBS:
+                after = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+                then = tokens[verb.i + 2] if verb.i + 2 < len(tokens) else None
+                if not (lemmas & _INDIRECT_BEFORE_DE and after is not None and then is not None
+                        and _norm(after.text) in ("de", "d'")
+                        and any("infi" in a.pos for a in self.lexicon.analyses(then.text))):
+                    return
+            fix = _DATIVE_FOR[low]
+            why = f"«{verb.text}» takes its person as an indirect object («à» + person)"
+        fix = _match_case(pron.text, fix)
+        if fix.lower() == "le":  # the person's gender is unknown: «le» or «la»
+            yield self.issue(
+                sentence, sentence.start + pron.idx, sentence.start + pron.idx + len(pron.text),
+                Category.GRAMMAR, Severity.MINOR, OBJECT_PRONOUN,
+                f"«{pron.text}»: {why}; the pronoun is «le» or «la».",
+            )
+            return
+        start = sentence.start + pron.idx
+        # «lui a» → «l’a»: the elided pronoun takes the space after it too
+        end = sentence.start + (tokens[i + 1].idx if fix.endswith("’") else pron.idx + len(pron.text))
+        if pron.text.endswith(("'", "’")) and not fix.endswith("’"):
+            fix += " "  # «l’a répondu» → «lui a répondu»
+        yield self.issue(
+            sentence, start, end, Category.GRAMMAR, Severity.MINOR, OBJECT_PRONOUN,
+            f"«{pron.text}»: {why}; the pronoun is «{fix.strip()}».", suggestion=fix,
+        )
 
     def _present(self, infinitive: str, person: str) -> list[str]:
         """The present indicative of ``infinitive`` for ``person`` ("activer", "3sg" → "active")."""
