@@ -285,6 +285,21 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Les résultats ont rencontré les attentes ; nous devons rencontrer les délais.",
          [("STYLE-COLLOCATION", "rencontré", "satisfait"), ("STYLE-COLLOCATION", "rencontrer", "respecter")]),
         ("Le jeune homme a commis un suicide.", [("STYLE-COLLOCATION", "commis", None)]),
+        # "the reason behind", "an all-time low"
+        ("Ce n'était pas la raison derrière le mouvement de l'action.",
+         [("STYLE-ANGLICISM", "la raison derrière", "la raison de")]),
+        ("L'unité a touché un plus bas à vie ; le bitcoin a atteint des sommets à vie.",
+         [("STYLE-ANGLICISM", "plus bas à vie", "plus bas historique"),
+          ("STYLE-ANGLICISM", "sommets à vie", "sommets historiques")]),
+        # Indonesian: «buka puasa» (a fast is broken), «kunjungan kehormatan», «kondusif»
+        ("Lors de l’ouverture du jeûne au Palais, il a parlé d’un événement d’ouverture du jeûne.",
+         [("GRAMMAR-CALQUE", "l’ouverture du jeûne", "la rupture du jeûne"),
+          ("GRAMMAR-CALQUE", "d’ouverture du jeûne", "de rupture du jeûne")]),
+        ("Il était absent lors de l'inauguration conjointe du jeûne.",
+         [("GRAMMAR-CALQUE", "l'inauguration conjointe du jeûne", "la rupture du jeûne")]),
+        ("La visite honoraire du ministre a eu lieu lundi.",
+         [("GRAMMAR-CALQUE", "visite honoraire", "visite de courtoisie")]),
+        ("Il faut que la situation reste conditionnelle.", [("GRAMMAR-CALQUE", "conditionnelle", None)]),
     ],
 )  # fmt: skip
 def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-untyped-def]
@@ -296,6 +311,11 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
     [
         # "avoir du mal à" takes à
         "Il a eu du mal à partir.",
+        # «à vie» for a lifetime; an honorary consul; conditional release; «derrière» a place
+        "Il a été condamné à la prison à vie et nommé président à vie.",
+        "Il fut consul honoraire à Bangui ; sa libération conditionnelle et un soutien inconditionnel.",
+        "Il est resté derrière la maison ; la raison de tout cela reste floue.",
+        "Le jeûne du ramadan a commencé ; la rupture du jeûne a lieu au coucher du soleil.",
         # à + negated infinitive: passive reading, correct
         "Il a commis une erreur à ne pas reproduire.",
         # the noun without a support verb: "une erreur à éviter" is correct

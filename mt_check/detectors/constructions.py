@@ -301,7 +301,14 @@ def _en(m: re.Match[str], rest: str) -> str:
     return ("E" if m.group(1) == "D" else "e") + "n " + rest
 
 
-_PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]], ...] = (
+def _fast_broken(m: re.Match[str]) -> str:
+    """«l'ouverture du jeûne» → «la rupture du jeûne», «d'ouverture» → «de rupture»."""
+    article = (m.group(1) or "").lower()
+    return _cap(m.group(0), {"l'": "la ", "l’": "la ", "d'": "de ", "d’": "de "}.get(article, article)
+                + "rupture du jeûne")
+
+
+_PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str | None]], ...] = (
     # "in the year 2013"
     (re.compile(r"\b([Dd])ans l['’]année (\d{3,4})\b"), "«in the year 2013» word for word: «en 2013».",
      lambda m: _en(m, m.group(2))),
@@ -326,6 +333,18 @@ _PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str
                 r"téléphones?|smartphones?|armes?)\b)"),
      "The Indonesian counter «unit» word for word: count the things themselves («12 maisons»).",
      lambda m: m.group(1) + (" " if m.group(0)[-1] in "'’" else "")),
+    # Indonesian "buka puasa (bersama)", the evening meal of Ramadan: a fast is broken, not opened
+    (re.compile(r"\b([Ll]['’]|[Dd]['’]|[Ll]a |[Uu]ne )?(?:ouverture|inauguration)(?: conjointe| commune)? "
+                r"(du jeûne)\b"),
+     "«buka puasa» word for word: a fast is broken, «la rupture du jeûne».",
+     _fast_broken),
+    # Indonesian "kunjungan kehormatan": «visite honoraire» (an honorary consul is French)
+    (re.compile(r"\b(visites?) honoraires?\b"),
+     "«kunjungan kehormatan» word for word: «visite de courtoisie».",
+     lambda m: f"{m.group(1)} de courtoisie"),
+    # Indonesian "kondusif" (calm, orderly): «la situation reste conditionnelle»
+    (re.compile(r"\b(?:situation|ambiance|atmosphère|climat)\b[^.,;:]{0,30}?\b(?P<span>conditionnel(?:le)?s?)\b"),
+     "«kondusif» (calm, orderly) is not «conditionnel»: «calme», «stable» or «propice».", lambda m: None),
 )
 _BASIS = {"quotidienne": "quotidiennement", "journalière": "chaque jour", "hebdomadaire": "chaque semaine",
           "mensuelle": "chaque mois", "annuelle": "chaque année", "trimestrielle": "chaque trimestre",
@@ -409,6 +428,18 @@ _ANGLICISMS: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str | N
                 r"quinze|trente|quelques)\s+(jours?|heures?|semaines?|mois|ans|années?|minutes?)\b"),
      "«within 30 days» word for word: «sous 30 jours» (or «dans un délai de»).",
      lambda m: f"sous {m.group(1)} {m.group(2)}"),
+    # "the reason behind": «la raison de» (or «à l'origine de»)
+    (re.compile(r"\b(?P<span>([Ll]a|[Ll]es|[Uu]ne|[Dd]es) (raisons?|motivations?|cause|causes|logique) "
+                r"derrière)(?=\s+(?:le|la|les|l['’]|ce|cette|ces|cet|son|sa|ses|leur|leurs|un|une|des|"
+                r"cela|ça)\b)"),
+     "«the reason behind» word for word: «la raison de» (or «ce qui explique»).",
+     lambda m: f"{m.group(2)} {m.group(3)} de"),
+    # "an all-time high/low": «un plus haut à vie» (à vie is for a lifetime)
+    (re.compile(r"\b(?P<span>(plus[- ]hauts?|plus[- ]bas|sommets?|records?|creux|maximums?|minimums?)"
+                r" à vie)\b"),
+     "«all-time high/low» word for word: «historique» («un plus bas historique»).",
+     lambda m: f"{m.group(2)} historique" + ("s" if m.group(2).endswith(("s", "x")) and
+                                              m.group(2) not in ("plus bas", "plus-bas", "creux") else "")),
     # "In addition," / "in addition to": «en addition» is arithmetic
     (re.compile(r"\b([Ee])n addition(,| à l['’]| à la| aux| au| à)(?=\W)"),
      "«in addition» word for word: «de plus» (or «en plus de»).",
@@ -532,7 +563,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "8"
+    version = "9"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -708,8 +739,10 @@ class ConstructionsDetector(LexiconDetector):
                 "Comme nous l’avons rapporté,",
             )
         for pattern, message, make_fix in _PHRASE_CALQUES:
+            part = "span" if "span" in pattern.groupindex else 0  # the words to replace
             for m in pattern.finditer(text):
-                yield self._text_issue(sentence, m.start(), m.end(), "GRAMMAR-CALQUE", message, make_fix(m))
+                yield self._text_issue(
+                    sentence, m.start(part), m.end(part), "GRAMMAR-CALQUE", message, make_fix(m))
         for pattern, message, fix in _WIRE_CALQUES:
             for m in pattern.finditer(text):
                 # "prévisions de gestion" → "prévisions de la direction"
