@@ -239,6 +239,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("Le ministre présente un projet ambitieux et réalistes pour la région.",
          [(44, "réalistes", NUMBER, "réaliste")]),
         ("La ville construit un pont long et solides.", [(35, "solides", NUMBER, "solide")]),
+        # after «à» + determiner + noun the adjective is that noun's, not the one above it
+        ("Ils ont affirmé le soutien de leurs pays à l’unité et à l’intégrité territorial de la Syrie.",
+         [(68, "territorial", GENDER, "territoriale")]),
         # an adjective the tagger calls a noun (plural, after «N de N»)
         ("Il a construit un plan de financement innovants et créatifs.",
          [(38, "innovants", NUMBER, "innovant")]),
@@ -328,6 +331,8 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Le numéro de la saison qui sera diffusée demain est connu, comme celui qui sera diffusé.",
         "La liste des documents qui sont disponibles et les habitants de la ville qui est inondée.",
         "Il parle de la sphère intime, de la sphère privée, de la sphère publique qui se définissent ainsi.",
+        # a bare noun after «pour» belongs to a compound: the participle is the head noun's
+        "C'est un jouet pour hommes ou pour femmes constitué d'une série de billes.",
         # nouns in apposition the tagger reads as modifiers: the dictionary has them as nouns
         "Ils ont lancé un programme pilote et des projets pilotes, avec un enfant roi.",
     ],

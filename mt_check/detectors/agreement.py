@@ -392,6 +392,10 @@ def _first_word(doc: Doc) -> int:
 _first_word_last: tuple[Doc | None, int] = (None, 0)
 
 
+# Prepositions of a noun complement whose modifiers may agree with the noun above it.
+_DE_CASES = frozenset({"de", "d'", "d’", "du", "des"})
+
+
 class AgreementDetector(LexiconDetector):
     name = "agreement"
     codes = (
@@ -1072,6 +1076,17 @@ class AgreementDetector(LexiconDetector):
             return
         yield from self._flag(sentence, mod, readings, noun, feats, gender_ok, number_ok)
 
+    @staticmethod
+    def _de_complement(noun: Token) -> bool:
+        """A noun complement introduced by «de» (``l'album de photos``) or bare, whose modifier
+        may agree with the noun above it; not one of «à», «pour», «sur» with its determiner (``le
+        soutien à l'intégrité territoriale``: «territoriale» is the integrity's)."""
+        cases = [c for c in noun.children if c.dep_ == "case"]
+        if not cases or any(c.lower_ in _DE_CASES for c in cases):
+            return True
+        # a bare noun may be a compound's ("un jouet pour femmes constitué de billes")
+        return not any(c.dep_ == "det" for c in noun.children)
+
     def _adjective_tagged_noun(self, mod: Token) -> bool:
         """A word the dictionary knows only as an adjective, which the tagger calls a noun
         (``un plan innovants``), or a word coordinated with one (``innovants et créatifs``)."""
@@ -1095,7 +1110,9 @@ class AgreementDetector(LexiconDetector):
         # Nouns the parsed head depends on: "l'album de photos exposé", "une équipe de
         # chercheurs conduite", "le classement académique des universités mondiales établi".
         up = top
-        while (up.dep_ == "nmod" or up.dep_.startswith("obl")) and up.head.i < up.i:
+        while (up.dep_ == "nmod" or up.dep_.startswith("obl")) and up.head.i < up.i and (
+            self._de_complement(up)
+        ):
             up = up.head
             if up.pos_ == "ADJ" and up.dep_ == "amod":
                 up = up.head
