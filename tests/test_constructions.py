@@ -285,6 +285,14 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Les résultats ont rencontré les attentes ; nous devons rencontrer les délais.",
          [("STYLE-COLLOCATION", "rencontré", "satisfait"), ("STYLE-COLLOCATION", "rencontrer", "respecter")]),
         ("Le jeune homme a commis un suicide.", [("STYLE-COLLOCATION", "commis", None)]),
+        # English noun adjuncts before a noun of software documentation
+        ("Utilisez la Text propriété d’un Activity objet.",
+         [("WORD-ORDER-NOUN-ADJUNCT", "Text propriété", "propriété Text"),
+          ("WORD-ORDER-NOUN-ADJUNCT", "Activity objet", "objet Activity")]),
+        ("Vous pouvez utiliser le SetClusterConfig méthode pour définir la configuration.",
+         [("WORD-ORDER-NOUN-ADJUNCT", "le SetClusterConfig méthode", "la méthode SetClusterConfig")]),
+        ("Appelez la get_config fonction.",
+         [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
         # "the reason behind", "an all-time low"
         ("Ce n'était pas la raison derrière le mouvement de l'action.",
          [("STYLE-ANGLICISM", "la raison derrière", "la raison de")]),
@@ -311,6 +319,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
     [
         # "avoir du mal à" takes à
         "Il a eu du mal à partir.",
+        # names after their noun, French words before one, a longer name
+        "Utilisez la propriété Text de l'objet Activity et la méthode SetClusterConfig.",
+        "La Grande salle et le Petit salon ; la Poste centrale ; le Linux mode Expert.",
         # «à vie» for a lifetime; an honorary consul; conditional release; «derrière» a place
         "Il a été condamné à la prison à vie et nommé président à vie.",
         "Il fut consul honoraire à Bangui ; sa libération conditionnelle et un soutien inconditionnel.",

@@ -61,6 +61,11 @@ Codes:
   bare object ("accéder les paramètres" → «accéder aux») and a change «par» a percentage
   ("augmenté par 10 %" → «de»); ``GRAMMAR-CALQUE`` «être attendu à» + infinitive ("sont attendus
   à atteindre" → «devraient»).
+- ``WORD-ORDER-NOUN-ADJUNCT`` (word-order, minor): English noun-adjunct order in software
+  documentation: a determiner, an identifier or a capitalised English word the lexicon lacks,
+  then a noun of a closed list (propriété, objet, méthode, bouton…): "la Text propriété" → "la
+  propriété Text", "le SetClusterConfig méthode" → "la méthode SetClusterConfig" (the article
+  follows the noun's gender).
 - ``WORD-ORDER-WEEKDAY`` (word-order, minor): a weekday where English puts "on Tuesday": before
   a relative clause ("la roupie mercredi, qui a été sous pression") or right after "depuis …"
   ("sa plus forte baisse depuis un an mardi"). No suggestion: the sentence must be reordered.
@@ -299,6 +304,35 @@ _EXPECTED = {"est": "devrait", "sont": "devraient", "était": "devait", "étaien
 # Set phrases of English and Indonesian word for word: (pattern, message, the fix from the match).
 def _en(m: re.Match[str], rest: str) -> str:
     return ("E" if m.group(1) == "D" else "e") + "n " + rest
+
+
+# "la Text propriété", "le SetClusterConfig méthode": English noun adjuncts before a noun of
+# software documentation (the nouns such names qualify).
+_DOC_NOUNS = frozenset(
+    "propriété propriétés objet objets méthode méthodes fonction fonctions classe classes commande "
+    "commandes fichier fichiers bouton boutons option options paramètre paramètres champ champs "
+    "attribut attributs variable variables valeur valeurs module modules paquet paquets bibliothèque "
+    "interface service services serveur serveurs application applications onglet onglets menu menus "
+    "fenêtre fenêtres page pages section dossier dossiers répertoire répertoires clé clés événement "
+    "événements requête requêtes réponse argument arguments instruction opérateur instance instances "
+    "nœud nœuds cluster volume volumes compte comptes rôle rôles modèle modèles format protocole "
+    "script scripts extension extensions plugin widget composant composants élément éléments tableau "
+    "colonne colonnes table tables index filtre filtres règle règles stratégie type types point "
+    "interfaces espace outil outils icône icônes lien liens carte cartes mode".split())
+_ADJUNCT_DETERMINERS = frozenset(
+    "le la les l' un une des du ce cet cette ces chaque votre vos notre nos son sa ses leur leurs".split())
+_IDENTIFIER = re.compile(r"[A-Za-z]+(?:[a-z0-9][A-Z]|_)[A-Za-z0-9_]*")  # CamelCase, snake_case
+_ARTICLE_OF_GENDER: dict[tuple[str, str | None], str] = {
+    ("le", "f"): "la", ("la", "m"): "le", ("un", "f"): "une", ("une", "m"): "un", ("ce", "f"): "cette",
+    ("cette", "m"): "ce"}
+
+
+def _english(word: str) -> bool:
+    """A word wordfreq finds common in English and rare in French (``Text``, ``Activity``)."""
+    from wordfreq import zipf_frequency  # loads its data files on first use
+
+    low = word.lower()
+    return zipf_frequency(low, "en") >= 3.0 and zipf_frequency(low, "en") > zipf_frequency(low, "fr") + 1.0
 
 
 def _fast_broken(m: re.Match[str]) -> str:
@@ -543,6 +577,10 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-NOUN-AS-ADJECTIVE", Category.GRAMMAR, Severity.MINOR,
              "a noun put after another where French uses its adjective: `postes ministres` → "
              "`postes ministériels`, `la reprise économie` → `économique`"),
+        Code("WORD-ORDER-NOUN-ADJUNCT", Category.WORD_ORDER, Severity.MINOR,
+             "a name or an English word put before the French noun it qualifies, in English order: "
+             "`la Text propriété` → `la propriété Text`, `le SetClusterConfig méthode` → `la méthode "
+             "SetClusterConfig`"),
         Code("WORD-ORDER-WEEKDAY", Category.WORD_ORDER, Severity.MINOR,
              "a weekday left where English puts `on Tuesday`: `la roupie mercredi, qui …`, "
              "`sa plus forte baisse depuis un an mardi`"),
@@ -591,6 +629,42 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._collocations(sentence, tokens)
             yield from self._purpose_a(sentence, tokens)
             yield from self._anglicisms(sentence, tokens)
+            yield from self._adjunct_order(sentence, tokens)
+
+    def _adjunct_order(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """``la Text propriété`` → ``la propriété Text`` (see WORD-ORDER-NOUN-ADJUNCT): a determiner,
+        an identifier (``SetClusterConfig``, ``get_config``) or a capitalised English word the
+        French lexicon lacks (``Text``, ``Activity``), then a lower-case noun of software
+        documentation. French puts the name after its noun; a French word («la Grande salle») or
+        a name French knows is left alone."""
+        for det, name, noun in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            det_low = det.lower_.replace("’", "'")
+            if det_low not in _ADJUNCT_DETERMINERS or noun.lower_ not in _DOC_NOUNS or (
+                not noun.text.islower()
+            ):
+                continue
+            word = name.text
+            identifier = bool(_IDENTIFIER.fullmatch(word))
+            if not identifier and not (
+                word[:1].isupper() and word[1:].islower() and len(word) > 2
+                and not self.lexicon.analyses(word) and _english(word)
+            ):
+                continue
+            after = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+            if after is not None and after.text[:1].isupper() and after.is_alpha:
+                continue  # "le Linux mode Expert": a longer name
+            readings = [a for a in self.lexicon.analyses(noun.text) if "nom" in a.pos]
+            genders = {a.gender for a in readings}
+            start, fix = name.idx, f"{noun.text} {word}"
+            article = _ARTICLE_OF_GENDER.get((det_low, genders.pop())) if len(genders) == 1 else None
+            if article is not None:  # «le SetClusterConfig méthode» → «la méthode SetClusterConfig»
+                start, fix = det.idx, f"{_cap(det.text, article)} {fix}"
+            yield self.issue(
+                sentence, sentence.start + start, sentence.start + noun.idx + len(noun.text),
+                Category.WORD_ORDER, Severity.MINOR, "WORD-ORDER-NOUN-ADJUNCT",
+                f"English order: «{word}» names the {noun.text}; French puts the name after its "
+                f"noun («{noun.text} {word}»).", fix,
+            )
 
     def _missing_de(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """"beaucoup personnes", "2 millions dollars": the next word is a common noun and nothing
