@@ -188,6 +188,9 @@ def test_registered() -> None:
         ("Les questions doivent être bien répondues.", [(PASSIVE, "être bien répondues", None)]),
         # «il vaut mieux que», «mieux vaut que» + subjunctive
         ("Il vaut mieux que le public suivra les consignes.", [(MOOD, "suivra", "suive")]),
+        # verbs with no direct object: no passive ("your account was accessed")
+        ("Votre compte a été accédé depuis un nouvel appareil.", [(PASSIVE, "a été accédé", None)]),
+        ("Les fonds ont été bénéficiés par les habitants.", [(PASSIVE, "ont été bénéficiés", None)]),
         # an indirect object pronoun with a verb whose person object is direct (English "him")
         ("Il a souri lorsqu'on lui a interrogé sur le cabinet.", [(PRONOUN, "lui ", "l’")]),
         ("Elle ne lui a pas interrogé.", [(PRONOUN, "lui ", "l’")]),
@@ -330,6 +333,7 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Le livre a été donné la semaine dernière et les prix qui ont été attribués lundi.",
         "Il a répondu à la question et elle a été autorisée à partir.",
         "Il doit être demandé de partir ; il chante mieux que tu ne danses.",
+        "Il a été remédié à ce problème ; il a accédé à son compte ; le bruit a été nuisible.",
         # object pronouns of the right case; a dative of the body part or of benefit; a stressed
         # «lui» (after «quant à», as the subject of a relative); «l'a demandé» asks for a thing
         "Il lui a demandé de partir, nous leur avons conseillé de rester et il les a aidés.",

@@ -45,7 +45,8 @@ Codes (category grammar):
   «être», which has no passive (``ont été revenus`` → ``sont revenus``).
 * ``GRAMMAR-PASSIVE`` (minor): a personal passive of a verb whose person object is indirect
   (``le tweet a été répondu``, ``ils ont été demandés de partir``, ``Shin a été donné la
-  responsabilité``: English "was answered", "were asked to", "was given"); French makes it
+  responsabilité``: English "was answered", "were asked to", "was given") or that has no direct
+  object at all (``votre compte a été accédé``); French makes it
   active with «on». The impersonal «il» (``il a été demandé de``, ``il est recommandé de``), an
   inverted subject (``Ont été remis les prix``) and a time after the verb are left alone.
 * ``GRAMMAR-OBJECT-PRONOUN`` (minor): a clitic object pronoun of the wrong case for its verb
@@ -107,6 +108,8 @@ _INDIRECT_PASSIVE = re.compile(
     r"(?:(?:bien|mal|déjà|toujours|rapidement|directement)\s+)?"
     r"répondu(?:e|s|es)?(?=\s+(?:par|à|au|aux|dans|en)\b|\s*[.,;:!?])"
     r"|(?:demandé|conseillé|ordonné|recommandé|permis)(?:e|s|es)?(?=\s+(?:de|d['’])\s*\w)"
+    # verbs with no direct object at all: "votre compte a été accédé" (someone accessed it)
+    r"|(?:accédé|remédié|renoncé|nui|succédé|ressemblé|téléphoné|profité|bénéficié)(?:e|s|es)?(?!\w)"
     r"|(?:donné|offert|accordé|confié|attribué|promis|remis|refusé)(?:e|s|es)?"
     r"(?=\s+(?:la|le|les|un|une|des|du|l['’])\s*(\w+))"
     r"))", re.IGNORECASE,
@@ -521,7 +524,7 @@ class VerbFormsDetector(LexiconDetector):
             yield self.issue(
                 sentence, sentence.start + m.start(1), sentence.start + m.end(1), Category.GRAMMAR,
                 Severity.MINOR, PASSIVE,
-                f"«{phrase}»: this verb's person object is indirect, so French has no such passive; "
+                f"«{phrase}»: this verb's object is indirect, so French has no such passive; "
                 "make it active with «on» (\"on a répondu à…\", \"on a demandé à… de\", \"on a confié à…\").",
             )
 
