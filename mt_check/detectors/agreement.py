@@ -1007,6 +1007,8 @@ class AgreementDetector(LexiconDetector):
             return
         if mod.dep_ == "acl" and not self._attributive_participle(mod):
             return
+        if mod.i > noun.i and self._only_verb_of_sentence(mod):
+            return  # "Le trajet dure entre 2 et 3 heures": the tagger's adjective is the verb
         if noun.i + 1 == mod.i and self._person_noun_adjunct(mod):
             return  # "l'expérience utilisateur", "la commande client": a noun, invariable
         before_mod = mod.doc[mod.i - 1] if mod.i else None
@@ -1075,6 +1077,13 @@ class AgreementDetector(LexiconDetector):
         if any(self._agrees(mod.text, _ADJ_POS, f) for f in self._alternative_heads(mod, noun)):
             return
         yield from self._flag(sentence, mod, readings, noun, feats, gender_ok, number_ok)
+
+    def _only_verb_of_sentence(self, tok: Token) -> bool:
+        """A word read as a conjugated verb in a sentence with no verb tagged: it is the verb."""
+        if any(t.pos_ in ("VERB", "AUX") for t in tok.doc):
+            return False
+        return any("v" in a.pos and a.tenses & {"ipre", "iimp", "ifut", "ipsi"}
+                   for a in self.lexicon.analyses(tok.text))
 
     @staticmethod
     def _de_complement(noun: Token) -> bool:
