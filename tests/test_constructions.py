@@ -293,6 +293,11 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("WORD-ORDER-NOUN-ADJUNCT", "le SetClusterConfig méthode", "la méthode SetClusterConfig")]),
         ("Appelez la get_config fonction.",
          [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
+        # «chaque fois» + a clause inside the sentence takes «que»; «entre A ou B»
+        ("Vous recevrez une alerte chaque fois nous pensons que le compte est menacé.",
+         [("GRAMMAR-CONNECTOR", "chaque fois nous", "chaque fois que nous")]),
+        ("Vous pourrez choisir entre HAUTE ou BASSE, entre le rouge ou le bleu.",
+         [("GRAMMAR-CONNECTOR", "ou", "et"), ("GRAMMAR-CONNECTOR", "ou", "et")]),
         # "the reason behind", "an all-time low"
         ("Ce n'était pas la raison derrière le mouvement de l'action.",
          [("STYLE-ANGLICISM", "la raison derrière", "la raison de")]),
@@ -319,6 +324,11 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
     [
         # "avoir du mal à" takes à
         "Il a eu du mal à partir.",
+        # a time adverbial opening the sentence or after a comma; «entre» + a pronoun, a number,
+        # another phrase after «ou»; the verb «entrer»
+        "La prochaine fois vous devrez payer ; il part, chaque fois il revient.",
+        "Ils se battent entre eux ou avec d'autres ; il hésite entre deux ou trois options.",
+        "Il entre ou il sort ; la distance entre Paris et Lyon ou entre Lyon et Marseille.",
         # names after their noun, French words before one, a longer name
         "Utilisez la propriété Text de l'objet Activity et la méthode SetClusterConfig.",
         "La Grande salle et le Petit salon ; la Poste centrale ; le Linux mode Expert.",

@@ -335,6 +335,14 @@ def _english(word: str) -> bool:
     return zipf_frequency(low, "en") >= 3.0 and zipf_frequency(low, "en") > zipf_frequency(low, "fr") + 1.0
 
 
+# "chaque fois nous pensons" (each time we think): a noun of time before a clause takes «que».
+_TIME_WITHOUT_QUE = re.compile(
+    r"\b((?:[Àà] )?[Cc]haque fois|[Tt]outes les fois|[Ll]a (?:première|dernière|prochaine|seule) fois)"
+    r" (je|j['’]|tu|il|elle|on|nous|vous|ils|elles)(?=\s|\w)"
+)
+_ENTRE_PRONOUNS = frozenset("eux elles nous vous soi autres eux-mêmes elles-mêmes".split())
+
+
 def _fast_broken(m: re.Match[str]) -> str:
     """«l'ouverture du jeûne» → «la rupture du jeûne», «d'ouverture» → «de rupture»."""
     article = (m.group(1) or "").lower()
@@ -587,7 +595,9 @@ class ConstructionsDetector(LexiconDetector):
         Code("GRAMMAR-MISSING-SUBJECT", Category.GRAMMAR, Severity.MINOR,
              "a reporting verb after a quotation with no subject: `», a déclaré.` → `», a-t-il déclaré.`"),
         Code("GRAMMAR-CONNECTOR", Category.GRAMMAR, Severity.MINOR,
-             "«parce» without «que»: `parce ses amis` → `à cause de ses amis`"),
+             "«parce» without «que»: `parce ses amis` → `à cause de ses amis`; «chaque fois» before a "
+             "clause without «que»: `chaque fois nous pensons` → `chaque fois que nous`; «entre A ou B» → "
+             "`entre A et B`"),
         Code("STYLE-COLLOCATION", Category.STYLE, Severity.MINOR,
              "the verb English pairs with a noun: `causer une défaite` → `infliger`, `poser une "
              "menace` → `constituer`, `faire une décision` → `prendre`, `payer attention` → `prêter`"),
@@ -626,6 +636,8 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._reporting_without_subject(sentence)
             yield from self._purpose_clause(sentence, tokens)
             yield from self._connectors(sentence)
+            yield from self._time_connectors(sentence)
+            yield from self._entre_ou(sentence, tokens)
             yield from self._collocations(sentence, tokens)
             yield from self._purpose_a(sentence, tokens)
             yield from self._anglicisms(sentence, tokens)
@@ -1110,6 +1122,49 @@ class ConstructionsDetector(LexiconDetector):
                 "«Please + verb» word for word: an instruction is «Veuillez» + infinitive.",
                 "Veuillez" if please.group(1) == "S" else "veuillez",
             )
+
+    def _time_connectors(self, sentence: Sentence) -> Iterator[Issue]:
+        """``chaque fois nous pensons`` → ``chaque fois que nous`` (see GRAMMAR-CONNECTOR): a noun of
+        time opening a clause inside the sentence takes «que»; opening the sentence or after a comma
+        it is an adverbial («La prochaine fois vous paierez», «Chaque fois, il …»)."""
+        text = sentence.text
+        for m in _TIME_WITHOUT_QUE.finditer(text):
+            before = text[: m.start()].rstrip()
+            if not before or not before[-1].isalpha():
+                continue  # "La prochaine fois vous paierez", "…, chaque fois il": an adverbial
+            pronoun = m.group(2)
+            que = "qu’" if pronoun[:1].lower() in "aeiouéèê" else "que "
+            yield self._text_issue(
+                sentence, m.start(1), m.end(2), "GRAMMAR-CONNECTOR",
+                f"«{m.group(1)}» opens a clause only with «que»: «{m.group(1)} {que}{pronoun}».",
+                f"{m.group(1)} {que}{pronoun}",
+            )
+
+    def _entre_ou(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """``choisir entre HAUTE ou BASSE`` → ``entre HAUTE et BASSE`` (see GRAMMAR-CONNECTOR): the
+        preposition «entre» joins its two terms with «et». Left alone: «entre eux ou avec
+        d'autres» (the «ou» joins «entre eux» to another phrase), numbers («entre deux ou trois»),
+        «entre autres», the verb «entrer» («il entre ou il sort»)."""
+        for tok in tokens:
+            if tok.lower_ != "entre" or tok.pos_ != "ADP" or tok.i + 2 >= len(tokens):
+                continue
+            first = tokens[tok.i + 1]
+            if first.lower_ in _ENTRE_PRONOUNS or first.pos_ == "NUM" or first.like_num:
+                continue
+            for other in tokens[tok.i + 2 : tok.i + 8]:
+                low = other.lower_
+                if other.is_punct or low in ("et", "ni") or other.pos_ in ("VERB", "AUX"):
+                    break
+                if low == "ou":
+                    nxt = tokens[other.i + 1] if other.i + 1 < len(tokens) else None
+                    if nxt is not None and (nxt.pos_ in ("ADP", "NUM") or nxt.like_num):
+                        break  # "entre Paris ou à Lyon": another phrase; "entre 2 ou 3"
+                    yield self.issue(
+                        sentence, sentence.start + other.idx, sentence.start + other.idx + len(other.text),
+                        Category.GRAMMAR, Severity.MINOR, "GRAMMAR-CONNECTOR",
+                        "«entre» joins its two terms with «et»: «entre A et B».", "et",
+                    )
+                    break
 
     def _text_issue(
         self, sentence: Sentence, start: int, end: int, code: str, message: str, fix: str | None
