@@ -291,6 +291,10 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("WORD-ORDER-NOUN-ADJUNCT", "Activity objet", "objet Activity")]),
         ("Vous pouvez utiliser le SetClusterConfig méthode pour définir la configuration.",
          [("WORD-ORDER-NOUN-ADJUNCT", "le SetClusterConfig méthode", "la méthode SetClusterConfig")]),
+        # an acronym, also after «de»
+        ("Consultez Création de IAM politiques ; un IAM utilisateur peut assumer un rôle.",
+         [("WORD-ORDER-NOUN-ADJUNCT", "IAM politiques", "politiques IAM"),
+          ("WORD-ORDER-NOUN-ADJUNCT", "IAM utilisateur", "utilisateur IAM")]),
         ("Appelez la get_config fonction.",
          [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
         # «chaque fois» + a clause inside the sentence takes «que»; «entre A ou B»
@@ -332,6 +336,7 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # names after their noun, French words before one, a longer name
         "Utilisez la propriété Text de l'objet Activity et la méthode SetClusterConfig.",
         "La Grande salle et le Petit salon ; la Poste centrale ; le Linux mode Expert.",
+        "Créez des utilisateurs IAM, ouvrez la console SQL et les données de l'ONU ; le PS candidat.",
         # «à vie» for a lifetime; an honorary consul; conditional release; «derrière» a place
         "Il a été condamné à la prison à vie et nommé président à vie.",
         "Il fut consul honoraire à Bangui ; sa libération conditionnelle et un soutien inconditionnel.",

@@ -318,9 +318,13 @@ _DOC_NOUNS = frozenset(
     "nœud nœuds cluster volume volumes compte comptes rôle rôles modèle modèles format protocole "
     "script scripts extension extensions plugin widget composant composants élément éléments tableau "
     "colonne colonnes table tables index filtre filtres règle règles stratégie type types point "
-    "interfaces espace outil outils icône icônes lien liens carte cartes mode".split())
+    "interfaces espace outil outils icône icônes lien liens carte cartes mode console consoles "
+    "utilisateur utilisateurs politique politiques appel appels identifiant identifiants quota quotas "
+    "groupe groupes ressource ressources autorisation autorisations jeton jetons certificat "
+    "certificats journal journaux alerte alertes notification notifications".split())
 _ADJUNCT_DETERMINERS = frozenset(
-    "le la les l' un une des du ce cet cette ces chaque votre vos notre nos son sa ses leur leurs".split())
+    "le la les l' un une des du ce cet cette ces chaque votre vos notre nos son sa ses leur leurs "
+    "de d'".split())
 _IDENTIFIER = re.compile(r"[A-Za-z]+(?:[a-z0-9][A-Z]|_)[A-Za-z0-9_]*")  # CamelCase, snake_case
 _ARTICLE_OF_GENDER: dict[tuple[str, str | None], str] = {
     ("le", "f"): "la", ("la", "m"): "le", ("un", "f"): "une", ("une", "m"): "un", ("ce", "f"): "cette",
@@ -656,7 +660,10 @@ class ConstructionsDetector(LexiconDetector):
             ):
                 continue
             word = name.text
-            identifier = bool(_IDENTIFIER.fullmatch(word))
+            identifier = bool(_IDENTIFIER.fullmatch(word)) or (
+                # an acronym French does not write as a word ("IAM", "SQL"; not "ONU")
+                word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and not self.lexicon.analyses(word)
+            )
             if not identifier and not (
                 word[:1].isupper() and word[1:].islower() and len(word) > 2
                 and not self.lexicon.analyses(word) and _english(word)
