@@ -337,6 +337,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Utilisez la propriété Text de l'objet Activity et la méthode SetClusterConfig.",
         "La Grande salle et le Petit salon ; la Poste centrale ; le Linux mode Expert.",
         "Créez des utilisateurs IAM, ouvrez la console SQL et les données de l'ONU ; le PS candidat.",
+        # a headline naming its speaker before a colon
+        "Ministre de l'Information : l'État a le droit de contrôler ses terres",
         # «à vie» for a lifetime; an honorary consul; conditional release; «derrière» a place
         "Il a été condamné à la prison à vie et nommé président à vie.",
         "Il fut consul honoraire à Bangui ; sa libération conditionnelle et un soutien inconditionnel.",

@@ -1183,11 +1183,12 @@ class ConstructionsDetector(LexiconDetector):
     @staticmethod
     def _clause_after_title(tokens: Sequence[Any], end: int) -> bool:
         """A finite verb follows the title with no comma before it: "Ministre de l'Intérieur
-        depuis 2017, il a …", "Président de la République, Emmanuel Macron a …" are appositions."""
+        depuis 2017, il a …", "Président de la République, Emmanuel Macron a …" are appositions;
+        "Ministre de l'Information : l'État a …" is a headline naming its speaker."""
         for tok in tokens:
             if tok.idx < end:
                 continue
-            if tok.text == ",":
+            if tok.text in (",", ":", "-", "–", "—"):
                 return False
             if _finite(tok) and tok.pos_ in ("VERB", "AUX"):
                 return True
