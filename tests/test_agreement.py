@@ -331,6 +331,8 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Le numéro de la saison qui sera diffusée demain est connu, comme celui qui sera diffusé.",
         "La liste des documents qui sont disponibles et les habitants de la ville qui est inondée.",
         "Il parle de la sphère intime, de la sphère privée, de la sphère publique qui se définissent ainsi.",
+        # a label of words paired with a slash
+        "Les ratios long/short restent élevés.",
         # the tagger's adjective is the sentence's only verb
         "Le trajet dure entre 2 et 3 heures.",
         # a bare noun after «pour» belongs to a compound: the participle is the head noun's

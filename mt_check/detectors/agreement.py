@@ -377,6 +377,13 @@ def _coordinated_pronoun(pron: Token) -> bool:
     return pron.i > 1 and pron.doc[pron.i - 1].lower_ in ("et", "ou", "ni")
 
 
+def _slash_paired(tok: Token) -> bool:
+    """A word paired with another by a slash ("les ratios long/short", "les prix achat/vente"):
+    a label, not a modifier that agrees."""
+    doc = tok.doc
+    return any(0 <= k < len(doc) and doc[k].text == "/" for k in (tok.i - 1, tok.i + 1))
+
+
 def _first_word(doc: Doc) -> int:
     # Asked for every capitalised word of a sentence: the last sentence's answer is kept (with
     # the Doc itself, so that the identity test cannot match a new Doc at a recycled address).
@@ -1603,6 +1610,8 @@ class AgreementDetector(LexiconDetector):
         noun: Token, readings: list[Analysis] | None = None,
     ) -> Issue | None:
         """The issue for one word of a noun phrase that must take ``gender`` and ``number``."""
+        if _slash_paired(tok):
+            return None
         if tok.dep_ in ("det", "case") or tok.lower_ in _DET_FORMS:
             det_readings = self._family(tok.text, _DET_POS)
             paradigm = _DET_FORMS.get(tok.lower_)
@@ -2371,6 +2380,8 @@ class AgreementDetector(LexiconDetector):
         gender_ok: bool,
         number_ok: bool,
     ) -> Iterator[Issue]:
+        if _slash_paired(word):
+            return
         own_gender = _unique((a.gender for a in readings), ("m", "f"))
         own_number = _unique((a.number for a in readings), ("sg", "pl"))
         gender = feats.gender or own_gender

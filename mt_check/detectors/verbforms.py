@@ -269,7 +269,8 @@ class VerbFormsDetector(LexiconDetector):
              "revenus` → `sont revenus`"),
         Code(PASSIVE, Category.GRAMMAR, Severity.MINOR,
              "a passive of a verb whose person object is indirect: `le tweet a été répondu`, `ils ont été "
-             "demandés de partir`, `Shin a été donné la responsabilité` (French: active with «on»)"),
+             "demandés de partir`, `Shin a été donné la responsabilité`, or that has none: `votre compte a "
+             "été accédé` (French: active with «on»)"),
         Code(OBJECT_PRONOUN, Category.GRAMMAR, Severity.MINOR,
              "an object pronoun of the wrong case for its verb: `on lui a interrogé` → `on l’a "
              "interrogé`, `il leur aide` → `les aide`, `il l’a répondu` → `lui a répondu`, `elle les a "
