@@ -355,6 +355,8 @@ def test_run_together(detector: SpellingDetector, parsed_document, text: str, ex
             "La croissance de l’Amérique Latine ralentit cette année.",
             [(28, "Latine", CAPITAL, "latine")],
         ),
+        # a subject pronoun capitalised after an elided word
+        ("Ils protestent, de sorte qu’Il y a des conflits.", [(28, "Il", CAPITAL, "il")]),
         # a nationality adjective capitalised after a common noun, as English does
         (
             "Le gouvernement Français et les autorités Indonésiennes ont signé.",
@@ -439,6 +441,8 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Le mot « lesdonnées » est une faute.",
         # a typo for "gentiment", not "gentille" + "ment"
         "Il a remercié ses amis gentillement.",
+        # a capital after an elided article: a name ("l’Ile de Ré", "d’Elle" the magazine)
+        "Il vit sur l’Ile de Ré et lit un numéro d’Elle.",
         # derivations the dictionary lacks, not a function word glued to a rarer word
         "La surtaxation des carburants est contestée.",
         "Ils ont vu un contrexemple évident.",

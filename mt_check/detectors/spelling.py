@@ -472,7 +472,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "9"
+    version = "10"
 
     def load(self) -> None:
         super().load()
@@ -1164,6 +1164,10 @@ class SpellingDetector(LexiconDetector):
         if self._demonym_after_noun(tokens, j):
             return lower, f"«{tok.text}»: a nationality adjective takes no capital in French (English's does)"
         prev = tokens[j - 1]
+        if tok.text in ("Il", "Ils", "On") and prev.text[-1:] in "'’" and prev.text[:-1].isalpha() and (
+            prev.text.islower()
+        ):
+            return lower, f"«{tok.text}»: no capital after «{prev.text}» inside a sentence"  # "qu’Il y a"
         if prev.text != "," and prev.text not in _CONJUNCTIONS:
             return None
         before = tokens[j - 2].text if j >= 2 else ""
