@@ -310,10 +310,9 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("STYLE-ANGLICISM", "sommets à vie", "sommets historiques")]),
         # Indonesian: «buka puasa» (a fast is broken), «kunjungan kehormatan», «kondusif»
         ("Lors de l’ouverture du jeûne au Palais, il a parlé d’un événement d’ouverture du jeûne.",
-         [("GRAMMAR-CALQUE", "l’ouverture du jeûne", "la rupture du jeûne"),
-          ("GRAMMAR-CALQUE", "d’ouverture du jeûne", "de rupture du jeûne")]),
+         [("GRAMMAR-CALQUE", "l’ouverture", "la rupture"), ("GRAMMAR-CALQUE", "d’ouverture", "de rupture")]),
         ("Il était absent lors de l'inauguration conjointe du jeûne.",
-         [("GRAMMAR-CALQUE", "l'inauguration conjointe du jeûne", "la rupture du jeûne")]),
+         [("GRAMMAR-CALQUE", "l'inauguration conjointe", "la rupture")]),
         ("La visite honoraire du ministre a eu lieu lundi.",
          [("GRAMMAR-CALQUE", "visite honoraire", "visite de courtoisie")]),
         ("Il faut que la situation reste conditionnelle.", [("GRAMMAR-CALQUE", "conditionnelle", None)]),

@@ -348,10 +348,10 @@ _ENTRE_PRONOUNS = frozenset("eux elles nous vous soi autres eux-mêmes elles-mê
 
 
 def _fast_broken(m: re.Match[str]) -> str:
-    """«l'ouverture du jeûne» → «la rupture du jeûne», «d'ouverture» → «de rupture»."""
-    article = (m.group(1) or "").lower()
+    """«l'ouverture (du jeûne)» → «la rupture», «d'ouverture» → «de rupture»."""
+    article = (m.group(2) or "").lower()
     return _cap(m.group(0), {"l'": "la ", "l’": "la ", "d'": "de ", "d’": "de "}.get(article, article)
-                + "rupture du jeûne")
+                + "rupture")
 
 
 _PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str | None]], ...] = (
@@ -380,8 +380,8 @@ _PHRASE_CALQUES: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str
      "The Indonesian counter «unit» word for word: count the things themselves («12 maisons»).",
      lambda m: m.group(1) + (" " if m.group(0)[-1] in "'’" else "")),
     # Indonesian "buka puasa (bersama)", the evening meal of Ramadan: a fast is broken, not opened
-    (re.compile(r"\b([Ll]['’]|[Dd]['’]|[Ll]a |[Uu]ne )?(?:ouverture|inauguration)(?: conjointe| commune)? "
-                r"(du jeûne)\b"),
+    (re.compile(r"\b(?P<span>([Ll]['’]|[Dd]['’]|[Ll]a |[Uu]ne )?(?:ouverture|inauguration)"
+                r"(?: conjointe| commune)?) du jeûne\b"),
      "«buka puasa» word for word: a fast is broken, «la rupture du jeûne».",
      _fast_broken),
     # Indonesian "kunjungan kehormatan": «visite honoraire» (an honorary consul is French)
