@@ -336,7 +336,8 @@ def _english(word: str) -> bool:
     from wordfreq import zipf_frequency  # loads its data files on first use
 
     low = word.lower()
-    return zipf_frequency(low, "en") >= 3.0 and zipf_frequency(low, "en") > zipf_frequency(low, "fr") + 1.0
+    english = zipf_frequency(low, "en")
+    return english >= 3.0 and english > zipf_frequency(low, "fr") + 1.0
 
 
 # "chaque fois nous pensons" (each time we think): a noun of time before a clause takes «que».
