@@ -245,6 +245,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # an adjective the tagger calls a noun (plural, after «N de N»)
         ("Il a construit un plan de financement innovants et créatifs.",
          [(38, "innovants", NUMBER, "innovant")]),
+        # a noun the tagger read as a verb because of the mismatch: the lexicon knows only a noun
+        ("Cependant, si les danger potentiels s’agrandissent, il agira.",
+         [(18, "danger", NUMBER, "dangers")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]

@@ -297,6 +297,22 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("WORD-ORDER-NOUN-ADJUNCT", "IAM utilisateur", "utilisateur IAM")]),
         ("Appelez la get_config fonction.",
          [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
+        # English bare plurals opening the sentence as the subject of a plural verb
+        ("NEW DELHI: Banques étudient la possibilité de commercer en roupies.",
+         [("GRAMMAR-MISSING-ARTICLE", "Banques", "Les banques")]),
+        ("Types de contenu qui sont créés sur un site ne sont pas disponibles ailleurs.",
+         [("GRAMMAR-MISSING-ARTICLE", "Types", "Les types")]),
+        ("Utilisateurs peuvent modifier leurs paramètres à tout moment.",
+         [("GRAMMAR-MISSING-ARTICLE", "Utilisateurs", "Les utilisateurs")]),
+        # «ne … pas» with another negative word
+        ("L'Indonésie n'a pas été impliquée dans un conflit avec aucun pays.",
+         [("GRAMMAR-DOUBLE-NEGATION", "pas", "")]),
+        ("Il n'a pas jamais voyagé.", [("GRAMMAR-DOUBLE-NEGATION", "pas", "")]),
+        # a personal pronoun + être + an article: French presents with «ce»
+        ("Ils sont des pays avec une majorité musulmane.", [("GRAMMAR-PRESENTATIVE", "Ils sont", "Ce sont")]),
+        ("Il est un outil puissant pour les équipes.", [("GRAMMAR-PRESENTATIVE", "Il est", "C’est")]),
+        ("Je crois qu'elle était une excellente joueuse, et elles seront des alliées.",
+         [("GRAMMAR-PRESENTATIVE", "elles seront", "ce seront")]),
         # «chaque fois» + a clause inside the sentence takes «que»; «entre A ou B»
         ("Vous recevrez une alerte chaque fois nous pensons que le compte est menacé.",
          [("GRAMMAR-CONNECTOR", "chaque fois nous", "chaque fois que nous")]),
@@ -325,6 +341,23 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     "sentence",
     [
+        # an article-less plural opening a coordination, a name with a singular verb, an attribute
+        "Hommes et femmes sont venus nombreux.",
+        "Parents, enseignants et élèves se sont réunis hier.",
+        "Séquences est un outil puissant qui offre un moyen centralisé.",
+        "Esquéhéries est une commune française de l'Aisne.",
+        "Nombreux sont ceux qui ont répondu.",
+        "Inondations : les habitants ont été évacués.",
+        # «aucun» in a clause of its own, after «sans», after «plus»; «pas» alone
+        "Je ne pense pas qu'aucun pays accepte cela.",
+        "Ce n'est pas sans aucun intérêt.",
+        "Il ne reste plus aucun billet, et il n'y a aucun problème.",
+        "Il ne viendra pas, mais aucun de nous ne l'attendait.",
+        # the impersonal «il est»: the time, a degree, «l'un des», tales, the literary «il y a»
+        "Il est une heure du matin et il est un peu tard.",
+        "Il est l'un des meilleurs joueurs ; il est un des plus grands.",
+        "Il était une fois un roi ; il est des moments où tout va mal.",
+        "Est-il un bon candidat ?",
         # "avoir du mal à" takes à
         "Il a eu du mal à partir.",
         # a time adverbial opening the sentence or after a comma; «entre» + a pronoun, a number,

@@ -56,6 +56,9 @@ GLUED = "PUNCTUATION-GLUED-SYMBOL"
         # "en", "fin", "mi-" before a month: a date even without a number.
         ("Le chantier reprendra fin Janvier.", [(MONTH, 26, "Janvier", "janvier")]),
         ("Il reviendra à la mi-Août pour signer.", [(MONTH, 21, "Août", "août")]),
+        # "Mars" and "Mai" after words only a month follows ("en" is the planet's too).
+        ("La demande a baissé dès la deuxième semaine de Mars.", [(MONTH, 47, "Mars", "mars")]),
+        ("La sonde arrivera fin Mai.", [(MONTH, 22, "Mai", "mai")]),
         # A holiday with a year is a date again: "le 14 juillet 1789".
         ("La Bastille tombe le 14 Juillet 1789.", [(MONTH, 24, "Juillet", "juillet")]),
         # A capitalised day after a verb ("said on Monday").
@@ -94,6 +97,7 @@ def test_capitalised_month_or_day(text: str, expected: list[_Row]) -> None:
         "Le défilé a lieu le Mardi gras et la procession le Vendredi saint.",
         # Mars the planet, "Salon de Mai" a name, "Mai 68" an event.
         "Une sonde spatiale ne peut rejoindre en ligne droite Mars.",
+        "La mission vers Mars partira en Mars, selon la NASA.",
         "Il expose au Salon de Mai (1975) et au Salon de Mai 1976.",
         "Il a vécu Mai 68 à Paris.",
         # A day that names a person, a newspaper or a work.

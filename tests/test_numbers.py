@@ -106,6 +106,8 @@ def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: 
         ("Il a gagné 3.5 millions d'euros.", [("NUMBER-DECIMAL-POINT", "3.5", 11, "3,5")]),
         # ... and before a unit.
         ("Il mesure 1.80 m.", [("NUMBER-DECIMAL-POINT", "1.80", 10, "1,80")]),
+        # ... after a minus sign.
+        ("Le BPA a chuté (-0.57$).", [("NUMBER-DECIMAL-POINT", "0.57", 17, "0,57")]),
         # English thousands comma with a trailing zero: never a French decimal.
         (
             "Il y avait 1,000 personnes.",
@@ -167,8 +169,9 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
         "Voir l'article 3.5 et le vol AF-447 de 2009.",
         # Dotted thousands appear in French newswire.
         "Il défendra 29.000 employées de Boeing.",
-        # Years are never separators.
+        # Years are never separators; a hyphen between two numbers is a range, not a sign.
         "En 1962, puis en 2024.",
+        "Une hausse sur la période 2019-20.5 millions de visiteurs.",
         # One ambiguous group, in a document with no English thousand: a French decimal.
         "Le taux est de 1,531 pour un dollar, contre 1,5 hier.",
         "Un rapport de 2,125 habitant par logement.",

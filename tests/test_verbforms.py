@@ -148,6 +148,10 @@ def test_registered() -> None:
         ("La banque agirait si les prix augmenteraient.", [(MOOD, "augmenteraient", "augmentaient")]),
         # "si" + future, consequence in the future → present
         ("S'il pleuvra demain, nous resterons à la maison.", [(MOOD, "pleuvra", "pleut")]),
+        # a «si» opening the sentence is a condition whatever its main clause (an imperative)
+        ("Si les messages seront similaires ou auront le même contenu, composez-le d'abord.",
+         [(MOOD, "seront", "sont"), (MOOD, "auront", "ont")]),
+        ("JAKARTA - Si vous aurez besoin d'aide, appelez-nous.", [(MOOD, "aurez", "avez")]),
         # --- se + être without a participle ------------------------------------------
         # + adjective: "se" is spurious
         ("Les prix semblent s’être stables depuis janvier.", [(REFLEXIVE, "s’être", "être")]),
@@ -285,6 +289,8 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Je me demande s'il viendrait.",
         "Il ne sait pas si elle viendra.",
         "Nous ne savons pas encore si le projet sera retenu.",
+        "Dites-moi si vous viendrez demain, et si vous serez seul.",
+        "Si vous avez besoin d'aide, appelez-nous ; si le projet aboutit, il sera présenté.",
         # concessive "si" and "même si" + conditional
         "S'il serait exagéré de parler de crise, il reste que la situation est grave.",
         "Même si j'aurais préféré une autre solution, j'accepte.",

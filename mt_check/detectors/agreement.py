@@ -420,7 +420,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "8"
+    version = "9"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -657,6 +657,14 @@ class AgreementDetector(LexiconDetector):
                 return named
         return readings
 
+    def _noun_only(self, tok: Token) -> bool:
+        """A lower-case word the lexicon knows only as a noun, whatever the tagger made of it:
+        «les danger potentiels», where the number mismatch made the tagger read a verb."""
+        if tok.pos_ not in ("VERB", "ADJ") or not (tok.is_alpha and tok.text.islower()):
+            return False
+        analyses = self.lexicon.analyses(tok.text)
+        return bool(analyses) and all(a.pos == _NOUN_POS for a in analyses)
+
     def _lexicon_noun(self, tok: Token) -> bool:
         """A capitalised word the lexicon knows as a noun and not as a name: common nouns in
         institution names (``Conseil``, ``Banque``), countries (``Inde``), acronyms (``URL``).
@@ -757,7 +765,7 @@ class AgreementDetector(LexiconDetector):
         known = lower in _DET_FORMS or lower in _NUMBER_ONLY_DETS
         if noun.i <= det.i or self._named(noun) or not known:
             return
-        if not (_nominal(noun) or self._lexicon_noun(noun)) and not (
+        if not (_nominal(noun) or self._lexicon_noun(noun) or self._noun_only(noun)) and not (
             noun.pos_ == "ADJ" and self._family(noun.text, _NOUN_POS)
             and not self._family(noun.text, _ADJ_POS)
         ):

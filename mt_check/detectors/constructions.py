@@ -24,7 +24,14 @@ Codes:
   and its complement without the article, the subject of a verb that follows ("JAKARTA - Chef
   du bureau … a demandé" → "Le chef"; Indonesian has no articles). An apposition before a
   comma ("Ministre de l'Intérieur depuis 2017, il a …") is French. The suggestion
-  leaves epicene titles (ministre, porte-parole, secrétaire) to the reviewer.
+  leaves epicene titles (ministre, porte-parole, secrétaire) to the reviewer. Also an English
+  bare plural opening the sentence as the subject of a plural verb ("Banques étudient …" →
+  "Les banques"); coordinations ("Hommes et femmes sont venus") and names are French.
+- ``GRAMMAR-DOUBLE-NEGATION`` (grammar, minor): «ne … pas» with «aucun» later in the clause, or
+  «pas jamais» (English "not … any"): «pas» goes.
+- ``GRAMMAR-PRESENTATIVE`` (grammar, minor): "Ils sont des pays" → "Ce sont des pays", "Il est
+  un outil" → "C'est un outil" (English "they are", "it is"); the impersonal «il est une heure»,
+  «il est l'un des», «il était une fois» are French.
 - ``GRAMMAR-IMPERSONAL`` (grammar, minor): "Cela doit y avoir une coordination" → "Il doit y
   avoir": «y avoir» (there is) after a modal takes the impersonal «il», not a demonstrative or
   the sentence's opening noun phrase ("Cette période doit y avoir…": no suggestion, the noun
@@ -121,6 +128,21 @@ from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
 _SUPPORT_VERBS = frozenset({"avoir", "commettre", "faire"})
+# Adjectives that open a sentence as its attribute ("Nombreux sont ceux qui …", "Rares sont …").
+_PREDICATIVE_FIRST = frozenset("nombreux nombreuses rares divers diverses différents différentes "
+                               "certains certaines plusieurs quelques tels telles".split())
+# A clause of its own, or «sans», ends the reach of «ne … pas».
+_NEGATION_CLAUSE_BREAKS = frozenset("que qu' qu’ qui dont où sans mais et ou si lorsque quand car".split())
+# "Ils sont des pays" (they are countries): a personal pronoun + être + an article.
+_PRESENTATIVE = re.compile(
+    r"(?<![\w'’-])([Ii]ls?|[Ee]lles?) (est|sont|était|étaient|sera|seront|serait|seraient|fut|furent) "
+    r"(un|une|des)\b(?! (?:de|des|du|d['’]|peu|heure|fois|tel|telle)\b)(?!['’])(?= \w)"
+)
+_PRESENTATIVE_FORMS = {
+    "est": "c’est", "sont": "ce sont", "était": "c’était", "étaient": "c’étaient", "sera": "ce sera",
+    "seront": "ce seront", "serait": "ce serait", "seraient": "ce seraient", "fut": "ce fut",
+    "furent": "ce furent"}  # fmt: skip
+_PROPER_POS = frozenset({"prn", "patr", "npr"})  # the lexicon's first names, surnames, places
 _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "envie", "intention"})
 # Verbs of saying / making known that introduce a completive with "que".
 _SAYING_VERBS = frozenset(
@@ -574,8 +596,14 @@ class ConstructionsDetector(LexiconDetector):
              "a pronoun of quantity, «de» and a bare noun: `la plupart de victimes` → "
              "`la plupart des victimes`, `plusieurs de maisons` → `plusieurs maisons`"),
         Code("GRAMMAR-MISSING-ARTICLE", Category.GRAMMAR, Severity.MINOR,
-             "a title opening the sentence as its subject without its article: `Chef du bureau … a "
-             "demandé` → `Le chef du bureau`"),
+             "a title or a plural noun opening the sentence as its subject without its article: "
+             "`Chef du bureau … a demandé` → `Le chef du bureau`, `Banques étudient` → `Les banques`"),
+        Code("GRAMMAR-DOUBLE-NEGATION", Category.GRAMMAR, Severity.MINOR,
+             "«pas» kept beside another negative word (English «not … any»): `n’a pas été impliquée "
+             "avec aucun pays` → `n’a été impliquée avec aucun pays`, `n’a pas jamais` → `n’a jamais`"),
+        Code("GRAMMAR-PRESENTATIVE", Category.GRAMMAR, Severity.MINOR,
+             "a personal pronoun, «être» and an article where French presents with «ce»: `Ils sont "
+             "des pays` → `Ce sont des pays`, `Il est un outil` → `C’est un outil`"),
         Code("GRAMMAR-IMPERSONAL", Category.GRAMMAR, Severity.MINOR,
              "«y avoir» after a subject other than the impersonal «il»: `Cela doit y avoir` → "
              "`Il doit y avoir`"),
@@ -616,7 +644,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "9"
+    version = "10"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -633,6 +661,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._stressed_pronouns(sentence)
             yield from self._impersonal(sentence)
             yield from self._bare_title(sentence, tokens)
+            yield from self._bare_plural(sentence, tokens)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
@@ -641,6 +670,8 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._reporting_without_subject(sentence)
             yield from self._purpose_clause(sentence, tokens)
             yield from self._connectors(sentence)
+            yield from self._double_negation(sentence, tokens)
+            yield from self._presentative(sentence)
             yield from self._time_connectors(sentence)
             yield from self._entre_ou(sentence, tokens)
             yield from self._collocations(sentence, tokens)
@@ -881,6 +912,48 @@ class ConstructionsDetector(LexiconDetector):
             None if article is None else f"{article} {word.lower()}",
         )
 
+    def _bare_plural(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"Banques étudient la possibilité …" → "Les banques" (see GRAMMAR-MISSING-ARTICLE): a
+        plural common noun opening the sentence (or its dateline) without a determiner, the
+        subject of a plural finite verb: English bare plurals ("Banks are studying"). French
+        drops the article only in lists and coordinations ("Hommes et femmes sont venus"),
+        which are left alone, and in headlines, which have no finite verb of their own."""
+        start = _after_dateline(tokens)
+        if start is None or start + 1 >= len(tokens):
+            return
+        first = tokens[start]
+        word = first.text
+        if not (len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isalpha()):
+            return
+        if first.dep_ not in ("nsubj", "nsubj:pass") or first.head.i <= first.i:
+            return
+        if any(c.dep_ in ("det", "conj", "nummod") for c in first.children) or tokens[start + 1].lower_ in (
+            "et", "ou", ",", "&", "/"
+        ):
+            return
+        analyses = self.lexicon.analyses(word)
+        lower = self.lexicon.analyses(word.lower())
+        nouns = [a for a in lower if "nom" in a.pos]
+        if not nouns or any(a.pos & _PROPER_POS for a in analyses) or not all(
+            a.number in ("pl", "inv") for a in nouns
+        ) or not any(a.number == "pl" for a in nouns):
+            return  # a name ("Séquences", "Esquéhéries"), or a word that may be singular
+        if first.pos_ not in ("NOUN", "PROPN") or word.lower() in _PREDICATIVE_FIRST:
+            return  # "Nombreux sont ceux qui …": an attribute
+        verb = first.head
+        finite = [t for t in (verb, *verb.children) if t.i > first.i and t.pos_ in ("VERB", "AUX")
+                  and _finite(t) and (t is verb or t.dep_ in ("aux", "aux:pass", "cop"))]
+        if not finite or any("Plur" not in t.morph.get("Number") for t in finite):
+            return
+        if any(t.text in (":", ";", "-", "–", "—") for t in tokens[first.i + 1 : verb.i]):
+            return
+        yield self._text_issue(
+            sentence, first.idx, first.idx + len(word), "GRAMMAR-MISSING-ARTICLE",
+            "A plural noun opening the sentence as its subject takes the article (English drops "
+            f"it): «Les {word.lower()}».",
+            f"Les {word.lower()}",
+        )
+
     def _purpose_clause(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """``redémarrez pour toutes les modifications prennent effet`` → ``pour que`` (English
         "for the changes to take effect", Indonesian "agar"): «pour» after a verb (or its
@@ -1104,6 +1177,47 @@ class ConstructionsDetector(LexiconDetector):
             after_preposition = low in _REPORTING_TAIL_PREPOSITIONS or (
                 after_preposition and (low in _TAIL_ARTICLES or word[:1].isupper()))
         return False
+
+    def _double_negation(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """«ne … pas» with «aucun» later in the clause, or «pas jamais» (see
+        GRAMMAR-DOUBLE-NEGATION): «aucun», «jamais» already negate with «ne». A clause of its own
+        («ne pense pas qu'aucun …») and «sans aucun» («pas sans aucun intérêt») are left alone."""
+        for tok in tokens:
+            if tok.lower_ != "pas" or not any(
+                t.lower_ in ("ne", "n'", "n’") for t in tokens[max(0, tok.i - 5) : tok.i]
+            ):
+                continue
+            for nxt in tokens[tok.i + 1 : tok.i + 15]:
+                low = nxt.lower_
+                if nxt.is_punct or low in _NEGATION_CLAUSE_BREAKS:
+                    break
+                if low in ("aucun", "aucune") or low == "jamais" and nxt.i == tok.i + 1:
+                    yield self._text_issue(
+                        sentence, tok.idx, tok.idx + 3, "GRAMMAR-DOUBLE-NEGATION",
+                        f"«{nxt.text}» already makes the negation with «ne»: «pas» is one negation too many.",
+                        "",
+                    )
+                    break
+
+    def _presentative(self, sentence: Sentence) -> Iterator[Issue]:
+        """``Ils sont des pays`` → ``Ce sont des pays`` (see GRAMMAR-PRESENTATIVE): English "they are
+        countries", "it is a tool". «il est une heure», «il est un peu», «il est l'un des»,
+        «il était une fois» and the literary «il est des gens qui» are French."""
+        for m in _PRESENTATIVE.finditer(sentence.text):
+            pronoun, verb, article = m.group(1), m.group(2).lower(), m.group(3).lower()
+            if pronoun.lower() in ("il", "elle") and article == "des":
+                continue  # "il est des moments où": literary «il y a»
+            fixed = _PRESENTATIVE_FORMS[verb]
+            if pronoun[0].isupper():
+                fixed = fixed[0].upper() + fixed[1:]
+            if "'" in sentence.text and "’" not in sentence.text:
+                fixed = fixed.replace("’", "'")
+            yield self._text_issue(
+                sentence, m.start(), m.end(2), "GRAMMAR-PRESENTATIVE",
+                f"French presents a noun with «ce»: «{fixed} {m.group(3)} …», "
+                f"not «{m.group(1)} {m.group(2)}».",
+                fixed,
+            )
 
     def _connectors(self, sentence: Sentence) -> Iterator[Issue]:
         """«parce» without «que» (see GRAMMAR-CONNECTOR) and «S'il vous plaît» + infinitive
@@ -1660,6 +1774,19 @@ def _after_relative(tokens: Sequence[Any], k: int) -> int:
     while m < len(tokens) and (tokens[m].pos_ == "ADV" or "Part" in tokens[m].morph.get("VerbForm")):
         m += 1
     return m
+
+
+def _after_dateline(tokens: Sequence[Any]) -> int | None:
+    """The index of the sentence's first word after a dateline ("JAKARTA - ", "NEW DELHI: "):
+    upper-case words and a dash or a colon; 0 without one, None when the sentence is empty."""
+    if not tokens:
+        return None
+    for k, tok in enumerate(tokens[:5]):
+        if tok.text in ("-", "–", "—", ":") and k:
+            if all(t.text.isupper() or not t.is_alpha for t in tokens[:k]):
+                return k + 1
+            break
+    return 0
 
 
 def _finite_group(tokens: Sequence[Any], k: int) -> bool:

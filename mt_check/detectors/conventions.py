@@ -140,6 +140,12 @@ _MONTH_AFTER_WORD = re.compile(
     r"|(?<![\w\-])[Mm]i-)"
     r"(" + "|".join(m.capitalize() for m in _MONTHS if m not in ("mars", "mai")) + r")(?![\w\-])"
 )
+# "fin Mars", "mi-Mai", "la deuxième semaine de Mars": words that only a month follows (not «en»,
+# which the planet takes: "en route vers Mars", "la mission en Mars").
+_MARS_MAI_AFTER_WORD = re.compile(
+    r"(?:(?<![\w\-])(?:[Dd]ébut|[Ff]in|[Cc]ourant|(?:mois|semaine|quinzaine)" + _S + r"+d[e’'])" + _S + r"*"
+    r"|(?<![\w\-])[Mm]i-)(Mars|Mai)(?![\w\-])"
+)
 _YEAR_AFTER = re.compile(_S + r"+(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # Dates written with a capital when they name the holiday ("le 14 Juillet", "le 1er Mai", "le 8
 # Mai", "le 11 Novembre", "l'appel du 18 Juin"); with a year after they are dates again.
@@ -452,7 +458,7 @@ def _months_and_days(text: str, sentence_starts: list[int]) -> Iterator[_Finding
         if name and (name.group(1)[0].isupper() or name.group(1).lower() in _PLACE_NOUNS):
             continue  # street and movement names keep the capital, year or not
         yield finding(match.start(2), match.group(2), "Month names")
-    for pattern in (_MONTH_BEFORE_YEAR, _MONTH_AFTER_WORD):
+    for pattern in (_MONTH_BEFORE_YEAR, _MONTH_AFTER_WORD, _MARS_MAI_AFTER_WORD):
         for match in pattern.finditer(text):
             start = match.start(1)
             if start in seen or _is_sentence_initial(text, start, sentence_starts):
@@ -878,7 +884,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "9"
+    version = "10"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent

@@ -129,8 +129,8 @@ _QUANTITY = (
     r"t|tonnes?|litres?|l|euros?|€|dollars?|\$|£|livres?|degrés|°|habitants|personnes|ans|"
     r"heures|jours|mois|semaines|kilomètres|mètres|kilos|hectares|ha)"
 )
-_DECIMAL_POINT = re.compile(
-    r"(?<![\w.,\-/])(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)(?=[" + _SP + r"]?" + _QUANTITY + r"(?!\w))"
+_DECIMAL_POINT = re.compile(  # a minus sign may come first: "(-0.57$)", not a range's hyphen
+    r"(?<![\w.,/])(?<![\w.,/]-)(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)(?=[" + _SP + r"]?" + _QUANTITY + r"(?!\w))"
 )
 _DECIMAL_BEFORE_OK = re.compile(r"(?i)(?:version|v|art|article|section|chapitre|§|n°|no)\.?\s*$")
 # "1,000 personnes", "2,500,000": comma groups of exactly three digits; one group only when it
@@ -325,7 +325,7 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "4"
+    version = "5"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 

@@ -242,6 +242,14 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+def _opening(tokens: Sequence[Token]) -> int:
+    """The index of the sentence's first word after a dateline ("JAKARTA - ")."""
+    for k, tok in enumerate(tokens[:5]):
+        if tok.text in ("-", "–", "—", ":") and k:
+            return k + 1 if all(t.text.isupper() or not t.is_alpha for t in tokens[:k]) else 0
+    return 0
+
+
 def _verb_readings(analyses: Iterable[Analysis]) -> list[Analysis]:
     return [a for a in analyses if "v" in a.pos]
 
@@ -280,7 +288,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "8"
+    version = "9"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -331,6 +339,8 @@ class VerbFormsDetector(LexiconDetector):
                 yield from self._reflexive(sentence, tokens, tok)
             elif low in ("si", "s'") and tok.pos_ == "SCONJ" and tok.dep_ in ("mark", "fixed"):
                 yield from self._hypothesis(sentence, tokens, tok)
+                if tok.i == _opening(tokens):
+                    yield from self._opening_si_future(sentence, tokens, tok)
             if tok.pos_ in ("AUX", "VERB"):
                 lemmas = self._verb_lemmas(tok.text)
                 if lemmas & _AUXILIARIES:
@@ -1020,6 +1030,33 @@ class VerbFormsDetector(LexiconDetector):
             f"«si» of a condition does not take the {name}: «{suggestion}», not «{finite.text}»",
             suggestion,
         )
+
+    def _opening_si_future(self, sentence: Sentence, tokens: Sequence[Token], si: Token) -> Iterator[Issue]:
+        """``Si tous les messages seront similaires, composez …`` → ``sont``: a «si» opening the
+        sentence, before its comma, is a condition, never an indirect question (which follows
+        its verb: «dites-moi si vous viendrez»), and a condition does not take the future,
+        whatever the main clause (an imperative, here, which the parse may hang on the «si»
+        clause). The conditional is left to the parse (a concessive «s'il serait exagéré …»)."""
+        comma = next((t.i for t in tokens[si.i + 1 : si.i + 30] if t.text in (",", ";", ":")), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return
+        for tok in tokens[si.i + 1 : comma]:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            readings = [a for a in _verb_readings(self.lexicon.analyses(tok.text)) if a.persons]
+            if not readings or {t for a in readings for t in a.tenses} != {"ifut"}:
+                if "Fin" in _morph(tok, "VerbForm"):
+                    return  # the clause's verb is in another tense
+                continue
+            suggestion = self._conjugate(tok, readings, {"ifut": "ipre"})
+            if suggestion is None:
+                return
+            start = sentence.start + tok.idx
+            yield self.issue(
+                sentence, start, start + len(tok.text), Category.GRAMMAR, Severity.MINOR, MOOD,
+                f"«si» of a condition does not take the future: «{suggestion}», not «{tok.text}»",
+                suggestion,
+            )  # and on: "seront similaires ou auront le même contenu"
 
     def _main_verb(self, tokens: Sequence[Token], clause: Token, finite: Token) -> Token | None:
         """The finite verb of the clause a "si" clause depends on: its governor's, else (when the
