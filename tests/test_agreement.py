@@ -248,6 +248,9 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # a noun the tagger read as a verb because of the mismatch: the lexicon knows only a noun
         ("Cependant, si les danger potentiels s’agrandissent, il agira.",
          [(18, "danger", NUMBER, "dangers")]),
+        # «million», «milliard» below two stay singular
+        ("Il reste 1,4 millions de personnes et 1,05 milliards de dollars.",
+         [(13, "millions", NUMBER, "million"), (43, "milliards", NUMBER, "milliard")]),
     ],
 )
 def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -259,6 +262,14 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
     [
         # the tagger's noun is an adjective; the determiner agrees with the real noun after it
         "C’est sa pire performance en six mois.",
+        # an adjective after «pour» + noun agreeing with the noun before «pour»; a participle of
+        # «être» after an adverbial; a list of nouns the parse read as two clauses
+        "Elle prévoit des ventes pour le premier trimestre supérieures aux estimations.",
+        "La nouvelle adresse est confirmée et sera à l'avenir utilisée avec votre compte.",
+        "S4 Capital : l’entreprise active dans la publicité numérique, le marketing et les services "
+        "technologiques revoit ses prévisions.",
+        # two millions and more, a group of a larger number
+        "Il reste 2,4 millions de personnes, 11,4 millions d'euros et 1,4 million de visiteurs.",
         "Les patients doivent recevoir une large dose de vitamine D.",
         # nouns of both genders: the determiner decides
         "Un élève brillant et une élève brillante.",

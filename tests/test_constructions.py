@@ -343,6 +343,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
     [
         # an article-less plural opening a coordination, a name with a singular verb, an attribute
         "Hommes et femmes sont venus nombreux.",
+        # a verb of saying inside a «si» clause: the comma closes that clause
+        "Si la tendance se confirme, la banque relèvera ses taux.",
         "Parents, enseignants et élèves se sont réunis hier.",
         "Séquences est un outil puissant qui offre un moyen centralisé.",
         "Esquéhéries est une commune française de l'Aisne.",

@@ -152,6 +152,9 @@ def test_registered() -> None:
         ("Si les messages seront similaires ou auront le même contenu, composez-le d'abord.",
          [(MOOD, "seront", "sont"), (MOOD, "auront", "ont")]),
         ("JAKARTA - Si vous aurez besoin d'aide, appelez-nous.", [(MOOD, "aurez", "avez")]),
+        # a «si» + present with a conditional consequence → imperfect
+        ("Si les gains se maintiennent, la société ajouterait 76 milliards de dollars.",
+         [(MOOD, "maintiennent", "maintenaient")]),
         # --- se + être without a participle ------------------------------------------
         # + adjective: "se" is spurious
         ("Les prix semblent s’être stables depuis janvier.", [(REFLEXIVE, "s’être", "être")]),
@@ -290,6 +293,9 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         "Il ne sait pas si elle viendra.",
         "Nous ne savons pas encore si le projet sera retenu.",
         "Dites-moi si vous viendrez demain, et si vous serez seul.",
+        # a modal's conditional is politeness; imperfect + conditional is the rule
+        "Si vous voulez, nous pourrions partir ; si cela est vrai, cela voudrait dire beaucoup.",
+        "Si la base légale était correcte, cette directive aurait abouti.",
         "Si vous avez besoin d'aide, appelez-nous ; si le projet aboutit, il sera présenté.",
         # concessive "si" and "même si" + conditional
         "S'il serait exagéré de parler de crise, il reste que la situation est grave.",

@@ -125,6 +125,11 @@ _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
 _NOUN_POS = frozenset({"nom"})
 _NAME_POS = frozenset({"prn", "patr", "npr"})  # first names, surnames, place names
+# Prepositions after which an adjective may still belong to the noun before them.
+# "1,4 millions": a number below two, not a group of a larger one ("1 1,4" is no number).
+_BELOW_TWO_MILLIONS = re.compile(
+    r"(?<![\d,.])(?<!\d[ \u00a0\u202f])1,\d+[ \u00a0\u202f](millions|milliards)\b")
+_CARRIED_PREPOSITIONS = frozenset({"par", "pour", "sur", "avec", "dans", "en"})
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART"})
 _FINITE_TAGS = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond", "spre", "simp"})
 
@@ -436,11 +441,25 @@ class AgreementDetector(LexiconDetector):
             found: dict[tuple[int, int], Issue] = {}
             for issue in self._sentence(sentence, doc):
                 found.setdefault((issue.start, issue.end), issue)
+            for issue in self._below_two_millions(sentence):
+                found.setdefault((issue.start, issue.end), issue)
             # A noun-phrase fix ("un relique colonial" -> "une relique coloniale") covers the
             # adjective issue inside it: one error, one issue.
             for (start, end), issue in found.items():
                 if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                     yield issue
+
+    def _below_two_millions(self, sentence: Sentence) -> Iterator[Issue]:
+        """``1,4 millions de personnes`` → ``1,4 million``: «million», «milliard» (nouns) stay
+        singular for a number below two."""
+        for m in _BELOW_TWO_MILLIONS.finditer(sentence.text):
+            start = sentence.start + m.start(1)
+            word = m.group(1)
+            yield self.issue(
+                sentence, start, start + len(word), Category.AGREEMENT, Severity.MINOR,
+                "AGREEMENT-NUMBER", f"«{word[:-1]}» stays singular below two: «{m.group(0)[:-1]}».",
+                word[:-1],
+            )
 
     def _parsed(self, sentence: Sentence, doc: Doc) -> Iterator[Issue]:
         # The tokens that have a subject among their children, in one pass over the sentence
@@ -656,6 +675,36 @@ class AgreementDetector(LexiconDetector):
             if named:
                 return named
         return readings
+
+    def _agrees_before_preposition(self, mod: Token, noun: Token) -> bool:
+        """``mod`` after «par/pour/sur/avec/dans/en» + ``noun`` agrees in full with the noun right
+        before that preposition: it may be that noun's («des ventes pour le premier trimestre
+        supérieures aux estimations»)."""
+        k = noun.i - 1
+        doc = noun.doc
+        while k > 0 and doc[k].pos_ in ("DET", "ADJ", "NUM") and noun.i - k <= 3:
+            k -= 1
+        if k < 1 or doc[k].lower_ not in _CARRIED_PREPOSITIONS or doc[k - 1].pos_ != "NOUN":
+            return False
+        before = self._lexicon_feats(doc[k - 1])
+        return before.gender is not None and before.number is not None and self._agrees(
+            mod.text, _ADJ_POS, before
+        )
+
+    @staticmethod
+    def _passive_after_adverbial(mod: Token, noun: Token) -> bool:
+        """A participle right after «être» and an adverbial phrase ending in ``noun`` («sera à
+        l'avenir utilisée», «est dans tous les cas exclue»): the participle is the verb's."""
+        if "Part" not in _morph(mod, "VerbForm"):
+            return False
+        doc = noun.doc
+        for k in range(noun.i - 1, max(-1, noun.i - 6), -1):
+            tok = doc[k]
+            if tok.pos_ in ("AUX", "VERB"):
+                return tok.lemma_ == "être" and k + 1 < noun.i and doc[k + 1].pos_ == "ADP"
+            if tok.pos_ not in ("ADP", "DET", "ADJ", "NUM"):
+                return False
+        return False
 
     def _noun_only(self, tok: Token) -> bool:
         """A lower-case word the lexicon knows only as a noun, whatever the tagger made of it:
@@ -1029,11 +1078,10 @@ class AgreementDetector(LexiconDetector):
         before_mod = mod.doc[mod.i - 1] if mod.i else None
         if before_mod is not None and before_mod.lower_ in _COMPARATIVE_WORDS and mod.i > noun.i:
             return  # "des pertes plus importantes que prévu", "comme convenu": invariable
-        if noun.i > 1 and mod.i > noun.i and noun.doc[noun.i - 1].lower_ == "par" and (
-            noun.doc[noun.i - 2].pos_ == "NOUN"
-            and self._agrees(mod.text, _ADJ_POS, self._lexicon_feats(noun.doc[noun.i - 2]))
-        ):
-            return  # "14,78 dollars par action prévus": the noun before «par» N
+        if mod.i > noun.i and self._agrees_before_preposition(mod, noun):
+            return  # "14,78 dollars par action prévus", "des ventes pour le trimestre supérieures"
+        if mod.i > noun.i and self._passive_after_adverbial(mod, noun):
+            return  # "sera à l'avenir utilisée": the participle of «sera», not of «avenir»
         if mod.i < noun.i and (
             mod.lower_ in _INVARIABLE_BEFORE_NOUN
             or any(t.pos_ not in ("ADJ", "ADV", "CCONJ", "PUNCT") for t in noun.doc[mod.i + 1 : noun.i])
@@ -1607,6 +1655,9 @@ class AgreementDetector(LexiconDetector):
                 continue
             if tok.i > noun.i and any(self._agrees(tok.text, _ADJ_POS, f) for f in uppers):
                 continue  # "l'album de photos exposé": it may agree with a noun above
+            if tok.i > noun.i and (self._agrees_before_preposition(tok, noun)
+                                   or self._passive_after_adverbial(tok, noun)):
+                continue  # "des ventes pour le trimestre supérieures", "sera à l'avenir utilisée"
             fix = self._phrase_word(sentence, tok, gender, feats.number, noun, adj)
             if fix is None:
                 return None
@@ -2294,6 +2345,8 @@ class AgreementDetector(LexiconDetector):
         verb = self._finite(pred)
         if verb is None or verb.i < subj.i:
             return
+        if pred.dep_ == "conj" and pred.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return  # a verb conjoined to a noun: the parse read a list of nouns as two clauses
         readings = self._finite_readings(verb)
         person = "3" + feats.number
         if not readings or any(person in a.persons for a in readings):

@@ -142,6 +142,7 @@ _PRESENTATIVE_FORMS = {
     "est": "c’est", "sont": "ce sont", "était": "c’était", "étaient": "c’étaient", "sera": "ce sera",
     "seront": "ce seront", "serait": "ce serait", "seraient": "ce seraient", "fut": "ce fut",
     "furent": "ce furent"}  # fmt: skip
+_CLAUSE_SUBORDINATORS = frozenset("si s' quand lorsque lorsqu' puisque puisqu' comme".split())
 _PROPER_POS = frozenset({"prn", "patr", "npr"})  # the lexicon's first names, surnames, places
 _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "envie", "intention"})
 # Verbs of saying / making known that introduce a completive with "que".
@@ -1623,6 +1624,8 @@ class ConstructionsDetector(LexiconDetector):
                 continue  # "ni y répondre, le compte devient…": a bare infinitive closing a clause
             if any(t.lower_ in _PARENTHETICAL for t in tokens[max(0, i - 4) : i]):
                 continue
+            if _in_subordinate(tokens, i):
+                continue  # "Si la tendance se confirme, la banque …": the comma ends that clause
             j = i + 1
             if j < len(tokens) and tokens[j].lower_ in {"à", "aux", "au"}:  # its indirect object
                 while j < len(tokens) and tokens[j].text not in _STOPS and tokens[j].lower_ not in _QUE:
@@ -1702,6 +1705,17 @@ def _heads_clause(tokens: Sequence[Any], i: int) -> bool:
     if "Part" in verb.morph.get("VerbForm"):
         return any(t.pos_ == "AUX" for t in tokens[max(0, i - 3) : i])
     return any(t.pos_ in {"AUX", "VERB"} for t in tokens[:i])  # the tagger may miss its finiteness ("vise")
+
+
+def _in_subordinate(tokens: Sequence[Any], i: int) -> bool:
+    """Whether the word at ``i`` belongs to a clause opened by «si», «quand», «lorsque»,
+    «puisque» or «comme» since the last comma (or the sentence start)."""
+    for tok in reversed(tokens[:i]):
+        if tok.text in (",", ";", ":") or tok.lower_ in _QUE:
+            return False
+        if tok.lower_.replace("’", "'") in _CLAUSE_SUBORDINATORS:
+            return True
+    return False
 
 
 def _aside_end(tokens: Sequence[Any], k: int) -> int | None:

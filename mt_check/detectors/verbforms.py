@@ -242,6 +242,11 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+# Verbs whose conditional is politeness or hedging after a «si» in the present.
+_POLITE_CONDITIONALS = frozenset(
+    "pouvoir vouloir devoir falloir aimer préférer valoir souhaiter sembler paraître".split())
+
+
 def _opening(tokens: Sequence[Token]) -> int:
     """The index of the sentence's first word after a dateline ("JAKARTA - ")."""
     for k, tok in enumerate(tokens[:5]):
@@ -1046,6 +1051,7 @@ class VerbFormsDetector(LexiconDetector):
             readings = [a for a in _verb_readings(self.lexicon.analyses(tok.text)) if a.persons]
             if not readings or {t for a in readings for t in a.tenses} != {"ifut"}:
                 if "Fin" in _morph(tok, "VerbForm"):
+                    yield from self._opening_si_present(sentence, tokens, tok, readings, comma)
                     return  # the clause's verb is in another tense
                 continue
             suggestion = self._conjugate(tok, readings, {"ifut": "ipre"})
@@ -1057,6 +1063,35 @@ class VerbFormsDetector(LexiconDetector):
                 f"«si» of a condition does not take the future: «{suggestion}», not «{tok.text}»",
                 suggestion,
             )  # and on: "seront similaires ou auront le même contenu"
+
+    def _opening_si_present(
+        self, sentence: Sentence, tokens: Sequence[Token], verb: Token, readings: list[Analysis], comma: int
+    ) -> Iterator[Issue]:
+        """``Si les gains se maintiennent, la société ajouterait …`` → ``se maintenaient``: a
+        condition in the present has its consequence in the present or the future; with the
+        conditional the condition is in the imperfect. A modal's conditional is politeness
+        («si vous voulez, nous pourrions …»), left alone."""
+        if "Pres" not in _morph(verb, "Tense") or "Ind" not in _morph(verb, "Mood"):
+            return
+        main = next((t for t in tokens[comma + 1 : comma + 10] if t.pos_ in ("VERB", "AUX")), None)
+        if main is None or main.lemma_ in _POLITE_CONDITIONALS:
+            return
+        main_readings = [a for a in _verb_readings(self.lexicon.analyses(main.text)) if a.persons]
+        if not main_readings or {t for a in main_readings for t in a.tenses} != {"cond"}:
+            return
+        number = {"Sing": "sg", "Plur": "pl"}.get("".join(_morph(verb, "Number")), "")
+        person = "".join(_morph(verb, "Person")) + number
+        suggestion = self._conjugate(verb, [a for a in readings if "ipre" in a.tenses], {"ipre": "iimp"},
+                                     {person} if len(person) == 3 else None)
+        if suggestion is None:
+            return
+        start = sentence.start + verb.idx
+        yield self.issue(
+            sentence, start, start + len(verb.text), Category.GRAMMAR, Severity.MINOR, MOOD,
+            f"With the conditional «{main.text}» in the main clause, «si» takes the imperfect: "
+            f"«{suggestion}», not «{verb.text}»",
+            suggestion,
+        )
 
     def _main_verb(self, tokens: Sequence[Token], clause: Token, finite: Token) -> Token | None:
         """The finite verb of the clause a "si" clause depends on: its governor's, else (when the
