@@ -76,7 +76,7 @@ import csv
 import hashlib
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -358,6 +358,9 @@ class _CompiledPatterns:
 
     def __init__(self) -> None:
         self._compiled: dict[tuple[Any, int], re.Pattern[str]] = {}
+        # pattern -> its compiled search: the engine's hot call (500,000 per 200 sentences),
+        # one dictionary lookup and no flags tuple
+        self._searches: dict[Any, Callable[[str], re.Match[str] | None]] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(re, name)
@@ -370,7 +373,13 @@ class _CompiledPatterns:
             return compiled
 
     def search(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self.compile(pattern, flags).search(string)
+        if flags:
+            return self.compile(pattern, flags).search(string)
+        try:
+            return self._searches[pattern](string)
+        except KeyError:
+            search = self._searches[pattern] = self.compile(pattern).search
+            return search(string)
 
     def match(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
         return self.compile(pattern, flags).match(string)
