@@ -113,6 +113,8 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Connectez à votre compte, puis abonnez à la lettre.",
          [("GRAMMAR-REFLEXIVE-IMPERATIVE", "Connectez", "Connectez-vous"),
           ("GRAMMAR-REFLEXIVE-IMPERATIVE", "abonnez", "abonnez-vous")]),
+        ("Paramètres : assure que le compte est protégé.",
+         [("GRAMMAR-REFLEXIVE-IMPERATIVE", "assure", "assure-toi")]),
         # a weekday where English puts "on Tuesday": before a relative clause, after "depuis …"
         ("La banque est intervenue pour soutenir la roupie mercredi, qui a été sous pression.",
          [("WORD-ORDER-WEEKDAY", "mercredi", None)]),
@@ -343,6 +345,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
     [
         # an article-less plural opening a coordination, a name with a singular verb, an attribute
         "Hommes et femmes sont venus nombreux.",
+        # «assure» after its subject is the present; an inserted «a-t-il dit» takes no «que»
+        "L'option BASSE assure que vous recevrez une alerte.",
+        "Bien que, a-t-il dit, l'Indonésie a des problèmes frontaliers.",
         # a verb of saying inside a «si» clause: the comma closes that clause
         "Si la tendance se confirme, la banque relèvera ses taux.",
         "Parents, enseignants et élèves se sont réunis hier.",

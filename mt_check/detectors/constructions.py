@@ -1468,6 +1468,10 @@ class ConstructionsDetector(LexiconDetector):
                 pronoun = "nous"
             else:
                 pronoun = "toi"
+                if i and tokens[i - 1].text not in (":", ";", "-", "–", "•", "(", "«"):
+                    continue  # "L'option BASSE assure que": «assure» is also the present
+            if any(c.dep_.startswith("nsubj") for c in tok.children):
+                continue
             start = sentence.start + tok.idx
             yield self.issue(
                 sentence, start, start + len(tok.text), Category.GRAMMAR, Severity.MINOR,
@@ -1624,6 +1628,8 @@ class ConstructionsDetector(LexiconDetector):
                 continue  # "ni y répondre, le compte devient…": a bare infinitive closing a clause
             if any(t.lower_ in _PARENTHETICAL for t in tokens[max(0, i - 4) : i]):
                 continue
+            if any(t.text.startswith("-") for t in tokens[max(0, i - 3) : i]):
+                continue  # "Bien que, a-t-il dit, l'Indonésie …": an inserted «a-t-il dit»
             if _in_subordinate(tokens, i):
                 continue  # "Si la tendance se confirme, la banque …": the comma ends that clause
             j = i + 1
