@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 FRENCH = "fr"
@@ -45,13 +45,21 @@ def _latin_share(text: str) -> tuple[int, float]:
     return len(letters), latin / len(letters)
 
 
+@lru_cache(maxsize=131072)
+def zipf(word: str, language: str, wordlist: str = "best") -> float:
+    """wordfreq's Zipf frequency of ``word`` in ``language`` (0 for an unknown word), cached: the
+    one place the detectors, the language check and scoring read word frequencies from (each
+    keeps its own thresholds)."""
+    from wordfreq import zipf_frequency  # loads its data files on first use
+
+    return float(zipf_frequency(word, language, wordlist=wordlist))
+
+
 def _leaning(words: list[str], language: str) -> tuple[int, int]:
     """(words clearly more frequent in ``language``, words clearly more frequent in French)."""
-    from wordfreq import zipf_frequency
-
     other = french = 0
     for word in words:
-        there, here = zipf_frequency(word, language), zipf_frequency(word, FRENCH)
+        there, here = zipf(word, language), zipf(word, FRENCH)
         other += there > here + ZIPF_MARGIN
         french += here > there + ZIPF_MARGIN
     return other, french

@@ -79,6 +79,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
+from mt_check.language import zipf
 from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -1492,9 +1493,7 @@ class AgreementDetector(LexiconDetector):
         phrase: the phrase is an English compound ("stop loss"), its number English."""
         if not (tok.is_alpha and tok.text.islower()) or self.lexicon.known(tok.text):
             return False
-        from wordfreq import zipf_frequency  # loads its data files on first use
-
-        return zipf_frequency(tok.text, "en") >= 3.5
+        return zipf(tok.text, "en") >= 3.5
 
     def _phrase_words(self, doc: Doc, i: int) -> list[Token]:
         """The words after a determiner that may belong to its noun phrase: nouns and

@@ -124,6 +124,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
+from mt_check.language import zipf
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
@@ -356,11 +357,9 @@ _ARTICLE_OF_GENDER: dict[tuple[str, str | None], str] = {
 
 def _english(word: str) -> bool:
     """A word wordfreq finds common in English and rare in French (``Text``, ``Activity``)."""
-    from wordfreq import zipf_frequency  # loads its data files on first use
-
     low = word.lower()
-    english = zipf_frequency(low, "en")
-    return english >= 3.0 and english > zipf_frequency(low, "fr") + 1.0
+    english = zipf(low, "en")
+    return english >= 3.0 and english > zipf(low, "fr") + 1.0
 
 
 # "chaque fois nous pensons" (each time we think): a noun of time before a clause takes «que».

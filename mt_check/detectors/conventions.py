@@ -102,6 +102,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.language import zipf
 from mt_check.lexicon import load_frequencies
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -408,17 +409,13 @@ def _abbreviations() -> frozenset[str]:
 
 def _french_word(word: str) -> bool:
     """Common in French and more French than English (wordfreq's French list holds "my", "get")."""
-    from wordfreq import zipf_frequency
-
-    french = zipf_frequency(word, "fr")
-    return french >= _GLUED_WORD_ZIPF and french > zipf_frequency(word, "en")
+    french = zipf(word, "fr")
+    return french >= _GLUED_WORD_ZIPF and french > zipf(word, "en")
 
 
 def _frequent(word: str) -> bool:
     """A common French word (wordfreq), not the remains of an entity name ("& ov;")."""
-    from wordfreq import zipf_frequency  # loads its data files on first use
-
-    return zipf_frequency(word, "fr") >= 4.5
+    return zipf(word, "fr") >= 4.5
 
 
 def _is_sentence_initial(text: str, start: int, sentence_starts: list[int]) -> bool:
@@ -830,11 +827,9 @@ def _dotted_times(text: str) -> Iterator[_Finding]:
 
 
 def _units_without_de(text: str) -> Iterator[_Finding]:
-    from wordfreq import zipf_frequency  # loads its data files on first use
-
     for match in _UNIT_NAME.finditer(text):
         unit, _, name = match.groups()
-        if name not in _NAMES_LIKE_WORDS and zipf_frequency(name.lower(), "fr") >= 3.0:
+        if name not in _NAMES_LIKE_WORDS and zipf(name.lower(), "fr") >= 3.0:
             continue  # a French word: "la ville Lumière", "le village Olympique"
         if name[0] in "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ":  # "province d’Aceh": the space goes too
             end, fixed, whole = match.end(2), f"{unit} d’", f"{unit} d’{name}"

@@ -66,6 +66,7 @@ from itertools import combinations, product
 from typing import Any
 
 from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.language import zipf
 from mt_check.lexicon import Analysis, frequent_words, load_frequencies
 from mt_check.parse import entity_label
 from mt_check.types import Category, Issue, Sentence, Severity, Translation
@@ -394,7 +395,7 @@ def _foreign_zipf(word: str, lang: str) -> float:
     """``word``'s Zipf frequency in ``lang`` when at least the foreign-word threshold, else 0."""
     if lang in _FOREIGN_INDEXED:
         return frequent_words(lang, _FOREIGN_ZIPF).zipf(word)
-    return _zipf(word, lang)
+    return zipf(word, lang)
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -402,12 +403,6 @@ _ACRONYM_LIKE = re.compile(r"\b[A-Za-z][a-z]{1,5}\b")
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
 _COMMON_ZIPF = 3.0  # a word this frequent in French or English is a word, not a lower-cased acronym
 
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
 
 
 def _one_edit(word: str) -> Iterator[str]:
@@ -510,7 +505,7 @@ class SpellingDetector(LexiconDetector):
                 continue
             if self.lexicon.known(word) or self.lexicon.known(word.lower()):
                 continue
-            if _zipf(word.lower(), "fr") >= _COMMON_ZIPF or _zipf(word.lower(), "en") >= _COMMON_ZIPF:
+            if zipf(word.lower(), "fr") >= _COMMON_ZIPF or zipf(word.lower(), "en") >= _COMMON_ZIPF:
                 continue
             yield self.issue(
                 sentence, sentence.start + m.start(), sentence.start + m.end(), Category.SPELLING,
@@ -694,7 +689,7 @@ class SpellingDetector(LexiconDetector):
                 return False  # a name; at the start only unseen words ("Laescalade") go on
             # The lexicon first: it is cheap, and most sentence-initial words are in it.
             return not self.lexicon.known(core) and not (
-                tok.proper and _zipf(core.lower(), "fr") >= _NAME_ZIPF
+                tok.proper and zipf(core.lower(), "fr") >= _NAME_ZIPF
             )
         return not self.lexicon.known(core)
 
@@ -737,7 +732,7 @@ class SpellingDetector(LexiconDetector):
                 if self.lexicon.known(rest):
                     return True
         # English ("metal", "beats") or German-looking ("kommando")
-        return _zipf(lower, "en") >= _COMMON_ZIPF_EN or bool(_FOREIGN_LETTERS.search(lower))
+        return zipf(lower, "en") >= _COMMON_ZIPF_EN or bool(_FOREIGN_LETTERS.search(lower))
 
     def _tolerated(self, word: str, back_translation: str, suggestion: str) -> bool:
         """A non-word that is still not a spelling error: foreign, reformed, derived, common
@@ -750,7 +745,7 @@ class SpellingDetector(LexiconDetector):
         target = _ELIDED_PREFIX.sub("", suggestion).lower()
         if _strip_accents(lower) == _strip_accents(target):
             return False
-        if _zipf(lower, "fr") >= _COMMON_ZIPF_FR:
+        if zipf(lower, "fr") >= _COMMON_ZIPF_FR:
             return True
         return any(_foreign_zipf(lower, lang) >= _FOREIGN_ZIPF for lang in _FOREIGN_LANGUAGES)
 
@@ -783,8 +778,8 @@ class SpellingDetector(LexiconDetector):
         if not words:
             return None
         accent = [c for c in words if _strip_accents(c) == folded]
-        best = max(accent or words, key=lambda c: _zipf(c, "fr"))
-        if not accent and _zipf(best, "fr") < _TYPO_TARGET_MIN_ZIPF:
+        best = max(accent or words, key=lambda c: zipf(c, "fr"))
+        if not accent and zipf(best, "fr") < _TYPO_TARGET_MIN_ZIPF:
             # a conjugated form is rare by itself ("emballaient") where its verb is common
             verbs = [c for c in words if self._common_verb_form(c)]
             if len(verbs) != 1:
@@ -794,7 +789,7 @@ class SpellingDetector(LexiconDetector):
 
     def _common_verb_form(self, word: str) -> bool:
         """A finite form of a verb common in French (its infinitive's Zipf)."""
-        return any(a.persons and _zipf(a.lemma, "fr") >= _COMMON_VERB_ZIPF
+        return any(a.persons and zipf(a.lemma, "fr") >= _COMMON_VERB_ZIPF
                    for a in self.lexicon.analyses(word))
 
     def _nominal(self, word: str) -> bool:
@@ -867,14 +862,14 @@ class SpellingDetector(LexiconDetector):
         lower = core.lower()
         if self._reformed(lower) or _FOREIGN_LETTERS.search(lower):
             return True
-        if self._after_name(tokens, j) and max(_zipf(w.lower(), "fr") for w in found) < _COMMON_ACCENTED_ZIPF:
+        if self._after_name(tokens, j) and max(zipf(w.lower(), "fr") for w in found) < _COMMON_ACCENTED_ZIPF:
             return True
         if core[:1].isupper() and _copied(core, back_translation):
             return True  # a name the back-translation keeps
-        usage = _zipf(lower, "fr")
-        if usage >= _COMMON_ZIPF_FR and usage > max(_zipf(w.lower(), "fr") for w in found) - _LOAN_MARGIN:
+        usage = zipf(lower, "fr")
+        if usage >= _COMMON_ZIPF_FR and usage > max(zipf(w.lower(), "fr") for w in found) - _LOAN_MARGIN:
             return True  # French usage writes it so, nearly as often: "metal" (the genre), "media"
-        return _zipf(lower, "en") >= _COMMON_ZIPF_EN and any(
+        return zipf(lower, "en") >= _COMMON_ZIPF_EN and any(
             self._english_word(tokens[k].text) for k in (j - 1, j + 1) if 0 <= k < len(tokens)
         )
 
@@ -882,9 +877,9 @@ class SpellingDetector(LexiconDetector):
         """A word of English text: common in English and either no French word ("end",
         "thrash") or far rarer in French ("the", "heavy")."""
         lower = word.lower()
-        if not lower.isalpha() or _zipf(lower, "en") < _COMMON_ZIPF_EN:
+        if not lower.isalpha() or zipf(lower, "en") < _COMMON_ZIPF_EN:
             return False
-        return not self.lexicon.known(lower) or _zipf(lower, "en") > _zipf(lower, "fr") + 1.5
+        return not self.lexicon.known(lower) or zipf(lower, "en") > zipf(lower, "fr") + 1.5
 
     def _accent_words(self, lower: str, capital: bool) -> list[str]:
         """Dictionary words among the accent variants with the fewest changed letters."""
@@ -897,7 +892,7 @@ class SpellingDetector(LexiconDetector):
                     return []
                 if capital and variant[1:] == lower[1:]:
                     continue  # only the capital's accent differs: "Etat", house style
-                if self.lexicon.analyses(variant) and _zipf(variant, "fr") >= _ACCENT_MIN_ZIPF:
+                if self.lexicon.analyses(variant) and zipf(variant, "fr") >= _ACCENT_MIN_ZIPF:
                     found.append(variant)
             if found:
                 return found
@@ -912,9 +907,9 @@ class SpellingDetector(LexiconDetector):
         readings = {w: self.lexicon.analyses(w) for w in found}
         pos = {w: frozenset().union(*(a.pos for a in readings[w])) for w in found}
         if len(set(pos.values())) == 1:
-            return max(found, key=lambda w: _zipf(w.lower(), "fr"))
-        ranked = sorted(found, key=lambda w: -_zipf(w.lower(), "fr"))
-        if _zipf(ranked[0].lower(), "fr") - _zipf(ranked[1].lower(), "fr") >= _DOMINANT_ZIPF:
+            return max(found, key=lambda w: zipf(w.lower(), "fr"))
+        ranked = sorted(found, key=lambda w: -zipf(w.lower(), "fr"))
+        if zipf(ranked[0].lower(), "fr") - zipf(ranked[1].lower(), "fr") >= _DOMINANT_ZIPF:
             return ranked[0]  # "meme" is «même» (6.5), not «mème» (2.1), whatever the tag
         fitting = [w for w in found if any(self._fits(a, tok) for a in readings[w])]
         return fitting[0] if len(fitting) == 1 else None
@@ -1288,7 +1283,7 @@ class SpellingDetector(LexiconDetector):
             return None
         # English words are left alone, except after a subject clitic: "il ya".
         subject = prev is not None and prev.norm in _SUBJECT_CLITICS
-        if _FOREIGN_LETTERS.search(word) or (_zipf(word, "en") >= _COMMON_ZIPF_EN and not subject):
+        if _FOREIGN_LETTERS.search(word) or (zipf(word, "en") >= _COMMON_ZIPF_EN and not subject):
             return None
         if self._reformed(word):
             return None
@@ -1320,7 +1315,7 @@ class SpellingDetector(LexiconDetector):
         return (
             len(content) >= _RUN_TOGETHER_CONTENT_LENGTH
             and len(function) >= 2
-            and _zipf(function, "fr") >= _RUN_TOGETHER_FUNCTION_ZIPF
+            and zipf(function, "fr") >= _RUN_TOGETHER_FUNCTION_ZIPF
             and any("mg" in a.pos for a in self.lexicon.analyses(function))
             and self._common_part(content, first, _RUN_TOGETHER_CONTENT_ZIPF)
         )
@@ -1328,7 +1323,7 @@ class SpellingDetector(LexiconDetector):
     def _common_part(self, part: str, first: bool, min_zipf: float = _RUN_TOGETHER_MIN_ZIPF) -> bool:
         if len(part) == 1 and part not in (_ONE_LETTER_FIRST if first else _ONE_LETTER_SECOND):
             return False
-        if _zipf(part, "fr") < min_zipf:
+        if zipf(part, "fr") < min_zipf:
             return False
         # A word, not a prefix entry ("re", "anti"): those glue into derivations.
         return any(a.pos != {"pfx"} for a in self.lexicon.analyses(part))

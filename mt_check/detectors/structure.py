@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mt_check.detectors.base import PARSE, Code, Detector, DocumentContext
+from mt_check.language import zipf
 from mt_check.lexicon import get_lexicon, load_frequencies
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -524,13 +525,11 @@ def _english_score(word: str, sentence_initial: bool) -> int:
     """2: clearly English, 1: may be English, 0: French, a name or an acronym."""
     if not word.islower() and not (sentence_initial and word[1:].islower()):
         return 0  # names, acronyms, titles: "New York Times", "ATACMS"
-    from wordfreq import zipf_frequency  # loads its data files on first use
-
     lowered = word.lower()
-    en = zipf_frequency(lowered, "en")
+    en = zipf(lowered, "en")
     if en < _EN_MIN:
         return 0
-    margin = en - zipf_frequency(lowered, "fr")
+    margin = en - zipf(lowered, "fr")
     return 2 if margin >= _EN_STRONG else 1 if margin >= _EN_WEAK else 0
 
 

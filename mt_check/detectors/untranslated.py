@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from functools import cache
 
 from mt_check.detectors.base import Code, DocumentContext, LexiconDetector
+from mt_check.language import zipf
 from mt_check.lexicon import Lexicon, load_frequencies
 from mt_check.segment import words
 from mt_check.types import Category, InputError, Issue, Sentence, Severity
@@ -88,19 +88,13 @@ def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@cache
-def _zipf(word: str, language: str, wordlist: str = "best") -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, language, wordlist=wordlist))
-
 
 def _common_zipf(word: str, language: str) -> float:
     """``word``'s Zipf frequency in ``language`` when it is common there, else 0: from wordfreq's
     small lists, which hold the words seen more than once per million (Zipf above 3), 16 MB for
     the five default languages where the full lists take 125 MB (the French one, which the
     spelling detector reads too, is read in full)."""
-    return _zipf(word, language, "small")
+    return zipf(word, language, "small")
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -183,7 +177,7 @@ class UntranslatedDetector(LexiconDetector):
                 continue
             if self.lexicon.known(word) or all(self.lexicon.known(p) for p in word.split("-")):
                 continue
-            if _zipf(word, "fr") >= _FRENCH_UNSEEN_ZIPF:
+            if zipf(word, "fr") >= _FRENCH_UNSEEN_ZIPF:
                 continue
             language = max(self.languages, key=lambda lang: _common_zipf(word, lang))
             if _common_zipf(word, language) < _COMMON_ZIPF or _quoted(text, match.start()):
@@ -230,7 +224,7 @@ class UntranslatedDetector(LexiconDetector):
         UNTRANSLATED-FRAGMENT (the structure detector) reports as a whole ("the hotline was
         not used"), or a foreign title or dish ("ovocné knedliky")."""
         return (neighbour[:1].islower() and not self.lexicon.known(neighbour)
-                and _zipf(neighbour.lower(), "fr") < _FRENCH_UNSEEN_ZIPF)
+                and zipf(neighbour.lower(), "fr") < _FRENCH_UNSEEN_ZIPF)
 
     def _in_name(self, neighbour: str, index: int) -> bool:
         """Whether a neighbouring word makes the word part of a name or title: a capitalised word
