@@ -348,6 +348,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # «assure» after its subject is the present; an inserted «a-t-il dit» takes no «que»
         "L'option BASSE assure que vous recevrez une alerte.",
         "Bien que, a-t-il dit, l'Indonésie a des problèmes frontaliers.",
+        # «pour» after a noun's participle belongs to the noun phrase
+        "Les revenus attendus pour ce trimestre sont de 201 millions $.",
         # a verb of saying inside a «si» clause: the comma closes that clause
         "Si la tendance se confirme, la banque relèvera ses taux.",
         "Parents, enseignants et élèves se sont réunis hier.",

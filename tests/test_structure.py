@@ -305,6 +305,8 @@ def test_clause_without_verb_flagged(make_context, sentence, span) -> None:  # t
         "Après que Peter lut dans ses pensées, tout changea.",
         # "que" alone is not a trigger
         "Il dit que non.",
+        # a pronominal verb the tagger read as an adjective
+        "Nous souffrons depuis un an parce que le régent s’en fiche.",
     ],
 )
 def test_clause_without_verb_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

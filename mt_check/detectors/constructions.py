@@ -963,6 +963,10 @@ class ConstructionsDetector(LexiconDetector):
         for tok in tokens:
             if tok.lower_ != "pour" or tok.i == 0 or not self._verbal(tokens[tok.i - 1]):
                 continue
+            if tok.i > 1 and tokens[tok.i - 2].pos_ == "NOUN" and "Part" in tokens[tok.i - 1].morph.get(
+                "VerbForm"
+            ):
+                continue  # "Les revenus attendus pour ce trimestre sont …": the noun's participle
             k = tok.i + 1
             if k >= len(tokens) or not (tokens[k].pos_ == "DET" or tokens[k].lower_ in _PURPOSE_DETERMINERS):
                 continue

@@ -224,7 +224,7 @@ class StructureDetector(Detector):
         Code("STYLE-MT-LEFTOVER", Category.STYLE, Severity.MAJOR,
              "the translation tool's own words left in the text: `Voici la traduction en français :`"),
     )
-    version = "3"
+    version = "4"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -273,9 +273,10 @@ class StructureDetector(Detector):
                 )
                 if is_relative:
                     relatives += 1
-                if _conjugated(token):
+                conjugated = _conjugated(token) or _reflexive_verb(tokens, end)
+                if conjugated:
                     finite += 1
-                if span_end is None and (is_relative or _conjugated(token)):
+                if span_end is None and (is_relative or conjugated):
                     span_end = end
                 end += 1
             closes_sentence = end >= len(tokens) or tokens[end].text in _CLAUSE_END
@@ -447,6 +448,17 @@ def _conjunction_width(lowers: Sequence[str], i: int) -> int:
 def _elliptic(token: Any) -> bool:
     """ "bien que fatigué", "alors que non", "pour que, …": no clause to check."""
     return token.is_punct or token.pos_ in {"ADJ", "ADV", "ADP"} or "Part" in token.morph.get("VerbForm")
+
+
+def _reflexive_verb(tokens: Sequence[Any], k: int) -> bool:
+    """A word after «se» (and «en» or «y») that the lexicon can read as a conjugated verb: «le
+    régent s'en fiche», where the tagger read an adjective."""
+    j = k - 1
+    if j >= 0 and tokens[j].lower_ in ("en", "y"):
+        j -= 1
+    if j < 0 or tokens[j].lower_.replace("’", "'") not in ("se", "s'"):
+        return False
+    return any(r.tenses for r in get_lexicon().analyses(tokens[k].text))
 
 
 def _conjugated(token: Any) -> bool:
