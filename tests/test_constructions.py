@@ -299,6 +299,9 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("WORD-ORDER-NOUN-ADJUNCT", "IAM utilisateur", "utilisateur IAM")]),
         ("Appelez la get_config fonction.",
          [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
+        # «se rappeler» is transitive
+        ("Vous ne pouvez pas vous rappeler des autres détails, ni il se rappelle de la date.",
+         [("GRAMMAR-PREPOSITION", "des", "les"), ("GRAMMAR-PREPOSITION", "de la", "la")]),
         # English bare plurals opening the sentence as the subject of a plural verb
         ("NEW DELHI: Banques étudient la possibilité de commercer en roupies.",
          [("GRAMMAR-MISSING-ARTICLE", "Banques", "Les banques")]),
@@ -348,6 +351,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # «assure» after its subject is the present; an inserted «a-t-il dit» takes no «que»
         "L'option BASSE assure que vous recevrez une alerte.",
         "Bien que, a-t-il dit, l'Indonésie a des problèmes frontaliers.",
+        # «se rappeler» + an indefinite «des», + «de» and an infinitive, «du reste»
+        "Je me rappelle des choses étranges ; rappelle-toi de fermer la porte.",
+        "Il se rappelle du reste que la loi existe.",
         # «pour» after a noun's participle belongs to the noun phrase
         "Les revenus attendus pour ce trimestre sont de 201 millions $.",
         # a verb of saying inside a «si» clause: the comma closes that clause

@@ -143,6 +143,7 @@ _PRESENTATIVE_FORMS = {
     "est": "c’est", "sont": "ce sont", "était": "c’était", "étaient": "c’étaient", "sera": "ce sera",
     "seront": "ce seront", "serait": "ce serait", "seraient": "ce seraient", "fut": "ce fut",
     "furent": "ce furent"}  # fmt: skip
+_REFLEXIVE_PRONOUNS = frozenset("me m' te t' se s' nous vous".split())
 _CLAUSE_SUBORDINATORS = frozenset("si s' quand lorsque lorsqu' puisque puisqu' comme".split())
 _PROPER_POS = frozenset({"prn", "patr", "npr"})  # the lexicon's first names, surnames, places
 _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "envie", "intention"})
@@ -1437,6 +1438,8 @@ class ConstructionsDetector(LexiconDetector):
                          f"«{tok.text}» takes «de» before an infinitive.")
             elif tok.lower_ == "dans" and _bare_date(tokens, i + 1):
                 found = (i, i, _match_case("en", tok.text), "«in 2023», «in January»: French says «en».")
+            elif lemma == "rappeler" and i and tokens[i - 1].lower_.replace("’", "'") in _REFLEXIVE_PRONOUNS:
+                found = self._rappeler_de(tokens, i)
             if found is None:
                 continue
             first, last, fix, message = found
@@ -1444,6 +1447,28 @@ class ConstructionsDetector(LexiconDetector):
             end = sentence.start + tokens[last].idx + len(tokens[last].text)
             yield self.issue(sentence, start, end, Category.GRAMMAR, Severity.MINOR,
                              "GRAMMAR-PREPOSITION", message, fix)
+
+    @staticmethod
+    def _rappeler_de(tokens: Sequence[Any], i: int) -> tuple[int, int, str, str] | None:
+        """«se rappeler» is transitive: «vous rappeler des autres détails» → «les autres détails»,
+        «se rappeler du nom» → «le nom». Only where «de» is sure to hold the article (du, de la,
+        de l', «des autres»); «se rappeler des choses» (some things) and «de» + infinitive are
+        French."""
+        k = i + 1
+        if k >= len(tokens):
+            return None
+        first = tokens[k].lower_.replace("’", "'")
+        second = tokens[k + 1].lower_.replace("’", "'") if k + 1 < len(tokens) else ""
+        if first == "du" and second != "reste":  # «du reste»: moreover
+            last, fix = k, "le"
+        elif first == "de" and second in ("la", "l'"):
+            last, fix = k + 1, second
+        elif first == "des" and second == "autres":
+            last, fix = k, "les"
+        else:
+            return None
+        return (k, last, _match_case(fix, tokens[k].text),
+                "«se rappeler» takes a direct object: «se rappeler quelque chose» (or «se souvenir de»).")
 
     def _bare_infinitive(self, tok: Any) -> bool:
         """A word the lexicon reads as an infinitive and nothing else ("avant manger" has the
