@@ -28,6 +28,15 @@ WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
 
 
+def dateline_end(tokens: Any) -> int:
+    """The index of a sentence's first word after its dateline ("JAKARTA - ", "NEW DELHI: "):
+    upper-case words, then a dash or a colon, within the first five tokens; 0 without one."""
+    for k, tok in enumerate(tokens[:5]):
+        if tok.text in ("-", "–", "—", ":") and k:
+            return k + 1 if all(t.text.isupper() or not t.is_alpha for t in tokens[:k]) else 0
+    return 0
+
+
 @dataclass(frozen=True)
 class Code:
     """One issue code a detector can emit, as the README's code table lists it."""

@@ -123,7 +123,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
+from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector, dateline_end
 from mt_check.language import zipf
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -919,8 +919,8 @@ class ConstructionsDetector(LexiconDetector):
         subject of a plural finite verb: English bare plurals ("Banks are studying"). French
         drops the article only in lists and coordinations ("Hommes et femmes sont venus"),
         which are left alone, and in headlines, which have no finite verb of their own."""
-        start = _after_dateline(tokens)
-        if start is None or start + 1 >= len(tokens):
+        start = dateline_end(tokens)
+        if start + 1 >= len(tokens):
             return
         first = tokens[start]
         word = first.text
@@ -1822,19 +1822,6 @@ def _after_relative(tokens: Sequence[Any], k: int) -> int:
     while m < len(tokens) and (tokens[m].pos_ == "ADV" or "Part" in tokens[m].morph.get("VerbForm")):
         m += 1
     return m
-
-
-def _after_dateline(tokens: Sequence[Any]) -> int | None:
-    """The index of the sentence's first word after a dateline ("JAKARTA - ", "NEW DELHI: "):
-    upper-case words and a dash or a colon; 0 without one, None when the sentence is empty."""
-    if not tokens:
-        return None
-    for k, tok in enumerate(tokens[:5]):
-        if tok.text in ("-", "–", "—", ":") and k:
-            if all(t.text.isupper() or not t.is_alpha for t in tokens[:k]):
-                return k + 1
-            break
-    return 0
 
 
 def _finite_group(tokens: Sequence[Any], k: int) -> bool:

@@ -70,7 +70,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector
+from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector, dateline_end
 from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -247,14 +247,6 @@ _POLITE_CONDITIONALS = frozenset(
     "pouvoir vouloir devoir falloir aimer préférer valoir souhaiter sembler paraître".split())
 
 
-def _opening(tokens: Sequence[Token]) -> int:
-    """The index of the sentence's first word after a dateline ("JAKARTA - ")."""
-    for k, tok in enumerate(tokens[:5]):
-        if tok.text in ("-", "–", "—", ":") and k:
-            return k + 1 if all(t.text.isupper() or not t.is_alpha for t in tokens[:k]) else 0
-    return 0
-
-
 def _verb_readings(analyses: Iterable[Analysis]) -> list[Analysis]:
     return [a for a in analyses if "v" in a.pos]
 
@@ -344,7 +336,7 @@ class VerbFormsDetector(LexiconDetector):
                 yield from self._reflexive(sentence, tokens, tok)
             elif low in ("si", "s'") and tok.pos_ == "SCONJ" and tok.dep_ in ("mark", "fixed"):
                 yield from self._hypothesis(sentence, tokens, tok)
-                if tok.i == _opening(tokens):
+                if tok.i == dateline_end(tokens):
                     yield from self._opening_si_future(sentence, tokens, tok)
             if tok.pos_ in ("AUX", "VERB"):
                 lemmas = self._verb_lemmas(tok.text)
