@@ -198,6 +198,9 @@ def test_registered() -> None:
         # verbs with no direct object: no passive ("your account was accessed")
         ("Votre compte a été accédé depuis un nouvel appareil.", [(PASSIVE, "a été accédé", None)]),
         ("Les fonds ont été bénéficiés par les habitants.", [(PASSIVE, "ont été bénéficiés", None)]),
+        # any verb whose participle the lexicon has only invariable
+        ("Nous espérons que le régent sera coopéré.", [(PASSIVE, "sera coopéré", None)]),
+        ("Les habitants ont été participé à la réunion.", [(PASSIVE, "ont été participé", None)]),
         # an indirect object pronoun with a verb whose person object is direct (English "him")
         ("Il a souri lorsqu'on lui a interrogé sur le cabinet.", [(PRONOUN, "lui ", "l’")]),
         ("Elle ne lui a pas interrogé.", [(PRONOUN, "lui ", "l’")]),
@@ -291,6 +294,10 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         # indirect questions keep their conditional or future
         "Je me demande s'il viendrait.",
         "Il ne sait pas si elle viendra.",
+        # a pronominal verb's compound tense, the impersonal passive, verbs conjugated with être
+        "Ils se sont succédé à la tribune ; elles se sont nui et se sont souri.",
+        "Il a été procédé à l'examen des comptes ; il sera répondu à toutes les questions.",
+        "Le projet a été lancé hier ; il est venu, ils sont arrivés et elle a dormi.",
         "Nous ne savons pas encore si le projet sera retenu.",
         "Dites-moi si vous viendrez demain, et si vous serez seul.",
         # a modal's conditional is politeness; imperfect + conditional is the rule

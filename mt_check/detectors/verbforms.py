@@ -114,6 +114,10 @@ _INDIRECT_PASSIVE = re.compile(
     r"(?=\s+(?:la|le|les|un|une|des|du|l['’])\s*(\w+))"
     r"))", re.IGNORECASE,
 )
+# «être» (or «a été») and the word after it, a participle to test against the lexicon.
+_PASSIVE_PARTICIPLE = re.compile(r"\b(" + _PASSIVE_AUX + r")\s+(\w+)(?!\w|['’-])", re.IGNORECASE)
+# A reflexive pronoun right before the auxiliary: a pronominal verb's compound tense.
+_REFLEXIVE_BEFORE = re.compile(r"(?:\b(?:se|me|te|nous|vous)|\b[smt]['’])\s*$", re.IGNORECASE)
 # Between the impersonal «il» and its auxiliary: "il ne leur a pas été demandé de".
 _IMPERSONAL_GAP = frozenset("ne n' n’ lui leur y en nous vous me m' m’ te t' t’ pas plus jamais".split())
 # Subjects that make no personal passive: the impersonal «il», «cela», and relatives whose
@@ -509,32 +513,65 @@ class VerbFormsDetector(LexiconDetector):
         remis les prix suivants", "les prix que lui ont été remis"), a time after the verb ("le
         prix a été remis le 5 mai")."""
         text = sentence.text
+        flagged = set()
         for m in _INDIRECT_PASSIVE.finditer(text):
-            before = [t for t in tokens if t.idx + len(t.text) <= m.start()]
-            k = len(before) - 1
-            infinitive = _norm(m.group(1).split()[0]) in ("être", "avoir")
-            while k >= 0 and (_norm(before[k].text) in _IMPERSONAL_GAP or infinitive and (
-                self._verb_lemmas(before[k].text) & _MODALS_BEFORE_VERB_ONLY
-            )):
-                k -= 1  # "les questions doivent être répondues": the modal's subject
-            if k < 0:
-                continue
-            subject = before[k]
-            if _norm(subject.text) in _IMPERSONAL_SUBJECTS:
-                continue
-            if subject.pos_ not in ("NOUN", "PROPN", "PRON") or not subject.is_alpha:
-                continue
+            if _REFLEXIVE_BEFORE.search(text, 0, m.start()) or not self._personal_subject(
+                tokens, m.start(), m.group(1)
+            ):
+                continue  # «ils se sont succédé»: a pronominal verb's compound tense
             following = m.group(2)
             if following is not None and (following.lower() in _TIME_WORDS or following.isdigit()
                                           or following.lower() in ("lendemain", "veille", "même")):
                 continue
             phrase = m.group(1)
+            flagged.add(m.start(1))
             yield self.issue(
                 sentence, sentence.start + m.start(1), sentence.start + m.end(1), Category.GRAMMAR,
                 Severity.MINOR, PASSIVE,
                 f"«{phrase}»: this verb's object is indirect, so French has no such passive; "
                 "make it active with «on» (\"on a répondu à…\", \"on a demandé à… de\", \"on a confié à…\").",
             )
+        # Any verb whose participle never agrees (the lexicon has it only invariable: «coopéré»,
+        # «participé», «contribué») has no direct object, so no personal passive: "le régent sera
+        # coopéré". Not after a reflexive pronoun («ils se sont succédé», «se sont nui»).
+        for m in _PASSIVE_PARTICIPLE.finditer(text):
+            if m.start() in flagged or not self._invariable_participle(m.group(2)):
+                continue
+            if _REFLEXIVE_BEFORE.search(text, 0, m.start()) or not self._personal_subject(
+                tokens, m.start(), m.group(1)
+            ):
+                continue
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.GRAMMAR,
+                Severity.MINOR, PASSIVE,
+                f"«{m.group(2)}» has no direct object, so French has no such passive: make it active "
+                f"(«… a coopéré», «on a participé à …»).",
+            )
+
+    def _personal_subject(self, tokens: Sequence[Token], start: int, auxiliary: str) -> bool:
+        """Whether the passive at ``start`` has a personal subject before it (a noun or a
+        pronoun, not the impersonal «il»; over a modal: «les questions doivent être répondues»)."""
+        before = [t for t in tokens if t.idx + len(t.text) <= start]
+        k = len(before) - 1
+        infinitive = _norm(auxiliary.split()[0]) in ("être", "avoir")
+        while k >= 0 and (_norm(before[k].text) in _IMPERSONAL_GAP or infinitive and (
+            self._verb_lemmas(before[k].text) & _MODALS_BEFORE_VERB_ONLY
+        )):
+            k -= 1  # "les questions doivent être répondues": the modal's subject
+        if k < 0:
+            return False
+        subject = before[k]
+        if _norm(subject.text) in _IMPERSONAL_SUBJECTS:
+            return False
+        return subject.pos_ in ("NOUN", "PROPN", "PRON") and subject.is_alpha
+
+    def _invariable_participle(self, word: str) -> bool:
+        """A past participle the lexicon has only invariable, and nothing else (no adjective,
+        no noun: «procédé»)."""
+        readings = self.lexicon.analyses(word)
+        return bool(readings) and all(
+            "ppas" in a.pos and a.number == "inv" and not a.pos & {"adj", "nom"} for a in readings
+        )
 
     def _object_pronoun(self, sentence: Sentence, tokens: Sequence[Token], pron: Token) -> Iterator[Issue]:
         """``on lui a interrogé`` → ``l’a``, ``il l’a répondu`` → ``lui a`` (GRAMMAR-OBJECT-PRONOUN):
