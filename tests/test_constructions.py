@@ -299,6 +299,9 @@ def _found(ctx):  # type: ignore[no-untyped-def]
           ("WORD-ORDER-NOUN-ADJUNCT", "IAM utilisateur", "utilisateur IAM")]),
         ("Appelez la get_config fonction.",
          [("WORD-ORDER-NOUN-ADJUNCT", "get_config fonction", "fonction get_config")]),
+        # a participle opening the sentence as the subject of its main verb
+        ("Réussi à gagner contre l’Argentine est clairement une fierté.",
+         [("GRAMMAR-MISSING-SUBJECT", "Réussi", None)]),
         # «se rappeler» is transitive
         ("Vous ne pouvez pas vous rappeler des autres détails, ni il se rappelle de la date.",
          [("GRAMMAR-PREPOSITION", "des", "les"), ("GRAMMAR-PREPOSITION", "de la", "la")]),
@@ -354,6 +357,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # «se rappeler» + an indefinite «des», + «de» and an infinitive, «du reste»
         "Je me rappelle des choses étranges ; rappelle-toi de fermer la porte.",
         "Il se rappelle du reste que la loi existe.",
+        # a participle phrase closed by its comma, or whose verb has a subject of its own
+        "Arrivé à Paris où il est accueilli par le maire, il a parlé.",
+        "Né en 1950 il est mort en 2020 ; située au nord de la ville se trouve la gare.",
         # «pour» after a noun's participle belongs to the noun phrase
         "Les revenus attendus pour ce trimestre sont de 201 millions $.",
         # a verb of saying inside a «si» clause: the comma closes that clause

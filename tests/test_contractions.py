@@ -304,3 +304,36 @@ def test_load_reads_the_country_names(lexicon) -> None:  # type: ignore[no-untyp
     fresh.load()
     assert fresh._countries_cache is not None and fresh._countries_cache[1]["Japon"] == ("m", "sg")
     assert "babel" in fresh.data_version()
+
+
+A = "GRAMMAR-COUNTRY-ARTICLE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country that takes an article, after «comme», «contre», «avec», «entre»
+        ("L’Indonésie s’est engagée, comme Venezuela, à élargir la coopération.",
+         [(A, "Venezuela", "le Venezuela")]),
+        ("Il a joué contre Japon et avec États-Unis.",
+         [(A, "Japon", "le Japon"), (A, "États-Unis", "les États-Unis")]),
+        ("La coopération entre Indonésie et la Malaisie.", [(A, "Indonésie", "l’Indonésie")]),
+        ("La coopération entre Indonésie et la Malaisie n'a pas d'effet.", [(A, "Indonésie", "l'Indonésie")]),
+    ],
+)  # fmt: skip
+def test_country_article(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with its article; countries named without one; a name that goes on (a channel, a company)
+        "Le match contre le Japon, comme Cuba et Singapour, pour Israël.",
+        "Il travaille pour France 2 et vole avec Vietnam Airlines.",
+        # «de», «en», «à» take no article before some countries: left to the preposition check
+        "L'ambassadeur de France est arrivé en Iran.",
+    ],
+)
+def test_country_article_never(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == []

@@ -627,7 +627,8 @@ class ConstructionsDetector(LexiconDetector):
              "a weekday left where English puts `on Tuesday`: `la roupie mercredi, qui …`, "
              "`sa plus forte baisse depuis un an mardi`"),
         Code("GRAMMAR-MISSING-SUBJECT", Category.GRAMMAR, Severity.MINOR,
-             "a reporting verb after a quotation with no subject: `», a déclaré.` → `», a-t-il déclaré.`"),
+             "a reporting verb after a quotation with no subject: `», a déclaré.` → `», a-t-il déclaré.`; "
+             "a participle opening the sentence as its subject: `Réussi à gagner … est une fierté`"),
         Code("GRAMMAR-CONNECTOR", Category.GRAMMAR, Severity.MINOR,
              "«parce» without «que»: `parce ses amis` → `à cause de ses amis`; «chaque fois» before a "
              "clause without «que»: `chaque fois nous pensons` → `chaque fois que nous`; «entre A ou B» → "
@@ -663,6 +664,7 @@ class ConstructionsDetector(LexiconDetector):
             yield from self._impersonal(sentence)
             yield from self._bare_title(sentence, tokens)
             yield from self._bare_plural(sentence, tokens)
+            yield from self._participle_subject(sentence, tokens)
             yield from self._governed(sentence, tokens)
             yield from self._reflexive_imperatives(sentence, tokens)
             yield from self._weekdays(sentence, tokens)
@@ -954,6 +956,38 @@ class ConstructionsDetector(LexiconDetector):
             f"it): «Les {word.lower()}».",
             f"Les {word.lower()}",
         )
+
+    def _participle_subject(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
+        """"Réussi à gagner contre l'Argentine est une fierté" (see GRAMMAR-MISSING-SUBJECT): a
+        past participle opening the sentence, then the main verb with no comma between, so the
+        participle stands as the subject (Indonesian "Berhasil menang … adalah"); French takes
+        an infinitive («Avoir réussi à …») or a comma and a subject («Arrivé à Paris, il …»).
+        A verb inside a relative clause is not the main verb."""
+        start = dateline_end(tokens)
+        if start + 2 >= len(tokens):
+            return
+        first = tokens[start]
+        word = first.text
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            return
+        readings = self.lexicon.analyses(word.lower())
+        if not readings or not all("ppas" in a.pos for a in readings):
+            return
+        for tok in tokens[start + 1 :]:
+            if tok.text in (",", ":", ";", "(", "-", "–", "—", "«", '"'):
+                return
+            if tok.pos_ in ("AUX", "VERB") and "Fin" in tok.morph.get("VerbForm"):
+                root = tok if tok.dep_ == "ROOT" else tok.head
+                if root.dep_ != "ROOT" or tok is not root and tok.dep_ not in ("cop", "aux", "aux:pass"):
+                    continue  # a relative clause's verb ("dont les niveaux sont …")
+                if not any(c.dep_.startswith("nsubj") and c.i != first.i for c in root.children):
+                    yield self._text_issue(
+                        sentence, first.idx, first.idx + len(word), "GRAMMAR-MISSING-SUBJECT",
+                        f"«{word} …» cannot be the subject of «{tok.text}»: an infinitive («Avoir "
+                        f"{word.lower()} …») or a comma and the subject.",
+                        None,
+                    )
+                return  # "Né en 1950 il est mort …": a comma missing, the verb has its subject
 
     def _purpose_clause(self, sentence: Sentence, tokens: Sequence[Any]) -> Iterator[Issue]:
         """``redémarrez pour toutes les modifications prennent effet`` → ``pour que`` (English

@@ -18,6 +18,10 @@ Codes:
 - ``GRAMMAR-CE-FOR-SE`` (grammar, minor): «c'est» for «s'est» between a subject and a past
   participle ("la réunion c'est tenue" -> "s'est tenue", "il c'est rendu" -> "s'est"): after a
   noun only before a feminine or plural participle, which «c'est» never takes.
+- ``GRAMMAR-COUNTRY-ARTICLE`` (grammar, minor): a country that takes an article named without
+  it after «comme», «avec», «contre», «pour», «entre» … ("comme Venezuela" -> "comme le
+  Venezuela"; Indonesian and English drop it); not before a figure or a capitalised word
+  ("France 2", "Vietnam Airlines"), and never for the countries named without an article.
 - ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
   "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
   Indonésie", "à Canada" -> "au Canada"; a country after a city with its article ("à New
@@ -226,11 +230,14 @@ class ContractionsDetector(LexiconDetector):
         Code("GRAMMAR-CE-FOR-SE", Category.GRAMMAR, Severity.MINOR,
              "«c'» for «s'» between a subject and a participle: `la réunion c'est tenue` → "
              "`s'est tenue`, `il c'est rendu` → `s'est`"),
+        Code("GRAMMAR-COUNTRY-ARTICLE", Category.GRAMMAR, Severity.MINOR,
+             "a country named without its article: `comme Venezuela` → `comme le Venezuela`, "
+             "`contre Japon` → `contre le Japon`"),
         Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "7"
+    version = "8"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -241,6 +248,7 @@ class ContractionsDetector(LexiconDetector):
                 *self._fixed(sentence.text, apostrophe),
                 *self._elisions(sentence.text, apostrophe),
                 *self._countries(sentence.text),
+                *self._country_articles(sentence.text, apostrophe),
                 *self._euphonic_adjectives(sentence.text),
                 *self._euphonic_t(sentence.text),
                 *self._ce_for_se(sentence.text),
@@ -306,6 +314,29 @@ class ContractionsDetector(LexiconDetector):
         return self._countries_cache
 
     _countries_cache: tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None = None
+
+    def _country_articles(self, text: str, apostrophe: str) -> Iterator[_Finding]:
+        """``comme Venezuela`` → ``comme le Venezuela`` (see GRAMMAR-COUNTRY-ARTICLE)."""
+        if not _ARTICLE_WORDS_HINT.search(text):
+            return
+        if self._articles_cache is None:
+            _, countries = self._country_table()
+            names = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
+            self._articles_cache = re.compile(
+                _NOT_AFTER + r"(" + _WITHOUT_ARTICLE_AFTER + r")" + _SPACE + r"(" + names + r")"
+                r"(?![\w'’-])(?![ \u00a0\u202f]*(?:\d|[A-ZÀ-Ý]))"
+            )
+        _, countries = self._country_table()
+        for m in self._articles_cache.finditer(text):
+            word, name = m.group(1), m.group(2)
+            gender, number = countries[name]
+            article = "les " if number == "pl" else f"l{apostrophe}" if starts_with_vowel_sound(name) else (
+                "la " if gender == "f" else "le ")
+            yield _Finding(m.start(2), m.end(2), "GRAMMAR-COUNTRY-ARTICLE",
+                           f"« {name} » se construit avec l’article : « {word} {article}{name} »",
+                           f"{article}{name}")
+
+    _articles_cache: re.Pattern[str] | None = None
 
     def _countries(self, text: str) -> Iterator[_Finding]:
         if "en " not in text and "à " not in text and "En " not in text and "À " not in text:
@@ -652,6 +683,9 @@ def _one_pronoun(article: str, one: str, after: str) -> bool:
     return article == "le" and bool(re.match(_SPACE + r"(?:des(?![\w'’-])|d['’]entre\b)", after))
 
 
+# Words after which a country keeps its article ("comme le Venezuela", "contre le Japon").
+_WITHOUT_ARTICLE_AFTER = r"[Cc]omme|[Aa]vec|[Cc]ontre|face à|chez|vers|[Pp]our|[Ee]ntre|[Pp]armi"
+_ARTICLE_WORDS_HINT = re.compile(r"(?i)\b(?:comme|avec|contre|face|chez|vers|pour|entre|parmi) [A-ZÀ-Ý]")
 # Countries named without an article ("à Maurice", "à Taïwan", "à Oman") that the lexicon does
 # not mark epicene, and countries named like their capital ("à Panama", "à Koweït" are the
 # cities). Written here: CLDR and the lexicon give names and genders, not article use.
