@@ -126,10 +126,10 @@ _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
 _NOUN_POS = frozenset({"nom"})
 _NAME_POS = frozenset({"prn", "patr", "npr"})  # first names, surnames, place names
-# Prepositions after which an adjective may still belong to the noun before them.
 # "1,4 millions": a number below two, not a group of a larger one ("1 1,4" is no number).
 _BELOW_TWO_MILLIONS = re.compile(
     r"(?<![\d,.])(?<!\d[ \u00a0\u202f])1,\d+[ \u00a0\u202f](millions|milliards)\b")
+# Prepositions after which an adjective may still belong to the noun before them.
 _CARRIED_PREPOSITIONS = frozenset({"par", "pour", "sur", "avec", "dans", "en"})
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART"})
 _FINITE_TAGS = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond", "spre", "simp"})
@@ -687,10 +687,7 @@ class AgreementDetector(LexiconDetector):
             k -= 1
         if k < 1 or doc[k].lower_ not in _CARRIED_PREPOSITIONS or doc[k - 1].pos_ != "NOUN":
             return False
-        before = self._lexicon_feats(doc[k - 1])
-        return before.gender is not None and before.number is not None and self._agrees(
-            mod.text, _ADJ_POS, before
-        )
+        return self._agrees(mod.text, _ADJ_POS, self._lexicon_feats(doc[k - 1]))
 
     @staticmethod
     def _passive_after_adverbial(mod: Token, noun: Token) -> bool:
