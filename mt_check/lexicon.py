@@ -30,6 +30,8 @@ ENV_VAR = "MT_CHECK_HUNSPELL"
 
 _GENDERS = {"mas": "m", "fem": "f", "epi": "epi"}
 _NUMBERS = {"sg": "sg", "pl": "pl", "inv": "inv"}
+# The lexicon's parts of speech for names: first names, surnames, place names.
+NAME_POS = frozenset({"prn", "patr", "npr"})
 _TENSES = frozenset({"ipre", "iimp", "ipsi", "ifut", "cond", "spre", "simp", "impe"})
 _PERSON = re.compile(r"^[123](?:sg|pl)$")
 _VERB_CLASS = re.compile(r"^v[0-3]")
@@ -615,5 +617,5 @@ def _load(path: str) -> Lexicon:  # keyed on the resolved path: one load per dic
     return Lexicon(path)
 
 
-__all__ = ["Analysis", "FrequentWords", "Lexicon", "LexiconUnavailableError", "frequent_words",
+__all__ = ["NAME_POS", "Analysis", "FrequentWords", "Lexicon", "LexiconUnavailableError", "frequent_words",
            "get_lexicon", "lexicon_version", "load_frequencies"]

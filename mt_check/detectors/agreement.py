@@ -80,7 +80,7 @@ from typing import TYPE_CHECKING
 
 from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector
 from mt_check.language import zipf
-from mt_check.lexicon import Analysis, Lexicon
+from mt_check.lexicon import NAME_POS, Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -125,7 +125,6 @@ _NUMBER_WORD = {"sg": "singular", "pl": "plural"}
 _ADJ_POS = frozenset({"adj", "ppas"})
 _DET_POS = frozenset({"det", "detpos", "detdem", "detind", "detneg", "detex"})
 _NOUN_POS = frozenset({"nom"})
-_NAME_POS = frozenset({"prn", "patr", "npr"})  # first names, surnames, place names
 # "1,4 millions": a number below two, not a group of a larger one ("1 1,4" is no number).
 _BELOW_TWO_MILLIONS = re.compile(
     r"(?<![\d,.])(?<!\d[ \u00a0\u202f])1,\d+[ \u00a0\u202f](millions|milliards)\b")
@@ -723,7 +722,7 @@ class AgreementDetector(LexiconDetector):
             a.lemma == tok.text for a in analyses
         ):
             return False  # "SAR" is not the noun "sar"
-        return bool(analyses) and not any(a.pos & _NAME_POS for a in analyses) and any(
+        return bool(analyses) and not any(a.pos & NAME_POS for a in analyses) and any(
             "nom" in a.pos for a in analyses
         )
 

@@ -125,6 +125,7 @@ from typing import Any
 
 from mt_check.detectors.base import PARSE, WEEKDAYS, Code, DocumentContext, LexiconDetector, dateline_end
 from mt_check.language import zipf
+from mt_check.lexicon import NAME_POS
 from mt_check.types import Category, Issue, Sentence, Severity
 
 # Support verbs and the nouns that, after them, take "de" + infinitive.
@@ -145,7 +146,6 @@ _PRESENTATIVE_FORMS = {
     "furent": "ce furent"}  # fmt: skip
 _REFLEXIVE_PRONOUNS = frozenset("me m' te t' se s' nous vous".split())
 _CLAUSE_SUBORDINATORS = frozenset("si s' quand lorsque lorsqu' puisque puisqu' comme".split())
-_PROPER_POS = frozenset({"prn", "patr", "npr"})  # the lexicon's first names, surnames, places
 _DE_NOUNS = frozenset({"erreur", "tort", "raison", "peur", "honte", "besoin", "envie", "intention"})
 # Verbs of saying / making known that introduce a completive with "que".
 _SAYING_VERBS = frozenset(
@@ -937,7 +937,7 @@ class ConstructionsDetector(LexiconDetector):
         analyses = self.lexicon.analyses(word)
         lower = self.lexicon.analyses(word.lower())
         nouns = [a for a in lower if "nom" in a.pos]
-        if not nouns or any(a.pos & _PROPER_POS for a in analyses) or not all(
+        if not nouns or any(a.pos & NAME_POS for a in analyses) or not all(
             a.number in ("pl", "inv") for a in nouns
         ) or not any(a.number == "pl" for a in nouns):
             return  # a name ("Séquences", "Esquéhéries"), or a word that may be singular
