@@ -319,14 +319,13 @@ class ContractionsDetector(LexiconDetector):
         """``comme Venezuela`` → ``comme le Venezuela`` (see GRAMMAR-COUNTRY-ARTICLE)."""
         if not _ARTICLE_WORDS_HINT.search(text):
             return
+        _, countries = self._country_table()
         if self._articles_cache is None:
-            _, countries = self._country_table()
             names = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
             self._articles_cache = re.compile(
                 _NOT_AFTER + r"(" + _WITHOUT_ARTICLE_AFTER + r")" + _SPACE + r"(" + names + r")"
                 r"(?![\w'’-])(?![ \u00a0\u202f]*(?:\d|[A-ZÀ-Ý]))"
             )
-        _, countries = self._country_table()
         for m in self._articles_cache.finditer(text):
             word, name = m.group(1), m.group(2)
             gender, number = countries[name]
@@ -685,7 +684,8 @@ def _one_pronoun(article: str, one: str, after: str) -> bool:
 
 # Words after which a country keeps its article ("comme le Venezuela", "contre le Japon").
 _WITHOUT_ARTICLE_AFTER = r"[Cc]omme|[Aa]vec|[Cc]ontre|face à|chez|vers|[Pp]our|[Ee]ntre|[Pp]armi"
-_ARTICLE_WORDS_HINT = re.compile(r"(?i)\b(?:comme|avec|contre|face|chez|vers|pour|entre|parmi) [A-ZÀ-Ý]")
+# Those words before a capital (a cheap test before the country pattern is built and run).
+_ARTICLE_WORDS_HINT = re.compile(_NOT_AFTER + r"(?:" + _WITHOUT_ARTICLE_AFTER + r")" + _SPACE + r"[A-ZÀ-Ý]")
 # Countries named without an article ("à Maurice", "à Taïwan", "à Oman") that the lexicon does
 # not mark epicene, and countries named like their capital ("à Panama", "à Koweït" are the
 # cities). Written here: CLDR and the lexicon give names and genders, not article use.
