@@ -349,6 +349,17 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Les ratios long/short restent élevés.",
         # the tagger's adjective is the sentence's only verb
         "Le trajet dure entre 2 et 3 heures.",
+        # a participle agreeing with the noun above a participle's complement
+        "La KPK a nommé deux suspects dans des cas présumés de corruption liés au projet.",
+        # a list the parse did not coordinate: «formés» agrees with all its members
+        "Il devrait entrer sur le territoire par l’ouest, ainsi que la formation de modèles de "
+        "ralentissement, de réunions et de courbes de vent formés dans certaines parties du pays.",
+        # «qui» after a participle's complement may stand for the noun the participle modifies
+        "Dans les prévisions basées sur l’impact qui s’appliquent jusqu’à samedi, le BMKG a rappelé.",
+        # a noun in apposition keeps its number: «des alertes éclair»
+        "Les provinces entrent dans la catégorie des inondations et des alertes éclair.",
+        # the only finite verb, read by the tagger as the noun's modifier
+        "En plus du contenu, la traduction automatique traduit également le titre (affiché dans l’onglet).",
         # a bare noun after «pour» belongs to a compound: the participle is the head noun's
         "C'est un jouet pour hommes ou pour femmes constitué d'une série de billes.",
         # nouns in apposition the tagger reads as modifiers: the dictionary has them as nouns

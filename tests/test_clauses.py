@@ -98,6 +98,8 @@ def test_apposition_flagged(make_context, sentence, before) -> None:  # type: ig
         "Les députés de la NUPES, Mathilde Panot a pris la parole.",
         # a dateline in capitals
         "JAKARTA, la police a arrêté trois suspects.",
+        # a place, then a bare noun as the subject: a topic, not a title in apposition
+        "Sulawesi du Sud, la majorité a le potentiel de pluie légère le matin.",
     ],
 )
 def test_apposition_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]
@@ -267,6 +269,9 @@ def test_missing_final_flagged(make_context, paragraphs, before) -> None:  # typ
         "Les fruits, les légumes, etc. sont vendus au marché du village",
         # a list item
         [["Vous contrôlez :"], ["- la langue par défaut de la plateforme présentée aux visiteurs"]],
+        # a one-word kicker before a headline
+        [["Attention!", "BMKG rappelle que trois régions de l’est du pays connaîtront des pluies "
+          "accompagnées de vents violents"]],
         # capitals: a heading
         [["Voici la notice.", "QUELLES SONT LES INFORMATIONS A CONNAITRE AVANT DE COMMENCER"]],
     ],

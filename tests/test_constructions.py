@@ -421,6 +421,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Elle a montré, le mois dernier, la voie à suivre.",
         # the participle introduces its own completive
         "Le ministre a répondu, ajoutant que la situation était grave.",
+        # «Cela dit,» (that said): a participle without an auxiliary opens no completive
+        "Cela dit, cette pause pourrait être temporaire.",
+        "Ceci dit, le prix grimpe déjà à nouveau.",
         # adverbs of quantity before an adverb, an adjective, a verb, a name, "de"
         "Il est trop tard, peu importe : il a beaucoup voyagé et assez dormi, merci beaucoup Marie.",
         "Il a beaucoup de travail et trop peu de temps.",

@@ -425,7 +425,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "9"
+    version = "10"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -771,6 +771,7 @@ class AgreementDetector(LexiconDetector):
         conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         if not conjuncts:
             return None
+        conjuncts += self._listed_before(noun)
         genders = [self._noun_feats(n).gender for n in (noun, *conjuncts)]
         if "m" in genders:
             gender: str | None = "m"
@@ -779,6 +780,27 @@ class AgreementDetector(LexiconDetector):
         else:
             gender = None
         return _Feats(gender, "pl")
+
+    @staticmethod
+    def _listed_before(noun: Token) -> list[Token]:
+        """The members of a list before ``noun`` that the parse did not coordinate with it
+        («de modèles de ralentissement, de réunions et de courbes»: «ralentissement» before
+        «réunions»), read on the surface: each member is a noun right before a comma, with the
+        same preposition (or none) as the member after it."""
+        doc = noun.doc
+        members: list[Token] = []
+        current = noun
+        while True:
+            cases = [c.lower_ for c in current.children if c.dep_ == "case" and c.i < current.i]
+            first = min([c.i for c in current.children if c.dep_ in ("case", "det") and c.i < current.i]
+                        + [current.i])
+            if first < 2 or doc[first - 1].text != "," or doc[first - 2].pos_ != "NOUN":
+                return members
+            previous = doc[first - 2]
+            if [c.lower_ for c in previous.children if c.dep_ == "case" and c.i < previous.i] != cases:
+                return members
+            members.append(previous)
+            current = previous
 
     @staticmethod
     def _allows(readings: list[Analysis], feats: _Feats) -> tuple[bool, bool]:
@@ -1139,8 +1161,12 @@ class AgreementDetector(LexiconDetector):
         yield from self._flag(sentence, mod, readings, noun, feats, gender_ok, number_ok)
 
     def _only_verb_of_sentence(self, tok: Token) -> bool:
-        """A word read as a conjugated verb in a sentence with no verb tagged: it is the verb."""
-        if any(t.pos_ in ("VERB", "AUX") for t in tok.doc):
+        """A word read as a conjugated verb in a sentence with no verb tagged, or with no other
+        finite verb when the tagger reads this one as finite («la traduction automatique traduit
+        également le titre»): it is the verb."""
+        finite = "Fin" in _morph(tok, "VerbForm")
+        if any(t.pos_ in ("VERB", "AUX") and (not finite or t.i != tok.i and "Fin" in _morph(t, "VerbForm"))
+               for t in tok.doc):
             return False
         return any("v" in a.pos and a.tenses & {"ipre", "iimp", "ifut", "ipsi"}
                    for a in self.lexicon.analyses(tok.text))
@@ -1183,8 +1209,11 @@ class AgreementDetector(LexiconDetector):
             self._de_complement(up)
         ):
             up = up.head
-            if up.pos_ == "ADJ" and up.dep_ == "amod":
-                up = up.head
+            if up.pos_ == "ADJ" and up.dep_ == "amod" or (
+                up.pos_ == "VERB" and up.dep_ == "acl" and "Part" in _morph(up, "VerbForm")
+            ):
+                up = up.head  # "des cas présumés de corruption liés": «présumés» is the cases'
+
             if up.pos_ != "NOUN" and not self._noun_like(up):
                 break  # «tremblement» tagged ADJ in "type de tremblement de terre peu profond"
             yield self._noun_feats(up)
@@ -1588,6 +1617,11 @@ class AgreementDetector(LexiconDetector):
         if noun_number and det_number and det_number != noun_number:
             # Where the determiner and the noun disagree, the adjectives say which is wrong;
             # without adjectives that say, nothing is flagged here.
+            if not self._family(noun.text, _ADJ_POS) and any(
+                t.i < noun.i and any(a.number in (det_number, "inv") for a in self._family(t.text, _NOUN_POS))
+                for t in before
+            ):
+                return None  # "des alertes éclair": the noun before it takes the determiner
             votes = {_unique((a.number for a in self._family(t.text, _ADJ_POS)), ("sg", "pl"))
                      for t in before + after} - {None}
             if len(votes) != 1:
@@ -1785,6 +1819,11 @@ class AgreementDetector(LexiconDetector):
                         and not any(t.text in ",;" for t in subj.doc[head.i : subj.i])):
                     return None
                 other = head
+            modified = antecedent.head.head
+            if other is None and antecedent.dep_.startswith("obl") and antecedent.head.dep_ in (
+                "acl", "amod"
+            ) and modified.pos_ == "NOUN" and modified.i < antecedent.head.i:
+                other = modified  # "les prévisions basées sur l'impact qui s'appliquent": either
             if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
                 return None  # "les relations entre le Parlement européen et le Parlement belge qui"
             subj = antecedent

@@ -152,7 +152,7 @@ class ClausesDetector(Detector):
              "a paragraph of several sentences (or a long body paragraph) whose last sentence has "
              "no final punctuation: `… 4,71 dollars. , plus que prévu` → `prévu.`"),
     )  # fmt: skip
-    version = "4"
+    version = "5"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -195,9 +195,10 @@ class ClausesDetector(Detector):
                 )
         elif _name_width(before) == len(before) and _is_name_start(before) and after[0].pos_ == "DET":
             width = _np_width(after)
-            if width and _is_title(after[:width], named=False) and _finite_verb_group(after, width) and any(
-                t.dep_.startswith(_SUBJECT) for t in after[:width]
-            ):
+            # "Sulawesi du Sud, la majorité a …": a bare quantity noun is a topic's, no title
+            if width >= 3 and _is_title(after[:width], named=False) and _finite_verb_group(
+                after, width
+            ) and any(t.dep_.startswith(_SUBJECT) for t in after[:width]):
                 where = after[width - 1]
                 message = (
                     f"The apposition after «{_text(before)}» is opened by a comma and never "
@@ -354,7 +355,9 @@ class ClausesDetector(Detector):
                 continue
             if text.isupper():
                 continue  # a heading in capitals
-            if len(group) > 1:
+            # "Attention! BMKG rappelle que …": a one- or two-word kicker opens a headline
+            kicker = all(len(_WORDS.findall(s.text)) <= 2 for s in group[:-1])
+            if len(group) > 1 and not kicker:
                 if not _FINAL.search(group[-2].text):
                     continue  # pieces of a line with no punctuation at all (a table row, a list)
                 tail = text

@@ -646,7 +646,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "10"
+    version = "11"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -1694,6 +1694,10 @@ class ConstructionsDetector(LexiconDetector):
                 continue  # "Bien que, a-t-il dit, l'Indonésie …": an inserted «a-t-il dit»
             if _in_subordinate(tokens, i):
                 continue  # "Si la tendance se confirme, la banque …": the comma ends that clause
+            if "Part" in verb.morph.get("VerbForm") and not any(
+                c.pos_ == "AUX" for c in verb.children
+            ) or i and tokens[i - 1].lower_ in ("cela", "ceci", "ça", "étant"):
+                continue  # "Cela dit, cette pause …" (that said): a locution, no completive
             j = i + 1
             if j < len(tokens) and tokens[j].lower_ in {"à", "aux", "au"}:  # its indirect object
                 while j < len(tokens) and tokens[j].text not in _STOPS and tokens[j].lower_ not in _QUE:
