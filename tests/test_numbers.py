@@ -108,6 +108,11 @@ def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: 
         ("Il mesure 1.80 m.", [("NUMBER-DECIMAL-POINT", "1.80", 10, "1,80")]),
         # ... after a minus sign.
         ("Le BPA a chuté (-0.57$).", [("NUMBER-DECIMAL-POINT", "0.57", 17, "0,57")]),
+        # ... without a unit, after a word of approximation or comparison.
+        (
+            "Le ratio est passé d'environ 34.65 à un creux de 17.91, contre 3.2 en 2019.",
+            [("NUMBER-DECIMAL-POINT", "34.65", 29, "34,65"), ("NUMBER-DECIMAL-POINT", "3.2", 63, "3,2")],
+        ),
         # English thousands comma with a trailing zero: never a French decimal.
         (
             "Il y avait 1,000 personnes.",
@@ -161,6 +166,8 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
         "Le pH vaut 3,141 exactement.",
         # A version number.
         "Installez la version 3.5 du logiciel.",
+        # Without a unit or a word of approximation: a section, a version, a figure's number.
+        "Voir la rubrique 4.2, puis passez de 4.2 à 5.1 dans la figure 2.3.",
         # A date written with points.
         "Le contrat du 12.03.2024 est signé.",
         # A phone number.

@@ -322,6 +322,9 @@ def test_homophones(detector: SpellingDetector, parsed_document, text: str, expe
         ),
         # a pronoun glued to the verb
         ("Il a dit que celaest impossible.", [(13, "celaest", GLUED, "cela est")]),
+        # the case changes inside one token: an acronym and a function word, two words
+        ("Le ratio du ROE, de la ROAet du bénéfice.", [(23, "ROAet", GLUED, "ROA et")]),
+        ("Il mesure la dollarLa performance.", [(13, "dollarLa", GLUED, "dollar La")]),
         # "ya" after a subject clitic, although "ya" is common on the web
         ("Il ya des problèmes.", [(3, "ya", GLUED, "y a")]),
         # "dela": "de la" (both function words) rather than the accent variant "delà"
@@ -369,6 +372,9 @@ def test_run_together(detector: SpellingDetector, parsed_document, text: str, ex
             "JAKARTA - Le KPK enquête. Le porte-parole de Kpk a dit que kpk et Jakarta coopèrent.",
             [(45, "Kpk", CAPITAL, "KPK"), (59, "kpk", CAPITAL, "KPK")],
         ),
+        # a lower-case word of at most one vowel that is no word: an acronym, even alone
+        ("L’équipe d’enquête de kpk a parlé du gouvernement provincial dki et de ppkm.",
+         [(22, "kpk", CAPITAL, "KPK"), (61, "dki", CAPITAL, "DKI"), (71, "ppkm", CAPITAL, "PPKM")]),
     ],
 )
 def test_capitals(detector: SpellingDetector, parsed_document, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -391,6 +397,9 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Le groupe THE a sorti un disque ; the end.",
         # all capitals keep no accents
         "DENOMINATION DU MEDICAMENT",
+        # units, chat abbreviations, file extensions, hyphenated and URL words, two vowels
+        "Il a couru 12 km avec 3 kg, svp, et mdr ; le fichier .mdb et www.kpk.go.id, le sri-lankais.",
+        "Les données sont soupçonnées de bocor selon la police.",
         # an English word whose accented form is French
         "Il a joué du heavy metal toute la nuit.",
         # a name without its accent
@@ -439,6 +448,8 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Il a reçu une mégasubvention.",
         # a word quoted as a mention
         "Le mot « lesdonnées » est une faute.",
+        # camel-case brands and names, an acronym's plural
+        "Ouvrez PowerPoint sur votre iPhone ou sur eBay avec JavaScript, DuPont, McDonald et les PMEs.",
         # a typo for "gentiment", not "gentille" + "ment"
         "Il a remercié ses amis gentillement.",
         # a capital after an elided article: a name ("l’Ile de Ré", "d’Elle" the magazine)

@@ -12,7 +12,8 @@ Codes:
   Mistranslation, hence the category; the back-translation model can also be the one that
   garbled it, so the message says what each side has.
 - ``NUMBER-DECIMAL-POINT`` (number, minor): an English decimal point in a French quantity
-  ("3.5 millions" -> "3,5").
+  ("3.5 millions" -> "3,5"), or without a unit after a word of approximation or comparison
+  ("d'environ 34.65", "contre 0.42").
 - ``NUMBER-THOUSANDS-SEPARATOR`` (number, minor): an English (or dotted) thousands separator
   ("1,000 personnes" -> "1 000").
 
@@ -131,6 +132,12 @@ _QUANTITY = (
 )
 _DECIMAL_POINT = re.compile(  # a minus sign may come first: "(-0.57$)", not a range's hyphen
     r"(?<![\w.,/])(?<![\w.,/]-)(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)(?=[" + _SP + r"]?" + _QUANTITY + r"(?!\w))"
+)
+# Without a unit, a decimal point is taken for English only after a word of approximation or
+# comparison that never comes before a section or version number ("d'environ 34.65 à 17.91").
+_BARE_DECIMAL = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)")
+_APPROXIMATION_BEFORE = re.compile(
+    r"(?i)\b(?:environ|près de|plus de|moins de|autour de|jusqu[’']à|atteint|atteignant|soit|contre)\s$"
 )
 _DECIMAL_BEFORE_OK = re.compile(r"(?i)(?:version|v|art|article|section|chapitre|§|n°|no)\.?\s*$")
 # "1,000 personnes", "2,500,000": comma groups of exactly three digits; one group only when it
@@ -325,7 +332,7 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "5"
+    version = "6"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
@@ -389,7 +396,10 @@ class NumbersDetector(Detector):
     def _separators(self, sentence: Sentence, english_thousands: bool = False) -> Iterator[Issue]:
         """``english_thousands``: the document writes an unambiguous English thousand."""
         text = sentence.text
-        for match in _DECIMAL_POINT.finditer(text):
+        matches = {m.start(): m for m in _DECIMAL_POINT.finditer(text)}
+        matches.update((m.start(), m) for m in _BARE_DECIMAL.finditer(text)
+                       if m.start() not in matches and _APPROXIMATION_BEFORE.search(text[: m.start()]))
+        for _, match in sorted(matches.items()):
             if _DECIMAL_BEFORE_OK.search(text[: match.start()]):
                 continue
             start = sentence.start + match.start()

@@ -25,7 +25,10 @@ Codes, most specific first:
   is a bound prefix (``télé phone``); two ordinary words (``de main``) are never joined.
 * ``SPELLING-RUN-TOGETHER`` (minor): two common words glued into a non-word (``lesdonnées`` →
   ``les données``, ``il ya`` → ``il y a``), when exactly one split gives two common words and the
-  hyphenated form is not a word (``bienêtre`` is ``bien-être`` welded, 1990 style).
+  hyphenated form is not a word (``bienêtre`` is ``bien-être`` welded, 1990 style); and words
+  glued where the case changes: an acronym and a function word (``ROAet`` → ``ROA et``), a
+  lower-case word and a capitalised one, both words (``dollarLa`` → ``dollar La``; camel-case
+  brands start with a capital or one letter: ``PowerPoint``, ``iPhone``).
 * ``SPELLING-CAPITALISATION`` (minor): a function word capitalised inside a sentence after a comma
   or a conjunction (``présents, Tous, merci``, ``et L’engagement``), a geographic adjective
   capitalised after a country's name (``Arabie Saoudite`` → ``saoudite``), a nationality
@@ -33,7 +36,9 @@ Codes, most specific first:
   ``les autorités Indonésiennes``; the adjectives are CLDR's language names and a list of
   demonyms; ``l’océan Indien`` and ``les Français`` are left alone); and an acronym
   written in lower or title case that the same document writes in capitals (``de Kpk`` →
-  ``KPK``, when the word is neither in the dictionary nor common in French or English).
+  ``KPK``, when the word is neither in the dictionary nor common in French or English), or a
+  lower-case word of two to five letters with at most one vowel that neither the dictionary nor
+  French or English usage knows (``l’équipe de kpk``, ``le gouvernement provincial dki``).
 * ``SPELLING-TITLE-CASE`` (minor): a heading in English title case (``Comment Créer Un Compte
   Sur La Plateforme``): French capitalises a title's first word and its names only. Flagged
   when at least two function words (articles, prepositions, conjunctions, possessives) are
@@ -402,6 +407,15 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_LIKE = re.compile(r"\b[A-Za-z][a-z]{1,5}\b")
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
 _COMMON_ZIPF = 3.0  # a word this frequent in French or English is a word, not a lower-cased acronym
+# A short lower-case word outside URLs, file names, hyphenated or abbreviated forms ("etc.").
+_VOWELLESS = re.compile(r"(?<![\w.@/#’'\-])[a-z]{2,5}(?![\w@/’'\-]|\.\w)")
+_VOWELS = frozenset("aeiouy")
+_ACRONYM_GLUED = re.compile(
+    r"([A-Z]{2,})(et|ou|de|des|du|le|la|les|en|au|aux|pour|par|sur|dans|avec|qui|que|est)"
+)
+_LOWER_CAPITAL_GLUED = re.compile(r"([a-zà-öø-ÿœæ]{2,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœæ]+)")
+# Rarer than this in French and in English usage: no interjection or chat abbreviation ("svp").
+_RARE_ACRONYM_ZIPF_FR, _RARE_ACRONYM_ZIPF_EN = 1.5, 2.5
 
 
 
@@ -454,12 +468,14 @@ class SpellingDetector(LexiconDetector):
         Code("SPELLING-SPLIT-WORD", Category.SPELLING, Severity.MINOR,
              "one word written as two (`en tre` → `entre`, `télé phone` → `téléphone`)"),
         Code("SPELLING-RUN-TOGETHER", Category.SPELLING, Severity.MINOR,
-             "two common words glued into a non-word (`lesdonnées` → `les données`, `il ya` → `il y a`)"),
+             "two common words glued into a non-word (`lesdonnées` → `les données`, `il ya` → `il y a`), "
+             "also where the case changes (`ROAet` → `ROA et`, `dollarLa` → `dollar La`)"),
         Code("SPELLING-CAPITALISATION", Category.SPELLING, Severity.MINOR,
              "a capital inside a sentence: a function word after a comma or a conjunction "
              "(`, Tous,`), a geographic adjective (`Arabie Saoudite`), a nationality adjective after a "
              "noun (`le gouvernement Français`); an acronym in lower case "
-             "that the text writes in capitals elsewhere (`de Kpk` → `KPK`)"),
+             "that the text writes in capitals elsewhere (`de Kpk` → `KPK`) or that has at most one "
+             "vowel and is no word (`de kpk`, `provincial dki`)"),
         Code("SPELLING-TITLE-CASE", Category.SPELLING, Severity.MINOR,
              "a heading in English title case: `Comment Créer Un Compte` → `Comment créer un compte`"),
         Code("SPELLING-UNKNOWN-WORD", Category.SPELLING, Severity.MINOR,
@@ -467,7 +483,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "10"
+    version = "11"
 
     def load(self) -> None:
         super().load()
@@ -492,6 +508,7 @@ class SpellingDetector(LexiconDetector):
             yield from self._sentence(sentence, doc, translation, apostrophe, capitals)
             if acronyms:
                 yield from self._acronym_case(sentence, acronyms)
+            yield from self._vowelless_acronyms(sentence, acronyms)
 
     def _acronym_case(self, sentence: Sentence, acronyms: frozenset[str]) -> Iterator[Issue]:
         """``le porte-parole de Kpk``, ``kpk a mené`` → ``KPK``: a word the dictionary does not
@@ -511,6 +528,27 @@ class SpellingDetector(LexiconDetector):
                 sentence, sentence.start + m.start(), sentence.start + m.end(), Category.SPELLING,
                 Severity.MINOR, "SPELLING-CAPITALISATION",
                 f"«{word}» is the acronym «{upper}», written in capitals elsewhere in the text", upper,
+            )
+
+    def _vowelless_acronyms(self, sentence: Sentence, acronyms: frozenset[str]) -> Iterator[Issue]:
+        """``l'équipe d'enquête de kpk``, ``le gouvernement provincial dki`` → ``KPK``, ``DKI``: a
+        short lower-case word with at most one vowel that neither the dictionary nor French or
+        English usage knows cannot be read as a word; it is an acronym MT lower-cased. Units
+        (``km``, ``kg``) and chat abbreviations are known or common; file extensions (``.mdb``),
+        hyphenated words and words of URLs are left alone."""
+        for m in _VOWELLESS.finditer(sentence.text):
+            word = m.group()
+            if word.upper() in acronyms or sum(c in _VOWELS for c in word) > 1:
+                continue  # the document's own acronyms are _acronym_case's
+            if self.lexicon.known(word):
+                continue
+            if zipf(word, "fr") >= _RARE_ACRONYM_ZIPF_FR or zipf(word, "en") >= _RARE_ACRONYM_ZIPF_EN:
+                continue
+            yield self.issue(
+                sentence, sentence.start + m.start(), sentence.start + m.end(), Category.SPELLING,
+                Severity.MINOR, "SPELLING-CAPITALISATION",
+                f"«{word}» is no French word (at most one vowel): an acronym written in lower case",
+                word.upper(),
             )
 
     def _capital_style(self, text: str) -> str:
@@ -567,6 +605,11 @@ class SpellingDetector(LexiconDetector):
                     yield self._issue(sentence, tok, len(word), "SPELLING-CAPITALISATION",
                                       capital[0], capital[1])
                     continue
+            case_split = self._case_glued(word)
+            if case_split is not None:
+                yield self._issue(sentence, tok, len(word), "SPELLING-RUN-TOGETHER", case_split,
+                                  f"«{word}»: two words run together (the case changes inside it)")
+                continue
             if not self._candidate(tok):
                 continue
             merged = None if _copied(word, back) else self._merged_elision(word, apostrophe)
@@ -699,6 +742,20 @@ class SpellingDetector(LexiconDetector):
         return prev is not None and prev.text[:1].isupper() and (
             not prev.sentence_initial or not self.lexicon.known(prev.text)
         )
+
+    def _case_glued(self, word: str) -> str | None:
+        """``ROAet`` → ``ROA et``, ``dollarLa`` → ``dollar La``: an acronym glued to a function
+        word, or a lower-case word glued to a capitalised one, both of them words (camel-case
+        brands start with a capital or a single letter: ``PowerPoint``, ``iPhone``, ``eBay``)."""
+        m = _ACRONYM_GLUED.fullmatch(word) or _LOWER_CAPITAL_GLUED.fullmatch(word)
+        if m is None:
+            return None
+        first, second = m.groups()
+        if self.lexicon.known(word) or not self.lexicon.known(second.lower()):
+            return None
+        if first.islower() and not self.lexicon.known(first):
+            return None
+        return f"{first} {second}"
 
     def _is_glued(self, word: str) -> bool:
         return bool(re.match(r"^(?:[lLdD]|[qQ]u)[A-ZÀ-Ý]", word)) and not self.lexicon.known(word)
