@@ -266,6 +266,10 @@ def test_flags(detector: VerbFormsDetector, parsed_document, text: str, expected
         # forms that are both indicative and subjunctive
         "Bien qu'il mange peu, il grossit.",
         "Pour que le système fonctionne, il faut redémarrer.",
+        # a conjunction of time or cause ending in «que» takes the indicative, whatever the
+        # verb before it ("il vous sera demandé chaque fois que vous souhaitez")
+        "Une fois le code ajouté, il vous sera demandé chaque fois que vous souhaitez modifier le compte.",
+        "Il exige, dès que vous arrivez, que tout soit prêt.",
         # "bien" as an adverb before a completive
         "Il sait bien que tu es là.",
         "Je pense que tu es là.",

@@ -79,6 +79,12 @@ if TYPE_CHECKING:
 
 VERB_FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
+# The last word of a conjunction that takes the indicative: its «que» clause has no verb of
+# wish or doubt to obey ("il vous sera demandé chaque fois que vous souhaitez").
+_INDICATIVE_LOCUTION_ENDS = frozenset({
+    "fois", "dès", "pendant", "tandis", "alors", "depuis", "lors", "parce", "maintenant",
+    "sitôt", "aussitôt", "mesure", "moment",
+})
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
 PASSIVE = "GRAMMAR-PASSIVE"
@@ -289,7 +295,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "9"
+    version = "10"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -1147,6 +1153,8 @@ class VerbFormsDetector(LexiconDetector):
         before = [_norm(t.text) for t in tokens[max(0, que.i - 3) : que.i]]
         if before[-1:] == ["après"]:
             return "indicative", ("après",)
+        if before[-1:] and before[-1] in _INDICATIVE_LOCUTION_ENDS:
+            return None  # "chaque fois que vous souhaitez", "dès que", "pendant que": indicative
         for words in _SUBJ_CONJUNCTIONS:
             if tuple(before[-len(words) :]) == words:
                 if words == ("bien",):
