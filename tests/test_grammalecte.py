@@ -136,6 +136,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         # «c'» for «s'» after its subject: not a participle to make agree with «c'» (the
         # contractions detector gives «s'est tenue»)
         "La réunion c'est tenue à Paris.",
+        # a conjunction taking the indicative between the verb of asking and the clause
+        "Il vous sera demandé chaque fois que vous souhaitez modifier les paramètres.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

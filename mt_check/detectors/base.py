@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 # What a detector may require; the pipeline fills the matching DocumentContext field.
 PARSE = "parse"  # spaCy Doc per sentence (fr_core_news_sm)
 WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+# The last word of a conjunction ending in «que» that takes the indicative ("chaque fois que",
+# "dès que", "pendant que", "parce que"): its clause obeys no verb of wish or doubt before it.
+INDICATIVE_QUE_ENDS = frozenset({
+    "fois", "dès", "pendant", "tandis", "alors", "depuis", "lors", "parce", "maintenant",
+    "sitôt", "aussitôt", "mesure", "moment",
+})
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
 
 

@@ -82,7 +82,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.detectors.base import INDICATIVE_QUE_ENDS, Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
 
 INSTALL_HINT = "python3-grammalecte is not installed (apt-get install python3-grammalecte)"
@@ -452,7 +452,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "4"
+    version = "5"
     enabled_by_default = True
 
     def __init__(
@@ -544,7 +544,8 @@ class GrammalecteDetector(Detector):
         options = engine_options(self.option_families())
         text = ctx.document.text
         kept = [f for f in self.findings(ctx, options)
-                if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)]
+                if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)
+                and not indicative_conjunction(f, text)]
         for group in group_actions(kept):
             yield self._issue(group, text)
 
@@ -589,6 +590,19 @@ def clitic_misread(finding: Finding, text: str) -> bool:
     """A participle agreed with «c'» where a subject stands before «c'est» (see above)."""
     return finding.family == "ppas" and "“c’”" in finding.message and bool(
         _SUBJECT_THEN_CE.search(text, max(0, finding.start - 40), finding.start))
+
+
+# The «que» (and the word before it) that opens the clause of a flagged verb.
+_QUE_BEFORE = re.compile(r"(?i)(\w+)\s+qu(?:e\b|['’])(?!.*\bqu(?:e\b|['’]))", re.DOTALL)
+
+
+def indicative_conjunction(finding: Finding, text: str) -> bool:
+    """A subjunctive asked for in a clause that a conjunction taking the indicative opens ("il
+    vous sera demandé chaque fois que vous souhaitez": Grammalecte reads «demandé … que»)."""
+    if finding.family != "vmode" or "subjonctif" not in finding.message:
+        return False
+    match = _QUE_BEFORE.search(text, finding.sentence.start, finding.start)
+    return match is not None and match.group(1).lower() in INDICATIVE_QUE_ENDS
 
 
 def name_filtered(finding: Finding) -> bool:

@@ -70,7 +70,14 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mt_check.detectors.base import PARSE, Code, DocumentContext, LexiconDetector, dateline_end
+from mt_check.detectors.base import (
+    INDICATIVE_QUE_ENDS,
+    PARSE,
+    Code,
+    DocumentContext,
+    LexiconDetector,
+    dateline_end,
+)
 from mt_check.lexicon import Analysis, Lexicon
 from mt_check.types import Category, Issue, Sentence, Severity
 
@@ -79,12 +86,6 @@ if TYPE_CHECKING:
 
 VERB_FORM = "GRAMMAR-VERB-FORM"
 MOOD = "GRAMMAR-MOOD"
-# The last word of a conjunction that takes the indicative: its «que» clause has no verb of
-# wish or doubt to obey ("il vous sera demandé chaque fois que vous souhaitez").
-_INDICATIVE_LOCUTION_ENDS = frozenset({
-    "fois", "dès", "pendant", "tandis", "alors", "depuis", "lors", "parce", "maintenant",
-    "sitôt", "aussitôt", "mesure", "moment",
-})
 REFLEXIVE = "GRAMMAR-SPURIOUS-REFLEXIVE"
 AUXILIARY = "GRAMMAR-AUXILIARY"
 PASSIVE = "GRAMMAR-PASSIVE"
@@ -1153,7 +1154,7 @@ class VerbFormsDetector(LexiconDetector):
         before = [_norm(t.text) for t in tokens[max(0, que.i - 3) : que.i]]
         if before[-1:] == ["après"]:
             return "indicative", ("après",)
-        if before[-1:] and before[-1] in _INDICATIVE_LOCUTION_ENDS:
+        if before[-1:] and before[-1] in INDICATIVE_QUE_ENDS:
             return None  # "chaque fois que vous souhaitez", "dès que", "pendant que": indicative
         for words in _SUBJ_CONJUNCTIONS:
             if tuple(before[-len(words) :]) == words:
