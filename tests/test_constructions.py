@@ -49,6 +49,11 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Riza a dit, à partir de demain, toute personne sera examinée.",
          [("GRAMMAR-MISSING-QUE", "", " que")]),
         ("Le ministre a expliqué, lundi, la situation est grave.", [("GRAMMAR-MISSING-QUE", "", " que")]),
+        # a subordinate clause between commas, then the clause (a pronoun subject too)
+        ("Doli a expliqué, depuis que le moratoire a été imposé en 2014, il y a déjà 329 candidats.",
+         [("GRAMMAR-MISSING-QUE", "", " que")]),
+        ("Le maire a déclaré, lorsqu’il est arrivé, la ville était calme.",
+         [("GRAMMAR-MISSING-QUE", "", " que")]),
         ("Bambang a mentionné, l’impact du séisme a été ressenti.",
          [("GRAMMAR-MISSING-QUE", "mentionné, l’impact du séisme", "mentionné que l’impact du séisme")]),
         # an adverb of quantity right before its noun ("d’" before a vowel)
@@ -421,6 +426,10 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Elle a montré, le mois dernier, la voie à suivre.",
         # the participle introduces its own completive
         "Le ministre a répondu, ajoutant que la situation était grave.",
+        # a subordinate clause between commas, then the verb's object, or «que» after it
+        "Il a expliqué, lorsqu’on l’a interrogé, la décision du gouvernement.",
+        "Il a dit, quand il est arrivé, qu’il était fatigué.",
+        "Comme il l’a expliqué, lorsqu’il est arrivé, il était fatigué.",
         # «Cela dit,» (that said): a participle without an auxiliary opens no completive
         "Cela dit, cette pause pourrait être temporaire.",
         "Ceci dit, le prix grimpe déjà à nouveau.",

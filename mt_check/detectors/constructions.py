@@ -85,7 +85,9 @@ Codes:
   between commas comes first ("a déclaré, étant donné l'emplacement de l'épicentre, le séisme
   était…", "a déclaré, citant une source, le président est…"), or an adverbial aside without a
   verb ("a dit, à partir de demain, toute personne sera…", "a expliqué, lundi, la situation
-  est…"), the issue is zero-length after the verb and the suggestion " que". Parenthetical uses
+  est…"), or a subordinate clause of time, cause or condition ("a expliqué, depuis que le
+  moratoire a été imposé, il y a …", where a pronoun subject counts too), the issue is
+  zero-length after the verb and the suggestion " que". Parenthetical uses
   ("comme il l'a expliqué, la situation est grave"), an object after the aside ("il a annoncé,
   en revanche, la fin des travaux"), and a participle or infinitive that opens a fronted
   adverbial ("Avant de répondre, le ministre a…", "quelques morts annoncés, les
@@ -156,6 +158,15 @@ _SAYING_VERBS = frozenset(
 )
 _PARENTHETICAL = frozenset({"comme", "ainsi"})
 _QUE = frozenset({"que", "qu’", "qu'"})
+# Subordinators of time, cause and condition that open a clause between commas after a verb of
+# saying, and the subject pronouns that may open the completive after it.
+_ASIDE_SUBORDINATORS = frozenset({
+    "lorsque", "lorsqu'", "lorsqu’", "quand", "puisque", "puisqu'", "puisqu’", "depuis que",
+    "depuis qu'", "dès que", "dès qu'", "alors que", "alors qu'", "après que", "après qu'",
+    "avant que", "avant qu'", "parce que", "parce qu'", "bien que", "bien qu'", "même si",
+    "pendant que", "pendant qu'", "tandis que", "tandis qu'",
+})
+_ASIDE_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous"})
 _STOPS = frozenset({",", ".", ";", ":", "(", ")", "«", "»", "!", "?"})
 _NEGATION = frozenset({"ne", "n’", "n'"})
 _DE = frozenset({"de", "du", "des", "d’", "d'"})
@@ -646,7 +657,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "11"
+    version = "12"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -1709,8 +1720,19 @@ class ConstructionsDetector(LexiconDetector):
             interposed = _interposed_end(tokens, j + 1)
             if interposed is None:
                 interposed = _aside_end(tokens, j + 1)
+            subordinate = None if interposed is not None else _subordinate_aside_end(tokens, j + 1)
+            if subordinate is not None:
+                interposed = subordinate
             comma = j if interposed is None else interposed
             k = _subject_end(tokens, comma + 1)
+            if k is None and subordinate is not None and comma + 1 < len(tokens) and (
+                tokens[comma + 1].lower_ in _ASIDE_SUBJECT_PRONOUNS
+            ):
+                # "a expliqué, depuis que le moratoire a été imposé, il y a déjà …": after a
+                # subordinate clause between commas a pronoun subject opens the completive too
+                k = comma + 2
+                while k < len(tokens) and tokens[k].lower_ in _CLITICS:
+                    k += 1  # "il y a", "elle les a"
             if k is None or not _finite_group(tokens, _after_relative(tokens, k)):
                 continue
             que = "qu’" if tokens[comma + 1].text[:1].lower() in _VOWEL_START else "que "
@@ -1800,6 +1822,23 @@ def _aside_end(tokens: Sequence[Any], k: int) -> int | None:
         if tokens[m].text == ",":
             return m
         if tokens[m].text in _STOPS or tokens[m].lower_ in _QUE or _finite(tokens[m]):
+            return None
+    return None
+
+
+def _subordinate_aside_end(tokens: Sequence[Any], k: int) -> int | None:
+    """The closing comma of a subordinate clause between commas opening at ``k`` ("depuis que le
+    moratoire a été imposé,", "lorsqu'il est arrivé,"), else None."""
+    if k >= len(tokens):
+        return None
+    first = tokens[k]
+    two = f"{first.lower_} {tokens[k + 1].lower_}" if k + 1 < len(tokens) else ""
+    if not (first.lower_ in _ASIDE_SUBORDINATORS or two.replace("’", "'") in _ASIDE_SUBORDINATORS):
+        return None
+    for m in range(k + 1, min(len(tokens), k + _MAX_INTERPOSED)):
+        if tokens[m].text == ",":
+            return m
+        if tokens[m].text in _STOPS:
             return None
     return None
 
