@@ -430,6 +430,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il a expliqué, lorsqu’on l’a interrogé, la décision du gouvernement.",
         "Il a dit, quand il est arrivé, qu’il était fatigué.",
         "Comme il l’a expliqué, lorsqu’il est arrivé, il était fatigué.",
+        # «pour» + the noun of a cause after «connu», «condamné»: no purpose clause
+        "L’île est connue pour ses belles plages sont souvent visitées par les touristes.",
+        "Il a été condamné pour les fraudes ont été prouvées.",
         # «Cela dit,» (that said): a participle without an auxiliary opens no completive
         "Cela dit, cette pause pourrait être temporaire.",
         "Ceci dit, le prix grimpe déjà à nouveau.",

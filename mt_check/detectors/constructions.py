@@ -166,6 +166,12 @@ _ASIDE_SUBORDINATORS = frozenset({
     "avant que", "avant qu'", "parce que", "parce qu'", "bien que", "bien qu'", "même si",
     "pendant que", "pendant qu'", "tandis que", "tandis qu'",
 })
+# Verbs whose «pour» introduces a noun of cause ("connu pour ses plages", "condamné pour
+# fraude"), not a purpose clause.
+_CAUSE_POUR_VERBS = frozenset({
+    "connaître", "connu", "réputer", "réputé", "remercier", "féliciter", "condamner", "punir",
+    "récompenser", "arrêter", "critiquer", "blâmer", "excuser", "apprécier", "saluer", "louer",
+})
 _ASIDE_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous"})
 _STOPS = frozenset({",", ".", ";", ":", "(", ")", "«", "»", "!", "?"})
 _NEGATION = frozenset({"ne", "n’", "n'"})
@@ -657,7 +663,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "12"
+    version = "13"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -1009,6 +1015,8 @@ class ConstructionsDetector(LexiconDetector):
         for tok in tokens:
             if tok.lower_ != "pour" or tok.i == 0 or not self._verbal(tokens[tok.i - 1]):
                 continue
+            if tokens[tok.i - 1].lemma_.lower() in _CAUSE_POUR_VERBS:
+                continue  # "connue pour ses plages (qui) sont …": «pour» + the noun of a cause
             if tok.i > 1 and tokens[tok.i - 2].pos_ == "NOUN" and "Part" in tokens[tok.i - 1].morph.get(
                 "VerbForm"
             ):
