@@ -160,11 +160,11 @@ _PARENTHETICAL = frozenset({"comme", "ainsi"})
 _QUE = frozenset({"que", "qu’", "qu'"})
 # Subordinators of time, cause and condition that open a clause between commas after a verb of
 # saying, and the subject pronouns that may open the completive after it.
-_ASIDE_SUBORDINATORS = frozenset({
-    "lorsque", "lorsqu'", "lorsqu’", "quand", "puisque", "puisqu'", "puisqu’", "depuis que",
-    "depuis qu'", "dès que", "dès qu'", "alors que", "alors qu'", "après que", "après qu'",
-    "avant que", "avant qu'", "parce que", "parce qu'", "bien que", "bien qu'", "même si",
-    "pendant que", "pendant qu'", "tandis que", "tandis qu'",
+# (straight apostrophes: tokens are compared with ’ replaced)
+_ASIDE_SUBORDINATORS = (_CLAUSE_SUBORDINATORS - {"si", "s'", "comme"}) | frozenset({
+    "depuis que", "depuis qu'", "dès que", "dès qu'", "alors que", "alors qu'", "après que",
+    "après qu'", "avant que", "avant qu'", "parce que", "parce qu'", "bien que", "bien qu'",
+    "même si", "pendant que", "pendant qu'", "tandis que", "tandis qu'",
 })
 # Verbs whose «pour» introduces a noun of cause ("connu pour ses plages", "condamné pour
 # fraude"), not a purpose clause.
@@ -1841,7 +1841,7 @@ def _subordinate_aside_end(tokens: Sequence[Any], k: int) -> int | None:
         return None
     first = tokens[k]
     two = f"{first.lower_} {tokens[k + 1].lower_}" if k + 1 < len(tokens) else ""
-    if not (first.lower_ in _ASIDE_SUBORDINATORS or two.replace("’", "'") in _ASIDE_SUBORDINATORS):
+    if not {first.lower_.replace("’", "'"), two.replace("’", "'")} & _ASIDE_SUBORDINATORS:
         return None
     for m in range(k + 1, min(len(tokens), k + _MAX_INTERPOSED)):
         if tokens[m].text == ",":
