@@ -248,6 +248,8 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # a noun the tagger read as a verb because of the mismatch: the lexicon knows only a noun
         ("Cependant, si les danger potentiels s’agrandissent, il agira.",
          [(18, "danger", NUMBER, "dangers")]),
+        # «le» after a verb (not «comme», a pronoun or «ne») is the noun's determiner
+        ("Il a acheté le montre en or pour son fils.", [(12, "le", GENDER, "la")]),
         # «million», «milliard» below two stay singular
         ("Il reste 1,4 millions de personnes et 1,05 milliards de dollars.",
          [(13, "millions", NUMBER, "million"), (43, "milliards", NUMBER, "milliard")]),
@@ -364,6 +366,15 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "C'est un jouet pour hommes ou pour femmes constitué d'une série de billes.",
         # nouns in apposition the tagger reads as modifiers: the dictionary has them as nouns
         "Ils ont lancé un programme pilote et des projets pilotes, avec un enfant roi.",
+        # ... and a noun after a noun the tagger makes its head, in its number: no adjective before
+        # its noun («indicatrices clés»)
+        "Des indicateurs clés montrent que les anciennes pièces restent inactives.",
+        # «le» before a verb form after «comme»: an object pronoun, the subject after the verb
+        "Comme le montre le graphique ci-dessous, le prix a baissé ; comme l’indique la note.",
+        # «avoir l'air» + an adjective agreeing with the subject
+        "Les mesures d’adoption « ont l’air affreuses », affirme un expert.",
+        # a decimal under 2 before «milliard» (not the English thousands separator of «1,460 naira»)
+        "Les profits ont été positifs de 1,416 milliard de dollars le 17 juillet.",
     ],
 )
 def test_never_flags_v2(detector: AgreementDetector, parsed_document, text: str) -> None:  # type: ignore[no-untyped-def]

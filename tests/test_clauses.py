@@ -171,6 +171,8 @@ def test_no_main_clause_flagged(make_context, paragraphs, span) -> None:  # type
         "Bien que, selon lui, il soit tard, nous partons.",
         "Où que vous alliez, il vous suivra.",
         "Où est-il parti hier soir",
+        # the main clause's imperative, which the tagger read as a participle after «sont écoulés,»
+        "Lorsque les 14 jours sont écoulés, choisissez le plan avec lequel vous souhaitez continuer.",
     ],
 )
 def test_no_main_clause_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

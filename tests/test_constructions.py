@@ -60,6 +60,8 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Beaucoup personnes sont venues.",
          [("GRAMMAR-MISSING-DE", "Beaucoup personnes", "Beaucoup de personnes")]),
         ("Il a beaucoup argent.", [("GRAMMAR-MISSING-DE", "beaucoup argent", "beaucoup d’argent")]),
+        # the noun of a locution after «il y a» (no «avoir peur» there)
+        ("Il y a trop peur dans ce pays.", [("GRAMMAR-MISSING-DE", "trop peur", "trop de peur")]),
         ("Pour plus informations, lisez l’aide.",
          [("GRAMMAR-MISSING-DE", "plus informations", "plus d’informations")]),
         # a noun of number right before its noun (the parse may read it as an adjective)
@@ -439,6 +441,8 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         # adverbs of quantity before an adverb, an adjective, a verb, a name, "de"
         "Il est trop tard, peu importe : il a beaucoup voyagé et assez dormi, merci beaucoup Marie.",
         "Il a beaucoup de travail et trop peu de temps.",
+        # the nouns of «avoir peur», «faire attention»: no «de» after an adverb of degree
+        "On n’a pas trop peur qu’il parte, ils ont beaucoup envie de rester et font très attention.",
         # "plus" before a singular, an adjective, a comma
         "Il n'y a plus personne, plus question de partir ; de plus, les plus grands pays hésitent.",
         # "en ordre de" before a noun; "c’est pourquoi"

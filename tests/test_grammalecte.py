@@ -63,6 +63,8 @@ def _found(ctx, detector=None):  # type: ignore[no-untyped-def]
         # Subject-verb agreement across a pronoun.
         ("Des raisons de santé l'oblige à partir.", "GRAMMALECTE-CONJ", "oblige", 23, "obligent",
          Category.AGREEMENT),
+        # «à» for «a» after a noun, not after an adjective of degree
+        ("La pluie à cessée hier.", "GRAMMALECTE-CONF", "à cessée", 9, "a cessée", Category.GRAMMAR),
         # Past participle after "être" (a rule never measured: its family's row keeps it).
         ("Les lignes téléphoniques ont été construit en 1963.", "GRAMMALECTE-PPAS", "construit", 33,
          "construites", Category.AGREEMENT),
@@ -138,6 +140,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "La réunion c'est tenue à Paris.",
         # a conjunction taking the indicative between the verb of asking and the clause
         "Il vous sera demandé chaque fois que vous souhaitez modifier les paramètres.",
+        # a range of adjectives: «élevée» is no participle of «a élevé» (neither fix)
+        "Des pluies d’intensité modérée à élevée sont attendues et un risque faible à élevé.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

@@ -199,7 +199,15 @@ _DEGREE = frozenset("plus moins très si aussi assez trop fort bien tout toute p
 # Words after which an article is an object pronoun ("on les porte", "il la ferme").
 _CLITIC_HOSTS = frozenset(
     "je j’ j' tu il elle on nous vous ils elles ne n’ n' qui que qu’ qu' me m’ m' te t’ t' se "
-    "s’ s'".split()
+    "s’ s' comme".split()  # «comme le montre le graphique»: the subject after the verb
+)
+# Nouns French puts after another noun as its qualifier, without taking its gender ("des
+# indicateurs clés", "des pays membres", "une date limite", "des produits phares").
+_APPOSITIVE_NOUNS = frozenset(
+    f"{noun}{s}" for noun in (
+        "clé clef phare type modèle témoin pilote cible choc record limite standard éclair "
+        "fantôme culte star vedette charnière tampon test membre mère école satellite"
+    ).split() for s in ("", "s")
 )
 # Nouns that head adverbial phrases whose following participle agrees elsewhere ("une fois
 # arrivés, ils …").
@@ -362,6 +370,8 @@ def _number_value(text: str) -> float | None:
     return None
 
 
+# Nouns of large numbers, before which "1,416" is a decimal («1,416 milliard de dollars»).
+_LARGE_NUMBERS = frozenset({"million", "milliard", "billion", "trillion", "millier"})
 # Compiled once: _number_value reads every number of every sentence.
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _GROUP_SEPARATOR = re.compile(r"[.,]")
@@ -425,7 +435,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "10"
+    version = "11"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -882,7 +892,7 @@ class AgreementDetector(LexiconDetector):
             lower in ("le", "la", "les")
             and prev is not None
             and (prev.pos_ in ("PROPN", "PRON") or prev.dep_.startswith("nsubj")
-                 or prev.lower_ in ("ne", "n’", "n'"))
+                 or prev.lower_ in _CLITIC_HOSTS)
             and any(a.persons for a in self.lexicon.analyses(noun.text))
         )
         noun_feats = _Feats(
@@ -893,7 +903,9 @@ class AgreementDetector(LexiconDetector):
         )
         gender_ok, number_ok = self._allows(det_readings, noun_feats)
         if gender_ok and number_ok or clitic:
-            return  # a mismatch before a verb form is an object pronoun: "Bergman le visite"
+            # a mismatch before a verb form is an object pronoun: "Bergman le visite", "comme le
+            # montre le graphique", "ainsi que le prévoit la loi" (the subject after the verb)
+            return
         if not gender_ok and noun_feats.gender == "m" and noun.lower_ in _FEMINISED:
             return  # "une auteur": the classic dictionary only lists the masculine
         message = (
@@ -1309,9 +1321,30 @@ class AgreementDetector(LexiconDetector):
             return True  # invariable in old compounds: "grand chose", "grand mère"
         if self._colour_compound(mod):
             return True
+        if mod.i > noun.i and self._avoir_l_air(noun):
+            return True
         if prev is not None and (prev.lower_, mod.lower_) in _ADVERBIAL_PHRASES:
             return True
         return False
+
+    def _apposed_noun(self, noun: Token, before: list[Token]) -> bool:
+        """``noun``, a noun French puts in apposition as a qualifier (_APPOSITIVE_NOUNS), after a
+        noun the tagger makes its head, in the same number: «des indicateurs clés», «les pays
+        membres», not an adjective before its noun («des meilleures joueurs»)."""
+        if noun.lower_ not in _APPOSITIVE_NOUNS:
+            return False
+        if not before or before[-1].pos_ != "NOUN" or noun.head.i != before[-1].i:
+            return False
+        numbers = {a.number for a in self._noun_readings(before[-1])}
+        return any(a.number in numbers for a in self._noun_readings(noun))
+
+    @staticmethod
+    def _avoir_l_air(noun: Token) -> bool:
+        """«air» in «avoir l'air»: the adjective after it may agree with the subject («elles ont
+        l'air affreuses»)."""
+        doc = noun.doc
+        return (noun.lower_ == "air" and noun.i >= 2 and doc[noun.i - 1].lower_ in ("l'", "l’")
+                and doc[noun.i - 2].lemma_ == "avoir")
 
     def _person_noun_adjunct(self, mod: Token) -> bool:
         """A masculine singular noun of persons (also read as an adjective: «utilisateur»,
@@ -1455,6 +1488,11 @@ class AgreementDetector(LexiconDetector):
         stop = i + 1
         for noun in candidates:
             before = [t for t in words if t.i < noun.i]
+            if self._apposed_noun(noun, before):
+                head = before[-1]
+                found = self._phrase_issues(sentence, det, det_readings, head, before[:-1], [], prev)
+                if found is None or found == []:
+                    return [], max(stop, stop_at)  # "des indicateurs clés": a noun in apposition
             if any(not self._prenominal(t) for t in before):
                 continue
             k = words.index(noun)
@@ -1568,7 +1606,7 @@ class AgreementDetector(LexiconDetector):
 
     def _postnominal(self, tok: Token, noun: Token) -> bool:
         """Whether a word after the noun reads as its adjective."""
-        if "adj" not in self._classes(tok):
+        if "adj" not in self._classes(tok) or self._avoir_l_air(noun):
             return False
         if tok.i == noun.i + 1 and self._person_noun_adjunct(tok):
             return False  # "l'expérience utilisateur": a noun adjunct
@@ -1990,6 +2028,8 @@ class AgreementDetector(LexiconDetector):
             return
         noun = doc[num.i + 1]
         value = _number_value(num.text)
+        if noun.lower_ in _LARGE_NUMBERS and re.fullmatch(r"1,\d+", num.text):
+            return  # "1,416 milliard": a decimal before «milliard», not 1 416 (plural from 2)
         if value is None or value < 2 or re.fullmatch(r"1\d{3}|20\d{2}", num.text):
             return  # "élue en 2001 conseillère générale": a year
         if not noun.text.islower() or not noun.is_alpha or noun.lower_ in _MONTHS | _COORDINATES:

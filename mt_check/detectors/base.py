@@ -31,6 +31,19 @@ INDICATIVE_QUE_ENDS = frozenset({
     "fois", "dès", "pendant", "tandis", "alors", "depuis", "lors", "parce", "maintenant",
     "sitôt", "aussitôt", "mesure", "moment",
 })
+# Adjectives of degree that open a range with «à» ("une pluie modérée à élevée", "un risque
+# faible à élevé"): the word after «à» is an adjective, not a participle of «avoir».
+RANGE_ADJECTIVES = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("faible", ("", "s")), ("modéré", ("", "e", "s", "es")), ("moyen", ("", "ne", "s", "nes")),
+        ("fort", ("", "e", "s", "es")), ("léger", ("", "s")), ("légère", ("", "s")),
+        ("élevé", ("", "e", "s", "es")), ("bas", ("", "se", "ses")), ("haut", ("", "e", "s", "es")),
+        ("important", ("", "e", "s", "es")), ("sévère", ("", "s")), ("intense", ("", "s")),
+        ("grave", ("", "s")), ("limité", ("", "e", "s", "es")),
+    )
+    for ending in endings
+)
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
 
 

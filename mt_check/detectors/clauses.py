@@ -152,7 +152,7 @@ class ClausesDetector(Detector):
              "a paragraph of several sentences (or a long body paragraph) whose last sentence has "
              "no final punctuation: `… 4,71 dollars. , plus que prévu` → `prévu.`"),
     )  # fmt: skip
-    version = "5"
+    version = "6"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -594,8 +594,13 @@ def _verb(tokens: Sequence[Any], k: int) -> bool:
     token = tokens[k]
     if k and token.text[:1].isupper():
         return False
-    if "Part" in token.morph.get("VerbForm") and any(t.pos_ == "AUX" for t in tokens[max(0, k - 3) : k]):
-        return False  # "sont réunis": the participle of a verb group counted at its auxiliary
+    window = tokens[max(0, k - 3) : k]
+    if "Part" in token.morph.get("VerbForm") and any(
+        t.pos_ == "AUX" and not any(u.is_punct for u in window[i + 1 :]) for i, t in enumerate(window)
+    ):
+        # "sont réunis": the participle of a verb group counted at its auxiliary (not "sont
+        # écoulés, choisissez", an imperative the tagger took for a participle)
+        return False
     return _conjugated(token)
 
 

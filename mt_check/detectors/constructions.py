@@ -182,6 +182,12 @@ _MAX_INTERPOSED = 25  # tokens a participial phrase between commas may run
 # Adverbs of quantity that take "de" before a noun ("beaucoup de personnes").
 _QUANTITY_ADVERBS = frozenset({"beaucoup", "énormément", "trop", "assez", "peu", "tant", "autant",
                                "combien"})  # fmt: skip
+# Nouns of «avoir peur», «faire attention»…: an adverb of degree before them needs no «de»
+# ("on n'a pas trop peur", "faites très attention").
+_LOCUTION_NOUNS = frozenset({
+    "peur", "faim", "soif", "mal", "envie", "besoin", "honte", "froid", "chaud", "raison", "tort",
+    "hâte", "confiance", "sommeil", "pitié", "attention", "plaisir",
+})
 _COMPARATIVES = frozenset({"plus", "moins"})  # "plus informations": before a plural noun only
 # Nouns of number that take "de" before what they count ("2 millions de dollars").
 _NUMBER_NOUNS = frozenset({"million", "millions", "milliard", "milliards", "millier", "milliers",
@@ -663,7 +669,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "13"
+    version = "14"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -755,6 +761,11 @@ class ConstructionsDetector(LexiconDetector):
                 continue
             if comparative and any(a.number != "pl" for a in readings):
                 continue  # "plus" before a singular ("plus personne", "plus question") is French
+            if noun.lower_ in _LOCUTION_NOUNS and any(
+                t.lemma_ in ("avoir", "faire") and not (t.i and t.doc[t.i - 1].lower_ == "y")
+                for t in adverb.doc[max(0, adverb.i - 4) : adverb.i]
+            ):
+                continue  # "on n'a pas trop peur", "faire très attention": a verbal locution
             de = "d’" if noun.text[0] in _VOWEL_START and self.lexicon.known("d’" + noun.text) else "de "
             start = sentence.start + adverb.idx
             yield self.issue(

@@ -82,7 +82,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mt_check.detectors.base import INDICATIVE_QUE_ENDS, Code, Detector, DocumentContext
+from mt_check.detectors.base import INDICATIVE_QUE_ENDS, RANGE_ADJECTIVES, Code, Detector, DocumentContext
 from mt_check.types import Category, Issue, Sentence, Severity
 
 INSTALL_HINT = "python3-grammalecte is not installed (apt-get install python3-grammalecte)"
@@ -452,7 +452,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "5"
+    version = "6"
     enabled_by_default = True
 
     def __init__(
@@ -545,7 +545,7 @@ class GrammalecteDetector(Detector):
         text = ctx.document.text
         kept = [f for f in self.findings(ctx, options)
                 if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)
-                and not indicative_conjunction(f, text)]
+                and not indicative_conjunction(f, text) and not adjective_range(f, text)]
         for group in group_actions(kept):
             yield self._issue(group, text)
 
@@ -603,6 +603,22 @@ def indicative_conjunction(finding: Finding, text: str) -> bool:
         return False
     match = _QUE_BEFORE.search(text, finding.sentence.start, finding.start)
     return match is not None and match.group(1).lower() in INDICATIVE_QUE_ENDS
+
+
+# The word before a flagged «à», or before the «à» before a flagged word.
+_RANGE_BEFORE = re.compile(r"(\w+)\s+(?:[àÀ]\s+)?$")
+
+
+def adjective_range(finding: Finding, text: str) -> bool:
+    """«à» read as «a» in a range of adjectives ("d'intensité modérée à élevée": «élevée» is an
+    adjective here, not the participle of «a élevé»): both fixes Grammalecte offers, «a» and
+    «élever»."""
+    if finding.family != "conf":
+        return False
+    at_a = text[finding.start : finding.start + 1] in ("à", "À")
+    match = _RANGE_BEFORE.search(text, max(finding.sentence.start, finding.start - 30), finding.start)
+    return (match is not None and match.group(1).lower() in RANGE_ADJECTIVES
+            and (at_a or match.group().rstrip()[-1:] in ("à", "À")))
 
 
 def name_filtered(finding: Finding) -> bool:

@@ -73,6 +73,7 @@ from typing import TYPE_CHECKING
 from mt_check.detectors.base import (
     INDICATIVE_QUE_ENDS,
     PARSE,
+    RANGE_ADJECTIVES,
     Code,
     DocumentContext,
     LexiconDetector,
@@ -296,7 +297,7 @@ class VerbFormsDetector(LexiconDetector):
              "`s’est adieux` (major: a verb is missing)"),
     )
     requires = frozenset({PARSE})
-    version = "10"
+    version = "11"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -756,6 +757,8 @@ class VerbFormsDetector(LexiconDetector):
             before = tokens[prep.i - 1]
             if _norm(before.text) in _BEFORE_AUX_A or before.dep_.startswith("nsubj"):
                 return  # "il à mangé": a misspelt auxiliary "a", not a preposition
+            if before.lower_ in RANGE_ADJECTIVES:
+                return  # "un risque modéré à élevé": a range of adjectives
         infinitive = self._infinitive(reading)
         if infinitive is None:
             return
