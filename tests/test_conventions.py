@@ -314,6 +314,8 @@ def test_glued_symbol_never_flagged(text: str) -> None:
         ("La réunion est prévue le juin 7, 2024 à Paris.",
          [("NUMBER-DATE-FORMAT", 25, "juin 7, 2024", "7 juin 2024")]),
         ("Il arrive le mars 1.", [("NUMBER-DATE-FORMAT", 13, "mars 1", "1er mars")]),
+        # after a weekday (the Indonesian dateline), a capitalised month too
+        ("Il l'a dit aux journalistes, mardi, Mars 3.", [("NUMBER-DATE-FORMAT", 36, "Mars 3", "3 mars")]),
         # The first day of a month written "1".
         ("Il est né le 1 mars 2020 et parti le 01 juin.",
          [("NUMBER-DATE-FORMAT", 13, "1", "1er"), ("NUMBER-DATE-FORMAT", 37, "01", "1er")]),
@@ -356,6 +358,8 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
         "Entre 3 et 7 juin, de 2 à 8 personnes, de 1978 à 1992, du 3 au 7 juin.",
         # A month then a number that is not a day: "en avril 3 fois", "mai 68", "juin 2024".
         "Il est venu en avril 3 fois, a vécu mai 68 et reviendra en juin 2024.",
+        # ... also after a weekday; the planet's probe
+        "Il viendra mardi, mars 3 fois par semaine ; la sonde Mars 3 a atterri.",
         # "2nd" is French; an English name with an ordinal stays.
         "Il a fini 2nd puis a marché sur la 5th Avenue.",
         # 24-hour times, French times, the radio band.

@@ -108,6 +108,12 @@ def test_truncated_year_not_flagged(make_context, paragraphs) -> None:  # type: 
         ("Il mesure 1.80 m.", [("NUMBER-DECIMAL-POINT", "1.80", 10, "1,80")]),
         # ... after a minus sign.
         ("Le BPA a chuté (-0.57$).", [("NUMBER-DECIMAL-POINT", "0.57", 17, "0,57")]),
+        # ... without a unit: a leading zero; a range of dotted decimals where nothing is numbered
+        ("Le ratio est de 0.97, passant de 1.83 à 2.05.",
+         [("NUMBER-DECIMAL-POINT", "0.97", 16, "0,97"), ("NUMBER-DECIMAL-POINT", "1.83", 33, "1,83"),
+          ("NUMBER-DECIMAL-POINT", "2.05", 40, "2,05")]),
+        ("Il se situe entre 1.2 et 1.5 selon les années.",
+         [("NUMBER-DECIMAL-POINT", "1.2", 18, "1,2"), ("NUMBER-DECIMAL-POINT", "1.5", 25, "1,5")]),
         # ... without a unit, after a word of approximation or comparison.
         (
             "Le ratio est passé d'environ 34.65 à un creux de 17.91, contre 3.2 en 2019.",
@@ -164,8 +170,9 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
         "La hausse atteint 2,5 % cette année.",
         # A French decimal with three digits (could be a precise measure).
         "Le pH vaut 3,141 exactement.",
-        # A version number.
-        "Installez la version 3.5 du logiciel.",
+        # A version number, with a leading zero too; a range of section numbers
+        "Installez la version 3.5 du logiciel, puis la version 0.9 ; voir les sections 0.5 et 0.6.",
+        "Voir les rubriques 4.2 et 4.4 ; passez de 4.2 à 4.4.",
         # Without a unit or a word of approximation: a section, a version, a figure's number.
         "Voir la rubrique 4.2, puis passez de 4.2 à 5.1 dans la figure 2.3.",
         # A date written with points.

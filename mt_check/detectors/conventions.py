@@ -101,7 +101,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mt_check.detectors.base import Code, Detector, DocumentContext
+from mt_check.detectors.base import WEEKDAYS, Code, Detector, DocumentContext
 from mt_check.language import zipf
 from mt_check.lexicon import load_frequencies
 from mt_check.types import Category, Issue, Sentence, Severity
@@ -255,6 +255,7 @@ _MONTH_FIRST = re.compile(
     r"(?<![\w\-])(" + _MONTH_LOW + r"|" + _MONTH_CAP + r")" + _S + r"+(\d{1,2})"
     r"(?:(st|nd|rd|th)(?![\w\-]))?(?:(,?" + _S + r"+)(1[5-9]\d\d|20\d\d)(?!\d))?(?![\w,.]\d|\w)"
 )
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(WEEKDAYS)) + r"),?" + _S + r"+$")
 _DATE_DETERMINER = re.compile(r"(?i)(?:^|[\s(])(?:le|du|au|ce|depuis|dès|jusqu['’]au)" + _S + r"+$")
 # "10 am", "3:30 pm", "8 p.m.", "11.30 PM".
 # "$5 millions", "€10", "US$ 2.5 milliards": English writes the currency sign before the amount,
@@ -693,9 +694,11 @@ def _english_dates(text: str) -> Iterator[_Finding]:
         if not (suffix or year):
             # "le juin 7" needs a lower-case month ("le Mars 3" is a space probe), a determiner
             # before and nothing but punctuation after ("en avril 3 fois" is not a date).
-            if month[0].isupper() or not _DATE_DETERMINER.search(
+            # After a weekday ("mardi, Mars 3."), either case: the Indonesian dateline order.
+            after_weekday = _WEEKDAY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            if not after_weekday and (month[0].isupper() or not _DATE_DETERMINER.search(
                 text, max(0, match.start() - 20), match.start()
-            ):
+            )):
                 continue
             if re.match(_S + r"*[\w%€$]", text[match.end() :]):
                 continue
@@ -879,7 +882,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "10"
+    version = "11"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent

@@ -139,7 +139,19 @@ _BARE_DECIMAL = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2})(?![\d\w]|[.,]\d)")
 _APPROXIMATION_BEFORE = re.compile(
     r"(?i)\b(?:environ|près de|plus de|moins de|autour de|jusqu[’']à|atteint|atteignant|soit|contre)\s$"
 )
-_DECIMAL_BEFORE_OK = re.compile(r"(?i)(?:version|v|art|article|section|chapitre|§|n°|no)\.?\s*$")
+_DECIMAL_LABELS = (
+    r"(?:versions?|v|art|articles?|sections?|chapitres?|rubriques?|paragraphes?|annexes?|"
+    r"tableaux?|figures?|étapes?|voir|§|n°|no)"
+)
+_DECIMAL_BEFORE_OK = re.compile(r"(?i)" + _DECIMAL_LABELS + r"\.?\s*$")
+_LABELLED = re.compile(r"(?i)(?<!\w)" + _DECIMAL_LABELS + r"\.?\s+\d+\.\d")
+# Also without a unit: a leading zero ("un ratio de 0.75": French writes "0,75"; a version or a
+# section number has its label before it), and a range of dotted decimals ("passant de 1.83 à
+# 2.05", "entre 0.97 et 1.44"), both in a sentence that numbers no section, figure or version.
+_LEADING_ZERO = re.compile(r"(?<![\w.,/])(?<![\w.,/]-)(0)\.(\d{1,2})(?![\d\w]|[.,]\d)")
+_DECIMAL_RANGE = re.compile(
+    r"(?i)\b(?:de|entre)\s+\d+\.\d{1,2}(?![\d\w]|[.,]\d)[^.;:()]{0,40}?\s(?:à|et)\s+\d+\.\d{1,2}(?![\d\w]|[.,]\d)"
+)
 # "1,000 personnes", "2,500,000": comma groups of exactly three digits; one group only when it
 # ends in 0 (a French decimal would not keep a trailing zero: "2,5", not "2,500"). Dotted
 # thousands ("29.000 employés") are left alone: French newswire writes them.
@@ -332,7 +344,7 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "6"
+    version = "7"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
@@ -397,8 +409,14 @@ class NumbersDetector(Detector):
         """``english_thousands``: the document writes an unambiguous English thousand."""
         text = sentence.text
         matches = {m.start(): m for m in _DECIMAL_POINT.finditer(text)}
+        labelled = _LABELLED.search(text) is not None
+        ranges = [] if labelled else [m.span() for m in _DECIMAL_RANGE.finditer(text)]
         matches.update((m.start(), m) for m in _BARE_DECIMAL.finditer(text)
-                       if m.start() not in matches and _APPROXIMATION_BEFORE.search(text[: m.start()]))
+                       if m.start() not in matches and (
+                           _APPROXIMATION_BEFORE.search(text[: m.start()])
+                           or any(s <= m.start() < e for s, e in ranges)))
+        matches.update((m.start(), m) for m in _LEADING_ZERO.finditer(text)
+                       if m.start() not in matches and not labelled)
         for _, match in sorted(matches.items()):
             if _DECIMAL_BEFORE_OK.search(text[: match.start()]):
                 continue
