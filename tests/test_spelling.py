@@ -158,6 +158,15 @@ def test_straight_apostrophe_when_the_document_uses_it(detector, parsed_document
     assert _found(detector, parsed_document(text)) == [(31, "lavion", MERGED, "l'avion")]
 
 
+def test_lower_case_word_runs_no_entity_recogniser(detector, parsed_document) -> None:  # type: ignore[no-untyped-def]
+    # A lower-case non-word is a name only by its tag: the entity recogniser (run on demand,
+    # per sentence) is not run for it; a capitalised word at the start still asks it.
+    ctx = parsed_document("Il est toujurs là.\nLaescalade continue.")
+    assert _found(detector, ctx) == [(7, "toujurs", UNKNOWN, "toujours"), (19, "Laescalade", MERGED, "L’escalade")]
+    first, second = ctx.parses
+    assert not first.has_annotation("ENT_IOB") and second.has_annotation("ENT_IOB")
+
+
 def test_document_offsets_across_sentences(detector, parsed_document) -> None:  # type: ignore[no-untyped-def]
     # The second line starts at offset 22: the offsets are document offsets.
     ctx = parsed_document("Tout va bien ce soir.\nLe ministre a dit quil viendrait.")

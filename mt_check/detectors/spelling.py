@@ -483,7 +483,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "11"
+    version = "12"
 
     def load(self) -> None:
         super().load()
@@ -617,9 +617,13 @@ class SpellingDetector(LexiconDetector):
                 yield self._issue(sentence, tok, len(word), "SPELLING-MERGED-ELISION", merged,
                                   f"«{word}»: elided word glued to the next one")
                 continue
-            if (tok.proper or _copied(word, back)) and not self._accentless(word):
-                continue  # a name, or a word the English keeps (an accentless cognate still counts)
             if word[:1].isupper() and not tok.sentence_initial:
+                continue
+            # A name, or a word the English keeps (an accentless cognate still counts). A
+            # lower-case word is a name only by its tag: the entity recogniser, run on demand
+            # for its sentence (about 5 ms), is asked about capitalised words alone.
+            proper = tok.proper if word[:1].isupper() else tok.pos == "PROPN"
+            if (proper or _copied(word, back)) and not self._accentless(word):
                 continue
             glued = None if word[:1].isupper() else self._run_together(tokens, j)
             accent = self._accent(tokens, j, back)
