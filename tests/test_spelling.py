@@ -162,7 +162,9 @@ def test_lower_case_word_runs_no_entity_recogniser(detector, parsed_document) ->
     # A lower-case non-word is a name only by its tag: the entity recogniser (run on demand,
     # per sentence) is not run for it; a capitalised word at the start still asks it.
     ctx = parsed_document("Il est toujurs là.\nLaescalade continue.")
-    assert _found(detector, ctx) == [(7, "toujurs", UNKNOWN, "toujours"), (19, "Laescalade", MERGED, "L’escalade")]
+    assert _found(detector, ctx) == [
+        (7, "toujurs", UNKNOWN, "toujours"), (19, "Laescalade", MERGED, "L’escalade"),
+    ]
     first, second = ctx.parses
     assert not first.has_annotation("ENT_IOB") and second.has_annotation("ENT_IOB")
 
