@@ -248,6 +248,8 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         # a noun the tagger read as a verb because of the mismatch: the lexicon knows only a noun
         ("Cependant, si les danger potentiels s’agrandissent, il agira.",
          [(18, "danger", NUMBER, "dangers")]),
+        # after «l'un des», the noun is the word to fix, a compound the dictionary lacks too
+        ("C’est l’un des sous-label de Sony.", [(15, "sous-label", NUMBER, "sous-labels")]),
         # «le» after a verb (not «comme», a pronoun or «ne») is the noun's determiner
         ("Il a acheté le montre en or pour son fils.", [(12, "le", GENDER, "la")]),
         # «million», «milliard» below two stay singular
@@ -373,6 +375,9 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Comme le montre le graphique ci-dessous, le prix a baissé ; comme l’indique la note.",
         # «avoir l'air» + an adjective agreeing with the subject
         "Les mesures d’adoption « ont l’air affreuses », affirme un expert.",
+        # an adjective after an adverbial locution qualifies the noun before it
+        "Les données sur les ventes au détail américaines et les liquidations à court terme enregistrées.",
+        "Il s’agit du plus grand nombre de liquidations à court terme jamais enregistrées.",
         # a decimal under 2 before «milliard» (not the English thousands separator of «1,460 naira»)
         "Les profits ont été positifs de 1,416 milliard de dollars le 17 juillet.",
     ],

@@ -238,6 +238,8 @@ def test_doubled_punctuation(text: str, expected: list[_Row]) -> None:
     [
         # Abbreviations and initials before a comma.
         "Il vécut au Ve siècle av. J.-C., puis Platon, Aristote, etc., et R.E.M., le groupe.",
+        # a company form's full stop before a comma
+        "Le single est sorti chez Floor Inc., filiale de Sony, puis chez Acme Ltd., à Londres.",
         # Ellipses, relative paths, ranges in code.
         "Il hésita... puis ouvrit ../dossier et la plage 1..10 du tableau.",
     ],

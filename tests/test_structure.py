@@ -307,6 +307,8 @@ def test_clause_without_verb_flagged(make_context, sentence, span) -> None:  # t
         "Il dit que non.",
         # a pronominal verb the tagger read as an adjective
         "Nous souffrons depuis un an parce que le régent s’en fiche.",
+        # right after the clause's subject, a word with a reading of its person: the verb
+        "Les liquidations se produisent lorsqu’une bourse ferme de force la position d’un trader.",
     ],
 )
 def test_clause_without_verb_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

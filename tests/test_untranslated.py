@@ -108,6 +108,7 @@ def test_a_source_language_word_left_in_a_french_sentence(text: str, span: str, 
         "On peut goûter des ovocné knedliky, des quenelles aux fruits.",  # a foreign phrase: not a word
         "Le sagre commun vit dans les grands fonds.",  # Italian word lists are not read by default
         "Les ordinateurs portables sont en vente libre.",  # French words
+        "La vidéo a été publiée sur le compte @jakarta.terkini et www.berita.terkini.id.",  # handles
     ],
 )
 def test_words_that_are_never_untranslated(text: str) -> None:

@@ -209,6 +209,14 @@ _APPOSITIVE_NOUNS = frozenset(
         "fantôme culte star vedette charnière tampon test membre mère école satellite"
     ).split() for s in ("", "s")
 )
+# Adverbial locutions after a noun, whose own noun an adjective after them never qualifies
+# ("les ventes au détail américaines", "des liquidations à court terme enregistrées").
+_LOCUTIONS = frozenset({
+    ("à", "court", "terme"), ("à", "moyen", "terme"), ("à", "long", "terme"), ("au", "détail"),
+    ("en", "gros"), ("en", "ligne"), ("en", "cours"), ("au", "comptant"), ("en", "temps", "réel"),
+})
+# Pronouns before «des» and a plural noun: "l'un des sous-labels", "chacune des villes".
+_ONE_OF = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucune"})
 # Nouns that head adverbial phrases whose following participle agrees elsewhere ("une fois
 # arrivés, ils …").
 _ADVERBIAL_NOUNS = frozenset({"fois"})
@@ -435,7 +443,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "11"
+    version = "12"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -912,12 +920,19 @@ class AgreementDetector(LexiconDetector):
             f"«{det.text}» ({_describe(det_readings)}) must agree with «{noun.text}» "
             f"({noun_feats.describe()})"
         )
-        if gender_ok and (lower in _NUMBER_ONLY_DETS or self._noun_number_wrong(noun, noun_feats)):
-            # "les colline subcarpathiques", "aucune étoiles": the noun is the odd one out.
+        one_of = lower == "des" and prev is not None and prev.lower_ in _ONE_OF
+        if gender_ok and (lower in _NUMBER_ONLY_DETS or one_of or self._noun_number_wrong(noun, noun_feats)):
+            # "les colline subcarpathiques", "aucune étoiles", "l'un des sous-label": the noun is
+            # the odd one out.
             det_number = "pl" if noun_feats.number == "sg" else "sg"
             forms = [f for f in self.lexicon.inflect(noun.text, gender=noun_feats.gender,
                                                      number=det_number, pos="nom")
                      if f != noun.text]
+            prefix, _, rest = noun.text.partition("-")
+            if not forms and rest and prefix.lower() in _PREFIXES:
+                # "sous-label": a compound the dictionary lacks inflects its noun
+                forms = [f"{prefix}-{f}" for f in self.lexicon.inflect(
+                    rest, gender=noun_feats.gender, number=det_number, pos="nom") if f != rest]
             if forms:
                 start = sentence.start + noun.idx
                 yield self.issue(sentence, start, start + len(noun.text), Category.AGREEMENT,
@@ -1109,6 +1124,8 @@ class AgreementDetector(LexiconDetector):
         before_mod = mod.doc[mod.i - 1] if mod.i else None
         if before_mod is not None and before_mod.lower_ in _COMPARATIVE_WORDS and mod.i > noun.i:
             return  # "des pertes plus importantes que prévu", "comme convenu": invariable
+        if mod.i > noun.i and self._ends_locution(noun):
+            return  # "les ventes au détail américaines": the noun before the locution's
         if mod.i > noun.i and self._agrees_before_preposition(mod, noun):
             return  # "14,78 dollars par action prévus", "des ventes pour le trimestre supérieures"
         if mod.i > noun.i and self._passive_after_adverbial(mod, noun):
@@ -1250,7 +1267,7 @@ class AgreementDetector(LexiconDetector):
         complement ("une série de dessins réalisées"), the complement; else (or with unknown
         features) None."""
         complements = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i
-                       and _nominal(c) and c.i < mod.i]
+                       and _nominal(c) and c.i < mod.i and not self._ends_locution(c)]
         options = [self._noun_feats(n, spacy_fallback=False) for n in (noun, *complements)]
         if len(complements) != 1 or any(f.gender is None or f.number is None for f in options):
             return None
@@ -1337,6 +1354,17 @@ class AgreementDetector(LexiconDetector):
             return False
         numbers = {a.number for a in self._noun_readings(before[-1])}
         return any(a.number in numbers for a in self._noun_readings(noun))
+
+    @staticmethod
+    def _ends_locution(noun: Token) -> bool:
+        """``noun`` ends an adverbial locution after another noun (_LOCUTIONS)."""
+        doc = noun.doc
+        return any(
+            noun.i >= len(words)
+            and tuple(t.lower_ for t in doc[noun.i - len(words) + 1 : noun.i + 1]) == words
+            and doc[noun.i - len(words)].pos_ in ("NOUN", "ADJ", "PROPN")
+            for words in _LOCUTIONS
+        )
 
     @staticmethod
     def _avoir_l_air(noun: Token) -> bool:
@@ -1488,6 +1516,8 @@ class AgreementDetector(LexiconDetector):
         stop = i + 1
         for noun in candidates:
             before = [t for t in words if t.i < noun.i]
+            if self._ends_locution(noun):
+                return [], max(stop, stop_at)  # "les ventes au détail américaines"
             if self._apposed_noun(noun, before):
                 head = before[-1]
                 found = self._phrase_issues(sentence, det, det_readings, head, before[:-1], [], prev)

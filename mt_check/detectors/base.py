@@ -10,6 +10,7 @@ look at other detectors' output: merging issues found by several detectors is th
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,22 @@ RANGE_ADJECTIVES = frozenset(
     )
     for ending in endings
 )
+# A handle, hashtag, address or link: "@jakarta.terkini", "#prabowo", "www.site.id".
+_HANDLE = re.compile(r"[@#]|www\.|\w://|\w@\w")
+
+
+def in_handle(text: str, position: int) -> bool:
+    """Whether ``position`` of ``text`` lies in a handle, hashtag, e-mail or web address (its
+    words are names, not text to translate)."""
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = len(text)
+    for stop in (" ", "\n"):
+        k = text.find(stop, position)
+        if k != -1:
+            end = min(end, k)
+    return _HANDLE.search(text, start, end) is not None
+
+
 TRANSLATION = "translation"  # Translation per sentence (back-translation, forced decoding)
 
 

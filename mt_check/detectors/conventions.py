@@ -405,7 +405,10 @@ def _abbreviations() -> frozenset[str]:
 
     words = {a.lower().split(".")[-1] for a in French.Abbreviation.ABBREVIATIONS}
     return frozenset(words | _TITLES | {"approx", "janv", "févr", "juill", "sept", "oct", "nov",
-                                         "déc", "env", "no", "n°", "p", "vol", "éd", "c"})
+                                         "déc", "env", "no", "n°", "p", "vol", "éd", "c",
+                                         # company forms and name suffixes: "Floor Inc., l'un"
+                                         "inc", "ltd", "corp", "co", "llc", "plc", "bros", "cie",
+                                         "ltée", "jr", "sr"})
 
 
 def _french_word(word: str) -> bool:
@@ -882,7 +885,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "11"
+    version = "12"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent

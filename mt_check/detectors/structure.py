@@ -224,7 +224,7 @@ class StructureDetector(Detector):
         Code("STYLE-MT-LEFTOVER", Category.STYLE, Severity.MAJOR,
              "the translation tool's own words left in the text: `Voici la traduction en français :`"),
     )
-    version = "4"
+    version = "5"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -273,7 +273,8 @@ class StructureDetector(Detector):
                 )
                 if is_relative:
                     relatives += 1
-                conjugated = _conjugated(token) or _reflexive_verb(tokens, end)
+                conjugated = (_conjugated(token) or _reflexive_verb(tokens, end)
+                              or end == first + 2 and _verb_after_subject(tokens, first))
                 if conjugated:
                     finite += 1
                 if span_end is None and (is_relative or conjugated):
@@ -475,6 +476,16 @@ def _conjugated(token: Any) -> bool:
         or bool(token.morph.get("Mood"))
         or any(r.tenses for r in readings)
     )
+
+
+def _verb_after_subject(tokens: Sequence[Any], first: int) -> bool:
+    """The word after the clause's determiner and noun, tagged otherwise, has a third-person
+    reading of the noun's number: its verb ("lorsqu'une bourse ferme de force la position")."""
+    det, noun, word = tokens[first], tokens[first + 1], tokens[first + 2]
+    if det.pos_ != "DET" or noun.pos_ != "NOUN" or not word.is_lower:
+        return False
+    person = "3pl" if "Plur" in noun.morph.get("Number") else "3sg"
+    return any(person in r.persons for r in get_lexicon().analyses(word.text))
 
 
 def _unmatched(sentences: Sequence[Sentence]) -> Iterator[tuple[int, str, str]]:

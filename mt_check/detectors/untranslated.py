@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from mt_check.detectors.base import Code, DocumentContext, LexiconDetector
+from mt_check.detectors.base import Code, DocumentContext, LexiconDetector, in_handle
 from mt_check.language import zipf
 from mt_check.lexicon import Lexicon, load_frequencies
 from mt_check.segment import words
@@ -118,7 +118,7 @@ class UntranslatedDetector(LexiconDetector):
         Code("UNTRANSLATED-WORD", Category.UNTRANSLATED, Severity.MINOR,
              "a word of another language left in a French sentence (`soupçonnées de bocor`)"),
     )  # fmt: skip
-    version = "3"
+    version = "4"
 
     def __init__(
         self, lexicon: Lexicon | None = None, languages: str | Collection[str] | None = None
@@ -182,6 +182,8 @@ class UntranslatedDetector(LexiconDetector):
             language = max(self.languages, key=lambda lang: _common_zipf(word, lang))
             if _common_zipf(word, language) < _COMMON_ZIPF or _quoted(text, match.start()):
                 continue
+            if in_handle(text, match.start()):
+                continue  # "@jakarta.terkini": an account's name
             neighbours = [(found[k].group(), k) for k in (j - 1, j + 1) if 0 <= k < len(found)]
             if any(self._in_name(w, k) or self._foreign(w) for w, k in neighbours):
                 continue
