@@ -52,12 +52,11 @@ _HANDLE = re.compile(r"[@#]|www\.|\w://|\w@\w")
 def in_handle(text: str, position: int) -> bool:
     """Whether ``position`` of ``text`` lies in a handle, hashtag, e-mail or web address (its
     words are names, not text to translate)."""
-    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
-    end = len(text)
-    for stop in (" ", "\n"):
-        k = text.find(stop, position)
-        if k != -1:
-            end = min(end, k)
+    start = end = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
     return _HANDLE.search(text, start, end) is not None
 
 
