@@ -337,3 +337,47 @@ def test_country_article(detector, make_context, text, expected) -> None:  # typ
 )
 def test_country_article_never(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]
     assert _found(detector, make_context(text)) == []
+
+
+R = "GRAMMAR-ACRONYM-ARTICLE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject at the start of a sentence, after a dateline, a quote mark or a comma
+        ("BMKG a détecté le tremblement de terre à 10 h.", [(R, "BMKG", "Le BMKG")]),
+        ("JAKARTA - BMKG a appelé le public à rester calme.", [(R, "BMKG", "Le BMKG")]),
+        ("« PSSI est reconnaissant », a-t-il déclaré.", [(R, "PSSI", "La PSSI")]),
+        ("Avec la hausse de la mer, BMKG recommande la prudence.", [(R, "BMKG", "le BMKG")]),
+        # «de» and «à» contract with the article; other prepositions take it as it is
+        ("La direction de KPK ne peut plus attendre.", [(R, "de KPK", "du KPK")]),
+        ("Le secrétaire général de PSSI, Yunus Nusi, a parlé.", [(R, "de PSSI", "de la PSSI")]),
+        ("Il a remis le dossier à KPK hier.", [(R, "à KPK", "au KPK")]),
+        ("Il a été démis par PSSI le 6 janvier.", [(R, "PSSI", "la PSSI")]),
+        ("Selon FMI, la croissance ralentira.", [(R, "FMI", "le FMI")]),
+        ("Les pays membres de OTAN se réunissent.", [(R, "de OTAN", "de l’OTAN")]),
+        ("La façon dont SEC a traité la demande surprend.", [(R, "SEC", "la SEC")]),
+    ],
+)  # fmt: skip
+def test_acronym_article(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with its article or a possessive; in parentheses after the name it abbreviates
+        "Le BMKG a détecté le séisme, selon la PSSI, l’ONU et son FMI.",
+        "L’Agence de météorologie (BMKG) a publié un avertissement du KPK et de la KPU.",
+        # a headline: its source before a colon, or no final punctuation
+        "BMKG : Le tremblement de terre n’a pas le potentiel d’un tsunami.",
+        "KPK révèle un suspect dans l’affaire",
+        # part of a longer name, a pair, a figure; a company's acronym; after a noun
+        "La délégation de KPU RI et les responsables de DPR/MPR sont arrivés.",
+        "Selon ONU Femmes, le bilan de BMKG 2023 est prêt.",
+        "HSBC a annoncé ses résultats ; l’équipe BMKG est sur place.",
+    ],
+)
+def test_acronym_article_never(detector, make_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert _found(detector, make_context(text)) == []

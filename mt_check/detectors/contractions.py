@@ -22,6 +22,17 @@ Codes:
   it after «comme», «avec», «contre», «pour», «entre» … ("comme Venezuela" -> "comme le
   Venezuela"; Indonesian and English drop it); not before a figure or a capitalised word
   ("France 2", "Vietnam Airlines"), and never for the countries named without an article.
+- ``GRAMMAR-ACRONYM-ARTICLE`` (grammar, minor): an institution's acronym used bare where French
+  gives it its article, as for the name it abbreviates ("BMKG a détecté" -> "Le BMKG", "de KPK"
+  -> "du KPK", "par PSSI" -> "par la PSSI", "selon FMI" -> "selon le FMI"; Indonesian has no
+  articles and MT from it drops them): at the start of a sentence or after a comma before a
+  lower-case word, in a sentence with its final punctuation (a headline "KPK révèle un suspect"
+  may drop it), and after «de», «à», «par», «selon», «dont», «que», «avec», «pour», «contre»,
+  «sur», «chez», «entre», «vers». A closed list of acronyms whose gender French usage fixes
+  (``_INSTITUTIONS``): companies' acronyms ("HSBC a annoncé") take no article and stay out. Never
+  flagged: after an article or a possessive ("le BMKG", "de la PSSI", "l’ONU"), inside
+  parentheses ("(BMKG)"), before a colon (a headline's source: "BMKG : Le séisme"), a slash, a
+  hyphen, a figure or a capitalised word (part of a longer name: "KPU RI", "ONU Femmes").
 - ``GRAMMAR-COUNTRY-PREPOSITION`` (grammar, minor): a country with the preposition of a city:
   "en Japon" -> "au Japon", "en États-Unis" -> "aux États-Unis", "à Indonésie" -> "en
   Indonésie", "à Canada" -> "au Canada"; a country after a city with its article ("à New
@@ -233,18 +244,22 @@ class ContractionsDetector(LexiconDetector):
         Code("GRAMMAR-COUNTRY-ARTICLE", Category.GRAMMAR, Severity.MINOR,
              "a country named without its article: `comme Venezuela` → `comme le Venezuela`, "
              "`contre Japon` → `contre le Japon`"),
+        Code("GRAMMAR-ACRONYM-ARTICLE", Category.GRAMMAR, Severity.MINOR,
+             "an institution's acronym without its article: `BMKG a détecté` → `Le BMKG a "
+             "détecté`, `de KPK` → `du KPK`, `selon FMI` → `selon le FMI`"),
         Code("GRAMMAR-COUNTRY-PREPOSITION", Category.GRAMMAR, Severity.MINOR,
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "8"
+    version = "9"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
         apostrophe = document_apostrophe(ctx.document.text)
         for i, sentence in enumerate(ctx.sentences):
             doc = ctx.parses[i] if ctx.parses is not None else None
-            findings = [
+            findings = [  # on one span the first wins: "de OTAN" is "de l’OTAN", not "d’OTAN"
+                *_acronym_articles(sentence.text, apostrophe),
                 *self._fixed(sentence.text, apostrophe),
                 *self._elisions(sentence.text, apostrophe),
                 *self._countries(sentence.text),
@@ -740,6 +755,58 @@ def _country_pattern(
     names = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
     pattern = re.compile(_NOT_AFTER + r"(en|à|En|À)" + _SPACE + r"(" + names + r")(?![\w'’-])")
     return pattern, countries
+
+
+# Acronyms of institutions and their gender in French usage (the name abbreviated: «le FMI», «la
+# PSSI», the Fédération); written here because no lexicon lists which acronyms take an article.
+# Indonesian state bodies that MT from Indonesian names bare, and international ones.
+_INSTITUTIONS = {
+    "BMKG": "m", "KPK": "m", "PSSI": "f", "KPU": "f", "DPR": "m", "MPR": "m", "KPAI": "f",
+    "FMI": "m", "BCE": "f", "OMS": "f", "ONU": "f", "OTAN": "f", "UE": "f", "NASA": "f",
+    "FBI": "m", "CIA": "f", "OPEP": "f", "OCDE": "f", "SEC": "f", "OMC": "f", "BERD": "f",
+    "UNESCO": "f", "UNICEF": "m", "ASEAN": "f",
+}  # fmt: skip
+_INSTITUTION = re.compile(_NOT_AFTER + r"(" + "|".join(_INSTITUTIONS) + r")(?![\w'’-])")
+# Words after which the acronym needs its article ("par la PSSI"); «de» and «à» contract with it.
+_ARTICLE_AFTER = frozenset("de à par selon dont que avec pour contre sur chez entre vers".split())
+_HAS_ARTICLE = frozenset(
+    "le la les l du des au aux un une son sa ses leur leurs ce cet cette ces notre votre".split()
+)
+_FINAL = ".!?…»”\""
+
+
+def _acronym_articles(text: str, apostrophe: str) -> Iterator[_Finding]:
+    """``BMKG a détecté`` → ``Le BMKG``, ``de KPK`` → ``du KPK`` (see GRAMMAR-ACRONYM-ARTICLE)."""
+    for m in _INSTITUTION.finditer(text):
+        acronym = m.group(1)
+        after = text[m.end() :].lstrip(" \u00a0\u202f")
+        if not after or after[0] in ":/-–)" or after[0].isdigit() or after[0].isupper():
+            continue  # "BMKG : Le séisme", "TNI/Polri", "KPU RI": a source, a pair, a longer name
+        before = text[: m.start()].rstrip(" \u00a0\u202f")
+        if before.endswith("("):
+            continue
+        words = re.findall(r"[^\W\d_]+", before[-30:])
+        prev = words[-1].lower() if words and before[-1:].isalpha() else ""
+        if prev in _HAS_ARTICLE or before.endswith(("l'", "l’", "L'", "L’")):
+            continue
+        vowel = starts_with_vowel_sound(acronym)
+        article = f"l{apostrophe}" if vowel else "la " if _INSTITUTIONS[acronym] == "f" else "le "
+        message = f"« {acronym} » se construit avec l’article, comme le nom qu’il abrège"
+        if prev in ("de", "à") and words[-1] == before[-len(words[-1]) :]:
+            start = m.start() - (len(text[: m.start()]) - len(before)) - len(words[-1])
+            if prev == "de":
+                fixed = f"de l{apostrophe}" if vowel else "de la " if article == "la " else "du "
+            else:
+                fixed = f"à l{apostrophe}" if vowel else "à la " if article == "la " else "au "
+            yield _Finding(start, m.end(), "GRAMMAR-ACRONYM-ARTICLE", message,
+                           _capitalise(fixed, words[-1]) + acronym)
+        elif prev in _ARTICLE_AFTER or (
+            (not before or before[-1] in ",.!?…«\"“-–—:") and after[:1].islower()
+            and text.rstrip()[-1:] in _FINAL
+        ):
+            start_of_sentence = not before or before[-1] in ".!?…«\"“-–—:"
+            fixed = _capitalise(article, "A") if start_of_sentence else article
+            yield _Finding(m.start(), m.end(), "GRAMMAR-ACRONYM-ARTICLE", message, fixed + acronym)
 
 
 def _sentence_start(text: str, at: int) -> bool:
