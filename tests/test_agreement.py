@@ -252,6 +252,8 @@ def test_flags(detector: AgreementDetector, parsed_document, text: str, expected
         ("C’est l’un des sous-label de Sony.", [(15, "sous-label", NUMBER, "sous-labels")]),
         # «le» after a verb (not «comme», a pronoun or «ne») is the noun's determiner
         ("Il a acheté le montre en or pour son fils.", [(12, "le", GENDER, "la")]),
+        # a participle adjunct with its agent agrees
+        ("Il vend l'énergie produit par la centrale.", [(18, "produit", GENDER, "produite")]),
         # «million», «milliard» below two stay singular
         ("Il reste 1,4 millions de personnes et 1,05 milliards de dollars.",
          [(13, "millions", NUMBER, "million"), (43, "milliards", NUMBER, "milliard")]),
@@ -338,6 +340,7 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         "Le groupe de manifestantes semblait nombreuses ; la liste des invités semble complète.",
         # a noun of persons as an invariable adjunct; an adjective in -eur still agrees (below)
         "Améliorez l'expérience utilisateur ; la commande client et les données client sont prêtes.",
+        "Vous ne pouvez pas le faire seul : une expérience produit d'exception n'est possible qu'ensemble.",
         # reflexive participles: «se» an indirect object, an object of the verb's own, «se faire»
         "Ils se sont parlé longtemps, elles se sont succédé et elles se sont souri.",
         "Elle s’est lavé les mains, elle s’est fait opérer et elle s’est permis de partir.",

@@ -461,6 +461,9 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         "Le mot « lesdonnées » est une faute.",
         # camel-case brands and names, an acronym's plural
         "Ouvrez PowerPoint sur votre iPhone ou sur eBay avec JavaScript, DuPont, McDonald et les PMEs.",
+        # camel-case identifiers of English words in documentation
+        "Chaque message est un objet Activity de type messageType: message ; remplissez userName.",
+        "Appelez getValue() puis lisez config.maxValue et dataSet[0].",
         # a typo for "gentiment", not "gentille" + "ment"
         "Il a remercié ses amis gentillement.",
         # a capital after an elided article: a name ("l’Ile de Ré", "d’Elle" the magazine)

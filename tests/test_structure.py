@@ -103,6 +103,11 @@ def test_repeated_word_not_flagged(make_context, sentence) -> None:  # type: ign
         ("Il est parti) hier soir.", [("PUNCTUATION-UNBALANCED", ")", 12, None)]),
         # An early closing bracket after an opening one: the extra one is still reported.
         ("Lui (Paul)) est venu.", [("PUNCTUATION-UNBALANCED", ")", 10, None)]),
+        # A segment's opening bracket left open in mid-sentence, or one opening the segment in a
+        # document of two sentences that never closes; a closing one inside a segment's sentence
+        ("Il est parti (vers Paris hier.", [("PUNCTUATION-UNBALANCED", "(", 13, None)]),
+        ([["(Veuillez noter que le délai est long.", "Merci."]], [("PUNCTUATION-UNBALANCED", "(", 0, None)]),
+        ("Le délai est long.) Merci de votre patience.", [("PUNCTUATION-UNBALANCED", ")", 18, None)]),
         # An odd number of straight quotes: the last one is reported.
         (
             [['Il a dit "non" puis "oui.', "Fin."]],
@@ -137,6 +142,10 @@ def test_unbalanced_flagged(make_context, paragraphs, expected) -> None:  # type
         "PSG) est le club de la capitale.",
         "en anglais] sont cités plus loin.",
         [["1944) fut une année de guerre.", "La paix revint ensuite."]],
+        # A one-sentence segment of a parenthesised passage: opening it, or closing it after its
+        # final full stop (the other bracket is in the neighbouring segment)
+        "(Veuillez noter que notre délai peut être plus long pendant les soldes.",
+        "Nous ferons de notre mieux pour vous tenir informé de tout retard.)",
         # Nested and balanced.
         [["Il (le président, « notre chef ») est venu [sic]."]],
     ],

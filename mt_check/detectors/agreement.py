@@ -113,6 +113,9 @@ _PERSON_ADJUNCTS = frozenset(
     "utilisateur client consommateur visiteur développeur administrateur fournisseur vendeur "
     "acheteur lecteur éditeur joueur spectateur voyageur abonné patient citoyen partenaire "
     "membre invité expert employé".split())
+# Nouns that are also participles, used bare after a noun as adjuncts in the same way ("une
+# expérience produit", "l'équipe produit"): one unless «par» names an agent ("produite par").
+_PARTICIPLE_ADJUNCTS = frozenset({"produit"})
 # Verbs whose reflexive «se» is an indirect object ("ils se sont parlé": to each other), so their
 # participle never agrees; and those followed by an infinitive («se faire», «se laisser», «se
 # voir» + infinitive) or a completive of their own.
@@ -443,7 +446,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "12"
+    version = "13"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -1379,6 +1382,9 @@ class AgreementDetector(LexiconDetector):
         «client»), put bare after a noun: technical French's noun adjunct ("interface
         utilisateur", "service client"), which does not agree."""
         lower = mod.lower_
+        if lower in _PARTICIPLE_ADJUNCTS:
+            nxt = mod.doc[mod.i + 1] if mod.i + 1 < len(mod.doc) else None
+            return nxt is None or nxt.lower_ != "par"
         if lower not in _PERSON_ADJUNCTS:
             return False
         return any(a.gender == "m" and a.number == "sg" for a in self._family(mod.text, _NOUN_POS))

@@ -413,6 +413,8 @@ _VOWELS = frozenset("aeiouy")
 _ACRONYM_GLUED = re.compile(
     r"([A-Z]{2,})(et|ou|de|des|du|le|la|les|en|au|aux|pour|par|sur|dans|avec|qui|que|est)"
 )
+# What follows an identifier in code and documentation ("messageType:", "getValue()", "x.y").
+_IDENTIFIER_NEXT = re.compile(r"[:=(\[{_]|\.\w")
 _LOWER_CAPITAL_GLUED = re.compile(r"([a-zà-öø-ÿœæ]{2,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœæ]+)")
 # Rarer than this in French and in English usage: no interjection or chat abbreviation ("svp").
 _RARE_ACRONYM_ZIPF_FR, _RARE_ACRONYM_ZIPF_EN = 1.5, 2.5
@@ -483,7 +485,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "12"
+    version = "13"
 
     def load(self) -> None:
         super().load()
@@ -606,6 +608,8 @@ class SpellingDetector(LexiconDetector):
                                       capital[0], capital[1])
                     continue
             case_split = self._case_glued(word)
+            if case_split is not None and _IDENTIFIER_NEXT.match(sentence.text, tok.start + len(word)):
+                case_split = None  # code: "de type messageType: message", "getValue()"
             if case_split is not None:
                 yield self._issue(sentence, tok, len(word), "SPELLING-RUN-TOGETHER", case_split,
                                   f"«{word}»: two words run together (the case changes inside it)")
@@ -759,6 +763,8 @@ class SpellingDetector(LexiconDetector):
             return None
         if first.islower() and not self.lexicon.known(first):
             return None
+        if first.islower() and zipf(second.lower(), "en") > zipf(second.lower(), "fr"):
+            return None  # a camel-case identifier of English words: "userName", "maxId"
         return f"{first} {second}"
 
     def _is_glued(self, word: str) -> bool:

@@ -14,7 +14,10 @@ Codes:
   convention); a paragraph opening with » continues the quote. In a one-sentence document (a
   table row, a segment) quote marks are not checked: their partner may be in the next segment;
   brackets still are, except a closing one among the first two words of a text with no opening
-  one before it (an excerpt cut after the bracket opened: "GD) est une division…").
+  one before it (an excerpt cut after the bracket opened: "GD) est une division…"), and the
+  brackets of a parenthesised passage of several sentences: one opening the segment and left
+  open ("(Veuillez noter que … soldes."), one closing it after its final full stop ("… une
+  date estimée.)").
 - ``UNTRANSLATED-FRAGMENT`` (untranslated, major): two or more consecutive lower-case words far
   more frequent in English than in French (wordfreq), outside quotation marks. Loanwords are
   French words by frequency ("week-end", "e-mail"); a few multi-word loans are listed.
@@ -224,7 +227,7 @@ class StructureDetector(Detector):
         Code("STYLE-MT-LEFTOVER", Category.STYLE, Severity.MAJOR,
              "the translation tool's own words left in the text: `Voici la traduction en français :`"),
     )
-    version = "5"
+    version = "6"
     requires = frozenset({PARSE})
 
     def load(self) -> None:
@@ -343,6 +346,8 @@ class StructureDetector(Detector):
                     continue  # a quote running on into the next paragraph
                 if mark in ")]" and _starts_inside_brackets(text, offset):
                     continue  # an excerpt cut after an opening bracket: "GD) est une…"
+                if segment_input and _passage_bracket(text, offset):
+                    continue  # "(Veuillez noter … soldes." then "… estimée.)": sentences inside
                 sentence = next(s for s in sentences if s.start <= offset < s.end)
                 yield self.issue(
                     sentence,
@@ -527,6 +532,15 @@ def _starts_inside_brackets(text: str, offset: int) -> bool:
     mid-parenthesis, "GD) est une division…", "2004] et depuis…")."""
     before = text[:offset]
     return not any(c in before for c in "([") and len(_WORD.findall(before)) <= _EXCERPT_WORDS
+
+
+def _passage_bracket(text: str, offset: int) -> bool:
+    """The bracket at ``offset`` opens the segment, or closes it right after its final
+    punctuation: the segment is one sentence of a parenthesised passage that runs on in the next
+    segment or began in the previous one."""
+    if text[offset] in "([":
+        return not text[:offset].strip() and text.rstrip()[-1:] in ".!?…"
+    return not text[offset + 1 :].strip() and text[:offset].rstrip()[-1:] in ".!?…"
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
