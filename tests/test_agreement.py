@@ -341,6 +341,10 @@ def test_flags_v2(detector: AgreementDetector, parsed_document, text: str, expec
         # a noun of persons as an invariable adjunct; an adjective in -eur still agrees (below)
         "Améliorez l'expérience utilisateur ; la commande client et les données client sont prêtes.",
         "Vous ne pouvez pas le faire seul : une expérience produit d'exception n'est possible qu'ensemble.",
+        # an invariable locution; an adjective made a noun; a title with its number
+        "Il voyage dans une cabine haut de gamme avec une connexion haut débit.",
+        "Ce guide complet plonge dans le monde fascinant où le statique rencontre le dynamique.",
+        "J’ai travaillé en tant qu’analyste en croquant des chiffres pour le Fortune 500.",
         # reflexive participles: «se» an indirect object, an object of the verb's own, «se faire»
         "Ils se sont parlé longtemps, elles se sont succédé et elles se sont souri.",
         "Elle s’est lavé les mains, elle s’est fait opérer et elle s’est permis de partir.",

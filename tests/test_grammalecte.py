@@ -65,6 +65,8 @@ def _found(ctx, detector=None):  # type: ignore[no-untyped-def]
          Category.AGREEMENT),
         # «à» for «a» after a noun, not after an adjective of degree
         ("La pluie à cessée hier.", "GRAMMALECTE-CONF", "à cessée", 9, "a cessée", Category.GRAMMAR),
+        # «peut être» after an auxiliary is the adverb
+        ("Il a peut être oublié son sac.", "GRAMMALECTE-CONF", "peut être", 5, "peut-être", Category.GRAMMAR),
         # Past participle after "être" (a rule never measured: its family's row keeps it).
         ("Les lignes téléphoniques ont été construit en 1963.", "GRAMMALECTE-PPAS", "construit", 33,
          "construites", Category.AGREEMENT),
@@ -142,6 +144,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "Il vous sera demandé chaque fois que vous souhaitez modifier les paramètres.",
         # a range of adjectives: «élevée» is no participle of «a élevé» (neither fix)
         "Des pluies d’intensité modérée à élevée sont attendues et un risque faible à élevé.",
+        # «peut être» + participle is a passive of «pouvoir», even after a name without article
+        "Gestion des API Azure peut être déployé dans un réseau virtuel Azure.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

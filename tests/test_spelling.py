@@ -464,6 +464,10 @@ def test_capitals(detector: SpellingDetector, parsed_document, text: str, expect
         # camel-case identifiers of English words in documentation
         "Chaque message est un objet Activity de type messageType: message ; remplissez userName.",
         "Appelez getValue() puis lisez config.maxValue et dataSet[0].",
+        # a product name with two capitals; a title after the noun that labels it
+        "Configurez la connectivité VNet de votre instance dans un réseau virtuel (VNet).",
+        "Pour plus d’informations, consultez la sous-section, Les logiciels affectés et non affectés, "
+        "dans cette section.",
         # a typo for "gentiment", not "gentille" + "ment"
         "Il a remercié ses amis gentillement.",
         # a capital after an elided article: a name ("l’Ile de Ré", "d’Elle" the magazine)

@@ -218,6 +218,12 @@ _LOCUTIONS = frozenset({
     ("à", "court", "terme"), ("à", "moyen", "terme"), ("à", "long", "terme"), ("au", "détail"),
     ("en", "gros"), ("en", "ligne"), ("en", "cours"), ("au", "comptant"), ("en", "temps", "réel"),
 })
+# Adjectives that open an invariable locution ("une cabine haut de gamme", "des offres bon
+# marché", "une connexion haut débit").
+_INVARIABLE_LOCUTIONS = frozenset({
+    ("haut", "de", "gamme"), ("bas", "de", "gamme"), ("milieu", "de", "gamme"), ("bon", "marché"),
+    ("meilleur", "marché"), ("haut", "débit"), ("dernier", "cri"),
+})
 # Pronouns before «des» and a plural noun: "l'un des sous-labels", "chacune des villes".
 _ONE_OF = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucune"})
 # Nouns that head adverbial phrases whose following participle agrees elsewhere ("une fois
@@ -446,7 +452,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "13"
+    version = "14"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -895,9 +901,11 @@ class AgreementDetector(LexiconDetector):
             return
         if self._capitalised(noun) and (
             lower in _DEFINITE and noun.text.isupper()
-            or after is not None and after.text[:1].isupper()
+            or after is not None and (after.text[:1].isupper() or after.text[:1].isdigit())
         ):
-            return  # "la CAN 2010", "la TI", "le Renaissance Center": an organisation or a title
+            # "la CAN 2010", "la TI", "le Renaissance Center", "le Fortune 500": an organisation,
+            # a title or a list
+            return
         prev = doc[det.i - 1] if det.i else None
         clitic = (
             lower in ("le", "la", "les")
@@ -919,6 +927,8 @@ class AgreementDetector(LexiconDetector):
             return
         if not gender_ok and noun_feats.gender == "m" and noun.lower_ in _FEMINISED:
             return  # "une auteur": the classic dictionary only lists the masculine
+        if not gender_ok and number_ok and noun_feats.gender == "f" and self._nominalised(det, noun):
+            return  # an adjective made a noun: "le statique rencontre le dynamique", "le pratique"
         message = (
             f"«{det.text}» ({_describe(det_readings)}) must agree with «{noun.text}» "
             f"({noun_feats.describe()})"
@@ -984,6 +994,14 @@ class AgreementDetector(LexiconDetector):
             return
         yield self.issue(sentence, start, end, Category.AGREEMENT, Severity.MINOR, code, message,
                          suggestion)
+
+    def _nominalised(self, det: Token, noun: Token) -> bool:
+        """A masculine singular determiner before a feminine noun that is also an adjective able
+        to be masculine singular: the adjective made a noun ("le dynamique", "le pratique")."""
+        return self._agrees(det.text, _DET_POS, _Feats("m", "sg")) and any(
+            a.gender in ("m", "epi", None) and a.number in ("sg", "inv", None)
+            for a in self._family(noun.text, _ADJ_POS)
+        )
 
     def _predeterminer(self, sentence: Sentence, tout: Token) -> Iterator[Issue]:
         """``tout la journée`` → ``toute``: *tout* before a determiner and its noun takes the
@@ -1341,6 +1359,8 @@ class AgreementDetector(LexiconDetector):
             return True  # invariable in old compounds: "grand chose", "grand mère"
         if self._colour_compound(mod):
             return True
+        if _opens_locution(doc, mod.i):
+            return True
         if mod.i > noun.i and self._avoir_l_air(noun):
             return True
         if prev is not None and (prev.lower_, mod.lower_) in _ADVERBIAL_PHRASES:
@@ -1617,6 +1637,8 @@ class AgreementDetector(LexiconDetector):
                 break
             if words and tok.lower_ in WEEKDAYS:
                 break  # "sur les marchés des capitaux lundi": the day is an adverb of time
+            if _opens_locution(doc, j):
+                break  # "une cabine haut de gamme": an invariable locution
             classes = self._classes(tok)
             if not classes & {"noun", "adj"} or "det" in classes or tok.pos_ == "AUX":
                 break
@@ -1704,6 +1726,8 @@ class AgreementDetector(LexiconDetector):
             wrong = noun if wanted != noun_number else det
             fix = self._phrase_word(sentence, wrong, gender, wanted, noun)
             return [(fix, span)] if fix is not None else None
+        if gender == "f" and det_gender == "m" and not after and self._nominalised(det, noun):
+            return None  # "le dynamique": an adjective made a noun (see _determiner)
         if gender is not None and det_gender not in (None, gender) or (
             gender == "f" and lower in _POSSESSIVE_MASC
             and not self._vowel_initial(doc[det.i + 1].text)
@@ -2569,6 +2593,11 @@ class AgreementDetector(LexiconDetector):
         )
         yield self.issue(sentence, start, start + len(word.text), Category.AGREEMENT,
                          Severity.MINOR, _code(gender_ok, number_ok), message, forms[0])
+
+
+def _opens_locution(doc: Doc, i: int) -> bool:
+    """Whether an invariable locution (_INVARIABLE_LOCUTIONS) starts at token ``i``."""
+    return any(tuple(t.lower_ for t in doc[i : i + len(words)]) == words for words in _INVARIABLE_LOCUTIONS)
 
 
 def _match_initial(model: str, text: str) -> str:

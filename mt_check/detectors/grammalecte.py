@@ -452,7 +452,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "6"
+    version = "7"
     enabled_by_default = True
 
     def __init__(
@@ -545,7 +545,8 @@ class GrammalecteDetector(Detector):
         text = ctx.document.text
         kept = [f for f in self.findings(ctx, options)
                 if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)
-                and not indicative_conjunction(f, text) and not adjective_range(f, text)]
+                and not indicative_conjunction(f, text) and not adjective_range(f, text)
+                and not pouvoir_passive(f, text)]
         for group in group_actions(kept):
             yield self._issue(group, text)
 
@@ -619,6 +620,34 @@ def adjective_range(finding: Finding, text: str) -> bool:
     match = _RANGE_BEFORE.search(text, max(finding.sentence.start, finding.start - 30), finding.start)
     return (match is not None and match.group(1).lower() in RANGE_ADJECTIVES
             and (at_a or match.group().rstrip()[-1:] in ("à", "À")))
+
+
+# «peut être» / «peuvent être» then a participle in -é, -i, -u ("peut être déployé").
+_POUVOIR_ETRE = re.compile(
+    r"(?i)(\w+)\s+(?:peut|peuvent|pourrait|pourraient)\s+être\s+\w+(?:é|i|u)(?:e|s|es)?\b"
+)
+# Auxiliaries before which «peut être» is the adverb «peut-être» ("il a peut être oublié").
+_AUXILIARIES = frozenset("a ont avait avaient aura auront est sont était étaient sera seront".split())
+
+
+def pouvoir_passive(finding: Finding, text: str) -> bool:
+    """«peut être» + participle read as the adverb «peut-être» ("Gestion des API Azure peut être
+    déployé", a product name without its article): a passive of «pouvoir», unless an auxiliary
+    stands before it («il a peut être oublié» is the adverb)."""
+    if finding.family != "conf" or finding.suggestion is None or "peut-être" not in finding.suggestion:
+        return False
+    match = _POUVOIR_ETRE.match(text, _word_start(text, finding.start))
+    return match is not None and match.group(1).lower() not in _AUXILIARIES
+
+
+def _word_start(text: str, at: int) -> int:
+    """The start of the word before ``at`` (the word before the flagged «peut»)."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-’'"):
+        k -= 1
+    return k
 
 
 def name_filtered(finding: Finding) -> bool:

@@ -349,6 +349,11 @@ def _accent_variants(word: str) -> Iterator[list[str]]:
 
 
 # Function words French never capitalises inside a title (a name aside: "La Haye", "Le Monde").
+# Nouns that name a part of a document or a work, whose title may follow after a comma.
+_TITLE_LABELS = frozenset(
+    "section sous-section rubrique chapitre article onglet menu page titre film livre album "
+    "chanson émission série bouton option paragraphe annexe".split()
+)
 _TITLE_FUNCTION_WORDS = frozenset(
     "le la les l' un une des de du d' et ou sur pour dans avec par en au aux à sans sous vers chez "
     "entre contre mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces".split()
@@ -410,8 +415,8 @@ _COMMON_ZIPF = 3.0  # a word this frequent in French or English is a word, not a
 # A short lower-case word outside URLs, file names, hyphenated or abbreviated forms ("etc.").
 _VOWELLESS = re.compile(r"(?<![\w.@/#’'\-])[a-z]{2,5}(?![\w@/’'\-]|\.\w)")
 _VOWELS = frozenset("aeiouy")
-_ACRONYM_GLUED = re.compile(
-    r"([A-Z]{2,})(et|ou|de|des|du|le|la|les|en|au|aux|pour|par|sur|dans|avec|qui|que|est)"
+_ACRONYM_GLUED = re.compile(  # three capitals at least: "VNet", "CNet" are names
+    r"([A-Z]{3,})(et|ou|de|des|du|le|la|les|en|au|aux|pour|par|sur|dans|avec|qui|que|est)"
 )
 # What follows an identifier in code and documentation ("messageType:", "getValue()", "x.y").
 _IDENTIFIER_NEXT = re.compile(r"[:=(\[{_]|\.\w")
@@ -485,7 +490,7 @@ class SpellingDetector(LexiconDetector):
              "acronyms, foreign words and rare terms are left alone"),
     )
     requires = frozenset({PARSE})
-    version = "13"
+    version = "14"
 
     def load(self) -> None:
         super().load()
@@ -1257,7 +1262,10 @@ class SpellingDetector(LexiconDetector):
     def _titles(self, tokens: list[_Token], j: int) -> bool:
         """Titles of works, whose first word keeps its capital ("ses films : Border-line, Le
         journal du séducteur et L’examen de minuit"): after a colon or inside brackets, or
-        with another capitalised function word inside the sentence."""
+        with another capitalised function word inside the sentence, or after the noun that
+        labels it ("consultez la sous-section, Les logiciels affectés, ci-dessous")."""
+        if j >= 2 and tokens[j - 1].text == "," and tokens[j - 2].norm in _TITLE_LABELS:
+            return True
         depth = 0
         for k, other in enumerate(tokens):
             if k < j:
