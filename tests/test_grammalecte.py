@@ -146,6 +146,8 @@ def test_default_rules(make_context, paragraphs, code, span, start, suggestion, 
         "Des pluies d’intensité modérée à élevée sont attendues et un risque faible à élevé.",
         # «peut être» + participle is a passive of «pouvoir», even after a name without article
         "Gestion des API Azure peut être déployé dans un réseau virtuel Azure.",
+        # «prêt à» + infinitive, even after «très»
+        "Son équipe est très prête à donner une victoire.",
     ],
 )
 def test_not_flagged(make_context, paragraphs) -> None:  # type: ignore[no-untyped-def]

@@ -166,6 +166,8 @@ def test_separators_flagged(make_context, sentence, expected) -> None:  # type: 
     [
         # Times in every French spelling.
         "Rendez-vous à 10h30 ou à 10 h 30.",
+        # An Indonesian dotted time before its zone or «heures» (NUMBER-TIME-FORMAT's)
+        "L'alerte court jusqu'à 22.00 WIB, puis jusqu'à environ 9.15 heures.",
         # A French decimal with percent.
         "La hausse atteint 2,5 % cette année.",
         # A French decimal with three digits (could be a precise measure).

@@ -452,7 +452,7 @@ class GrammalecteDetector(Detector):
 
     name = "grammalecte"
     codes = _codes()
-    version = "7"
+    version = "8"
     enabled_by_default = True
 
     def __init__(
@@ -546,7 +546,7 @@ class GrammalecteDetector(Detector):
         kept = [f for f in self.findings(ctx, options)
                 if self.reports(f) and not name_filtered(f) and not clitic_misread(f, text)
                 and not indicative_conjunction(f, text) and not adjective_range(f, text)
-                and not pouvoir_passive(f, text)]
+                and not pouvoir_passive(f, text) and not ready_to(f, text)]
         for group in group_actions(kept):
             yield self._issue(group, text)
 
@@ -638,6 +638,17 @@ def pouvoir_passive(finding: Finding, text: str) -> bool:
         return False
     match = _POUVOIR_ETRE.match(text, _word_start(text, finding.start))
     return match is not None and match.group(1).lower() not in _AUXILIARIES
+
+
+_PRET_A = re.compile(r"(?i)prête?s?\s+à\s")
+
+
+def ready_to(finding: Finding, text: str) -> bool:
+    """«prêt à» read as «près de» ("son équipe est très prête à donner"): «prêt à» + infinitive
+    is the adjective's own construction, whatever stands before it."""
+    return finding.family == "conf" and finding.suggestion is not None and (
+        finding.suggestion.lower().startswith("près")
+    ) and _PRET_A.match(text, finding.start) is not None
 
 
 def _word_start(text: str, at: int) -> int:

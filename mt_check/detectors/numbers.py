@@ -13,7 +13,8 @@ Codes:
   garbled it, so the message says what each side has.
 - ``NUMBER-DECIMAL-POINT`` (number, minor): an English decimal point in a French quantity
   ("3.5 millions" -> "3,5"), or without a unit after a word of approximation or comparison
-  ("d'environ 34.65", "contre 0.42").
+  ("d'environ 34.65", "contre 0.42"); never a time before its zone or «heures» ("jusqu'à 22.00
+  WIB", NUMBER-TIME-FORMAT's).
 - ``NUMBER-THOUSANDS-SEPARATOR`` (number, minor): an English (or dotted) thousands separator
   ("1,000 personnes" -> "1 000").
 
@@ -143,6 +144,8 @@ _DECIMAL_LABELS = (
     r"(?:versions?|v|art|articles?|sections?|chapitres?|rubriques?|paragraphes?|annexes?|"
     r"tableaux?|figures?|étapes?|voir|§|n°|no)"
 )
+# A time zone or «heures» after a dotted number: a time ("à 14.30 WIB", "vers 9.15 heures").
+_TIME_AFTER = re.compile(r"[ \u00a0\u202f]*(?:WIB|WITA|WIT|GMT|UTC|heures?)(?![\w-])")
 _DECIMAL_BEFORE_OK = re.compile(r"(?i)" + _DECIMAL_LABELS + r"\.?\s*$")
 _LABELLED = re.compile(r"(?i)(?<!\w)" + _DECIMAL_LABELS + r"\.?\s+\d+\.\d")
 # Also without a unit: a leading zero ("un ratio de 0.75": French writes "0,75"; a version or a
@@ -344,7 +347,7 @@ class NumbersDetector(Detector):
         Code("NUMBER-MISMATCH", Category.MISTRANSLATION, Severity.MAJOR,
              "a number that changes between the French and its back-translation (models needed)"),
     )
-    version = "7"
+    version = "8"
     # Uses translations when the pipeline has them; never requires them.
     requires = frozenset()
 
@@ -420,6 +423,8 @@ class NumbersDetector(Detector):
         for _, match in sorted(matches.items()):
             if _DECIMAL_BEFORE_OK.search(text[: match.start()]):
                 continue
+            if _TIME_AFTER.match(text, match.end()):
+                continue  # "jusqu'à 22.00 WIB": a time (the conventions detector's), no decimal
             start = sentence.start + match.start()
             yield self.issue(
                 sentence, start, sentence.start + match.end(), Category.NUMBER, Severity.MINOR,
