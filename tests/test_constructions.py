@@ -155,6 +155,10 @@ def _found(ctx):  # type: ignore[no-untyped-def]
          [("GRAMMAR-CALQUE", "lorsqu'elle a été rencontrée", None)]),
         ("Rapporté plus tôt, le KPK a mené une opération.",
          [("GRAMMAR-CALQUE", "Rapporté plus tôt,", "Comme nous l’avons rapporté,")]),
+        ("Rapporté par Antara, vendredi, le président est parti.",
+         [("GRAMMAR-CALQUE", "Rapporté par Antara,", "Selon Antara,")]),
+        ("JAKARTA - Cité par ANTARA, le ministre a confirmé la date.",
+         [("GRAMMAR-CALQUE", "Cité par ANTARA,", "Selon ANTARA,")]),
         # a subject pronoun coordinated with a noun or a pronoun
         ("Il a déclaré qu’il et sa famille étaient partis, qu'ils et Marie viendront.",
          [("GRAMMAR-STRESSED-PRONOUN", "qu’il", "que lui"),
@@ -515,6 +519,9 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il a manqué les trains et ses attentes sont grandes.",
         # confirmed in office
         "Il a été heureux lorsqu'il a été confirmé dans ses fonctions, puis à son poste.",
+        # the source after the speaker, and a participle that its subject governs
+        "« Tout va bien », a déclaré le ministre, cité par Antara, vendredi.",
+        "Cité par le juge comme témoin, il a dû comparaître.",
         # «avant» before «de», a noun, a noun also read as a verb
         "Avant de partir, il a dîné avant midi ; avant toute chose, lisez la notice.",
         "Il se lave les mains avant manger.",

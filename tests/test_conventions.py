@@ -309,6 +309,9 @@ def test_glued_symbol_never_flagged(text: str) -> None:
          [("NUMBER-DATE-RANGE", 22, "de 3 à 7", "du 3 au 7")]),
         ("De 1er à 4 mars, la route est fermée.",
          [("NUMBER-DATE-RANGE", 0, "De 1er à 4", "Du 1er au 4")]),
+        # A range of weekdays.
+        ("Les jours ouvrés vont généralement de lundi à vendredi.",
+         [("NUMBER-DATE-RANGE", 35, "de lundi à vendredi", "du lundi au vendredi")]),
         # A range across two months.
         ("Les soldes vont de 28 mai à 3 juin.",
          [("NUMBER-DATE-RANGE", 16, "de 28 mai à 3", "du 28 mai au 3")]),
@@ -357,7 +360,7 @@ def test_english_dates_and_times(text: str, expected: list[_Row]) -> None:
     "text",
     [
         # French ranges: quantities, years, "entre … et …", "du … au …".
-        "Entre 3 et 7 juin, de 2 à 8 personnes, de 1978 à 1992, du 3 au 7 juin.",
+        "Entre 3 et 7 juin, de 2 à 8 personnes, de 1978 à 1992, du 3 au 7 juin, du lundi au vendredi.",
         # A month then a number that is not a day: "en avril 3 fois", "mai 68", "juin 2024".
         "Il est venu en avril 3 fois, a vécu mai 68 et reviendra en juin 2024.",
         # ... also after a weekday; the planet's probe

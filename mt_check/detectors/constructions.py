@@ -572,6 +572,12 @@ _MODALS_Y_AVOIR = (
 _PRONOUN_Y_AVOIR = re.compile(r"^(Cela|Ça|Ceci)\s+" + _MODALS_Y_AVOIR)
 _NOUN_Y_AVOIR = re.compile(r"^((?:Ce|Cet|Cette|Ces|Le|La|Les)\s+\w+|L['’]\w+)\s+" + _MODALS_Y_AVOIR)
 _REPORTED_EARLIER = re.compile(r"Rapporté(?:e|s|es)? (?:plus tôt|précédemment|auparavant),")
+# "Rapporté par Antara, le président …" ("Dilansir Antara", "Dikutip dari"): a participle opening
+# the sentence that its subject does not govern; French names the source with «selon».
+_REPORTED_BY = re.compile(
+    r"(?:[A-Z][A-Z .-]+ [-–—] )?((?:Rapporté|Cité|Signalé|Relayé)(?:e|s|es)? (?:par|de|d['’]) ?"
+    r"(?:l['’]|le |la )?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}),)"
+)
 # «», a déclaré.» (Indonesian "katanya", English "…," said.): a reporting verb after a quotation
 # with no subject after it; French inverts the pronoun («a-t-il déclaré»). What may follow: the
 # end of the sentence, or prepositional phrases («aux journalistes», «à Jakarta», «lundi»).
@@ -669,7 +675,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "14"
+    version = "15"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -874,7 +880,8 @@ class ConstructionsDetector(LexiconDetector):
         """Press formulas word for word. Indonesian: "a déclaré X lorsqu'il a été confirmé"
         ("saat dikonfirmasi", when asked for confirmation) → "interrogé", "lorsqu'il a été
         rencontré" ("saat ditemui", when met by reporters); "Rapporté plus tôt," ("Diberitakan
-        sebelumnya") → "Comme nous l'avons rapporté,". English financial wires: "a manqué ses
+        sebelumnya") → "Comme nous l'avons rapporté,", "Rapporté par Antara," ("Dilansir Antara")
+        → "Selon Antara,". English financial wires: "a manqué ses
         prévisions" (missed), "les attentes sont que" (expectations are that), "sur la
         spéculation selon laquelle" (on speculation that), "prévisions de gestion" (management
         guidance)."""
@@ -886,6 +893,14 @@ class ConstructionsDetector(LexiconDetector):
                 sentence, m.start(), m.end(), "GRAMMAR-CALQUE",
                 "An Indonesian press formula word for word: a speaker is «interrogé» (or "
                 "«rencontré par la presse»), not «confirmé».", fix,
+            )
+        source = _REPORTED_BY.match(text)
+        if source is not None:
+            yield self._text_issue(
+                sentence, source.start(1), source.end(1), "GRAMMAR-CALQUE",
+                "An Indonesian press formula word for word («Dilansir …»): the participle has no "
+                "subject to govern; French names the source with «selon».",
+                f"Selon {source.group(2)},",
             )
         reported = _REPORTED_EARLIER.match(text)
         if reported is not None:

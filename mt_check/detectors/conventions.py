@@ -47,7 +47,8 @@ Codes:
 - ``PUNCTUATION-GLUED-SYMBOL`` (punctuation, minor): a currency or percent sign after a number
   glued to the next word ("4,32 $attendus" -> "$ attendus"): a zero-length issue, suggestion " ".
 - ``NUMBER-DATE-RANGE`` (number, minor): "from 3 to 7 June" calqued as "de 3 à 7 juin" ->
-  "du 3 au 7 juin". Quantities ("de 2 à 8 personnes") and years ("de 1978 à 1992") are correct.
+  "du 3 au 7 juin", and a range of weekdays ("de lundi à vendredi" -> "du lundi au vendredi").
+  Quantities ("de 2 à 8 personnes") and years ("de 1978 à 1992") are correct.
 - ``NUMBER-DATE-FORMAT`` (number, minor): English dates: the month first ("juin 7, 2024" ->
   "7 juin 2024") or an English ordinal day ("7th juin" -> "7 juin"), "1 mars" for "1er
   mars", and an English quarter after a determiner or a preposition ("au Q3" -> "au T3";
@@ -244,6 +245,11 @@ _GLUED_SYMBOL = re.compile(r"(?<=\d)" + _S + r"?[$€£¥%‰](?=[" + _LOW + r"]
 _DATE_RANGE = re.compile(
     r"(?<![\w\-])([Dd])e" + _S + r"+(1er|\d{1,2})((?:" + _S + r"+(?:" + _MONTH_LOW + r"))?)"
     + _S + r"+à" + _S + r"+(\d{1,2})(?=" + _S + r"+(?:" + _MONTH_LOW + r")\b)"
+)
+# "de lundi à vendredi": "from Monday to Friday".
+_WEEKDAY = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_WEEKDAY_RANGE = re.compile(
+    r"(?<![\w\-])([Dd])e" + _S + r"+(" + _WEEKDAY + r")" + _S + r"+à" + _S + r"+(" + _WEEKDAY + r")\b"
 )
 # "7th juin", "1st mai", "3rd": English ordinal suffixes ("2nd" is French).
 _ORDINAL = re.compile(r"(?<![\w.,\-/])(\d{1,4})(st|rd|th|ST|RD|TH)(?![\w\-])")
@@ -689,6 +695,10 @@ def _english_dates(text: str) -> Iterator[_Finding]:
         yield _Finding(match.start(), match.end(), "NUMBER-DATE-RANGE",
                        "French writes a range of days 'du … au …'.",
                        f"{d}u {_day(first)}{month} au {last}")
+    for match in _WEEKDAY_RANGE.finditer(text):
+        d, first, last = match.groups()
+        yield _Finding(match.start(), match.end(), "NUMBER-DATE-RANGE",
+                       "French writes a range of days 'du … au …'.", f"{d}u {first} au {last}")
     covered: list[tuple[int, int]] = []
     for match in _MONTH_FIRST.finditer(text):
         month, day, suffix, gap, year = match.groups()
@@ -864,7 +874,8 @@ class ConventionsDetector(Detector):
         Code("PUNCTUATION-GLUED-SYMBOL", Category.PUNCTUATION, Severity.MINOR,
              "a currency or percent sign glued to the next word: `4,32 $attendus` → `$ attendus`"),
         Code("NUMBER-DATE-RANGE", Category.NUMBER, Severity.MINOR,
-             "an English day range: `de 3 à 7 juin` → `du 3 au 7 juin`"),
+             "an English day range: `de 3 à 7 juin` → `du 3 au 7 juin`, `de lundi à vendredi` → "
+             "`du lundi au vendredi`"),
         Code("NUMBER-DATE-FORMAT", Category.NUMBER, Severity.MINOR,
              "an English date: `juin 7, 2024` → `7 juin 2024`, `7th juin` → `7 juin`, `au Q3` → `au T3`"),
         Code("NUMBER-ORDINAL-FORMAT", Category.NUMBER, Severity.MINOR,
@@ -885,7 +896,7 @@ class ConventionsDetector(Detector):
              "a bracket repeating the words before it: `en glissement annuel (en glissement annuel)`, "
              "`2 (deux) suspects`"),
     )
-    version = "12"
+    version = "13"
 
     def load(self) -> None:
         load_frequencies(("fr",))  # _frequent
