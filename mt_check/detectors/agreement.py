@@ -224,6 +224,8 @@ _INVARIABLE_LOCUTIONS = frozenset({
     ("haut", "de", "gamme"), ("bas", "de", "gamme"), ("milieu", "de", "gamme"), ("bon", "marché"),
     ("meilleur", "marché"), ("haut", "débit"), ("dernier", "cri"),
 })
+# Conjunctions that join clauses, not predicates: what follows has a subject of its own.
+_CLAUSE_CONJUNCTIONS = frozenset({"car", "or", "donc"})
 # Pronouns before «des» and a plural noun: "l'un des sous-labels", "chacune des villes".
 _ONE_OF = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucune"})
 # Nouns that head adverbial phrases whose following participle agrees elsewhere ("une fois
@@ -452,7 +454,7 @@ class AgreementDetector(LexiconDetector):
              "`s’il attaque` when the subject is `les ennemis potentiels`"),
     )
     requires = frozenset({PARSE})
-    version = "14"
+    version = "15"
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         super().__init__(lexicon)
@@ -2219,6 +2221,8 @@ class AgreementDetector(LexiconDetector):
             return
         if not any(c.dep_ == "cc" for c in children):
             return
+        if any(c.dep_ == "cc" and c.lower_ in _CLAUSE_CONJUNCTIONS for c in children):
+            return  # "car jusqu'à 88 cas … se sont rétablis": «car» opens a clause with its subject
         found = self._subject(pred.head)
         if found is not None and found[0].i < pred.head.i:
             # "l'église date du XIIe siècle et sont typique": the shared subject's number
