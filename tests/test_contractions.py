@@ -260,6 +260,8 @@ P = "GRAMMAR-COUNTRY-PREPOSITION"
         ("Le président s'est rendu en Japon.", [(P, "en Japon", "au Japon")]),
         ("Il vit en États-Unis depuis 2010.", [(P, "en États-Unis", "aux États-Unis")]),
         ("Les deux pays ont signé un accord à Indonésie.", [(P, "à Indonésie", "en Indonésie")]),
+        ("Il est allé à Vietnam puis à Écosse.",
+         [(P, "à Vietnam", "au Vietnam"), (P, "à Écosse", "en Écosse")]),
         ("Elle travaille à Canada et en Mexique.",
          [(P, "à Canada", "au Canada"), (P, "en Mexique", "au Mexique")]),
         ("Il est né à Iran.", [(P, "à Iran", "en Iran")]),
@@ -319,6 +321,9 @@ A = "GRAMMAR-COUNTRY-ARTICLE"
          [(A, "Japon", "le Japon"), (A, "États-Unis", "les États-Unis")]),
         ("La coopération entre Indonésie et la Malaisie.", [(A, "Indonésie", "l’Indonésie")]),
         ("La coopération entre Indonésie et la Malaisie n'a pas d'effet.", [(A, "Indonésie", "l'Indonésie")]),
+        # names in use beside CLDR's («Viêt Nam»), and the nations of the United Kingdom
+        ("L'Indonésie a gagné contre Vietnam et contre Angleterre.",
+         [(A, "Vietnam", "le Vietnam"), (A, "Angleterre", "l'Angleterre")]),
     ],
 )  # fmt: skip
 def test_country_article(detector, make_context, text, expected) -> None:  # type: ignore[no-untyped-def]
@@ -331,6 +336,7 @@ def test_country_article(detector, make_context, text, expected) -> None:  # typ
         # with its article; countries named without one; a name that goes on (a channel, a company)
         "Le match contre le Japon, comme Cuba et Singapour, pour Israël.",
         "Il travaille pour France 2 et vole avec Vietnam Airlines.",
+        "Le match contre le Vietnam et l'Angleterre, puis contre la Grande-Bretagne.",
         # «de», «en», «à» take no article before some countries: left to the preposition check
         "L'ambassadeur de France est arrivé en Iran.",
     ],

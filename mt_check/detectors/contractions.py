@@ -251,7 +251,7 @@ class ContractionsDetector(LexiconDetector):
              "a country with a city's preposition: `en Japon` → `au Japon`, `à Indonésie` → "
              "`en Indonésie`"),
     )
-    version = "9"
+    version = "10"
 
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
@@ -724,6 +724,11 @@ _AFTER_CITY = re.compile(
 _CITY_BEFORE = re.compile(r"(?<![\w’'-])à[ \u00a0]+[A-Z][\w’'-]+(?:[ \u00a0-][A-Z][\w’'-]+){0,3}$")
 
 
+# Names in everyday use beside CLDR's ("Viêt Nam", "Myanmar (Birmanie)", "Royaume-Uni") and
+# the nations of the United Kingdom, which CLDR does not list as territories.
+_COMMON_NAMES = ("Vietnam", "Myanmar", "Birmanie", "Grande-Bretagne", "Angleterre", "Écosse", "Palestine")
+
+
 def _country_pattern(
     analyses: Callable[[str], list[Analysis]],
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
@@ -734,8 +739,9 @@ def _country_pattern(
     from babel import Locale  # CLDR data, loaded on first use
 
     countries: dict[str, tuple[str, str]] = {}
-    for code, name in Locale("fr").territories.items():
-        if not (len(code) == 2 and code.isalpha()) or name in _NO_ARTICLE:
+    territories = [(code, name) for code, name in Locale("fr").territories.items() if len(code) == 2]
+    for code, name in territories + [("XX", name) for name in _COMMON_NAMES]:
+        if not code.isalpha() or name in _NO_ARTICLE:
             continue
         if not name[:1].isupper() or name.startswith(("Saint", "La ", "Le ", "Les ", "Île")):
             continue
