@@ -298,6 +298,13 @@ def _found(ctx):  # type: ignore[no-untyped-def]
         ("Les résultats ont rencontré les attentes ; nous devons rencontrer les délais.",
          [("STYLE-COLLOCATION", "rencontré", "satisfait"), ("STYLE-COLLOCATION", "rencontrer", "respecter")]),
         ("Le jeune homme a commis un suicide.", [("STYLE-COLLOCATION", "commis", None)]),
+        ("Une fois que vous avez complété ces étapes, complétez le processus.",
+         [("STYLE-COLLOCATION", "complété", "effectué"), ("STYLE-COLLOCATION", "complétez", "effectuez")]),
+        ("Le PDG a parlé lors d'un appel de conférence ; deux appels en conférence ont suivi.",
+         [("STYLE-ANGLICISM", "appel de conférence", "conférence téléphonique"),
+          ("STYLE-ANGLICISM", "appels en conférence", "conférences téléphoniques")]),
+        ("Vous pouvez appliquer pour un emploi ; il a appliqué pour un visa.",
+         [("STYLE-ANGLICISM", "appliquer", "postuler"), ("STYLE-ANGLICISM", "appliqué", None)]),
         # English noun adjuncts before a noun of software documentation
         ("Utilisez la Text propriété d’un Activity objet.",
          [("WORD-ORDER-NOUN-ADJUNCT", "Text propriété", "propriété Text"),
@@ -565,6 +572,10 @@ def test_flagged(make_context, sentence, expected) -> None:  # type: ignore[no-u
         "Il est entré à l'intérieur de la maison ; le résultat de l'addition est juste.",
         "Il a gagné du terrain, a rencontré des difficultés et a adressé une question au ministre.",
         "Elle s'est jointe à l'équipe ; il a passé une loi en revue.",
+        # «compléter» what lacks something, «appliquer» a rule, a call to a conference
+        "Complétez le formulaire ; il a complété sa collection et l'étape suivante.",
+        "On peut appliquer pour cela la méthode de Newton ; la règle s'applique pour un an.",
+        "Il a lancé un appel à la conférence des évêques.",
     ],
 )
 def test_not_flagged(make_context, sentence) -> None:  # type: ignore[no-untyped-def]

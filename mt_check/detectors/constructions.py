@@ -250,6 +250,10 @@ _COLLOCATIONS: dict[tuple[str, str], str | None] = {
     **{("rencontrer", noun): "satisfaire" for noun in ("attente", "exigence", "critère", "norme", "besoin")},
     ("rencontrer", "objectif"): "atteindre", ("rencontrer", "délai"): "respecter",
     ("rencontrer", "échéance"): "respecter",
+    # "complete the steps": «compléter» is to add what is missing («compléter un formulaire»)
+    **{("compléter", noun): "effectuer" for noun in (
+        "étape", "processus", "installation", "achat", "tâche", "transaction", "configuration",
+        "paiement", "migration", "procédure")},
     **{("supporter", noun): "prendre en charge" for noun in (
         "format", "fichier", "protocole", "navigateur", "codec", "extension", "résolution",
         "norme", "standard", "encodage", "fonctionnalité", "appareil", "périphérique")},
@@ -259,7 +263,7 @@ _COLLOCATION_ENGLISH = {
     "donner": "give", "délivrer": "deliver", "soulever": "raise", "atteindre": "reach",
     "supporter": "support", "livrer": "deliver", "gagner": "gain", "demander": "ask", "prendre": "take",
     "commettre": "commit", "augmenter": "raise", "sécuriser": "secure", "passer": "pass",
-    "joindre": "join", "rencontrer": "meet",
+    "joindre": "join", "rencontrer": "meet", "compléter": "complete",
 }
 # The French phrase where the fix is not one verb.
 _COLLOCATION_PHRASES = {
@@ -503,6 +507,17 @@ _ANGLICISMS: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str | N
     (re.compile(r"\b" + _ETRE_FORM + r"\s+(?:(?:actuellement|désormais|principalement|également|aussi)\s+)?"
                 r"(?P<span>localisé(e|s|es)?)(?=\s+(?:à|en|au|aux)\s+[A-ZÉÎ])"),
      "«located in» word for word: «situé à».", lambda m: "situé" + (m.group(2) or "")),
+    # "conference call": a call is not a conference's
+    (re.compile(r"\b(?P<span>(appels?) (?:de|en) conférence)\b"),
+     "«conference call» word for word: «conférence téléphonique».",
+     lambda m: "conférence téléphonique" if m.group(2) == "appel" else "conférences téléphoniques"),
+    # "apply for a job": «appliquer» is to put into practice; one applies for a post, asks for a visa
+    (re.compile(r"\b(?P<span>appliqu(er|ez|e|ent|ons|é|ait|aient|ant|era|eront)) pour (?:un|une|le|la|"
+                r"l['’]|ce|cet|cette|des|les|son|sa|ses|leur|votre|vos)\s*(?:(?P<post>emplois?|postes?|"
+                r"stages?|jobs?|offres? d['’]emploi|bourses?|programmes?|admissions?)|visas?|prêts?|"
+                r"subventions?|cartes?|crédits?|permis|passeports?|financements?|aides?)\b"),
+     "«apply for» word for word: «postuler à» (a post) or «demander» (a visa, a loan).",
+     lambda m: "postul" + m.group(2) if m.group("post") else None),
     # English words in French dress
     (re.compile(r"\b([Mm])andatoire(s?)\b"), "«mandatory» in French dress: «obligatoire».",
      lambda m: _cap(m.group(1), "obligatoire") + m.group(2)),
@@ -675,7 +690,7 @@ class ConstructionsDetector(LexiconDetector):
              "`plus que 20 ans` → `plus de`, `participé dans` → `à`, `entre X avec Y` → `et`, "
              "`S’il vous plaît noter` → `Veuillez noter`"),
     )
-    version = "15"
+    version = "16"
     requires = frozenset({PARSE})
 
     def detect(self, ctx: DocumentContext) -> Iterator[Issue]:
